@@ -1,0 +1,13 @@
+#include "bridge/Commands.hpp"
+
+namespace glassland::bridge {
+
+void register_all_commands(CLI::App& app) {
+  register_pipeline_command(app);
+  register_md_commands(app);
+  register_landscape_commands(app);
+  register_kmc_commands(app);
+  register_model_commands(app);
+}
+
+}  // namespace glassland::bridge

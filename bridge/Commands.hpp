@@ -1,0 +1,16 @@
+#pragma once
+// Every `glassland` subcommand is registered here, in one place (see Commands.cpp).
+#include <CLI/CLI.hpp>
+
+namespace glassland::bridge {
+
+void register_all_commands(CLI::App& app);
+
+// One function per command family; each lives in its own file.
+void register_md_commands(CLI::App& app);         // eval, md, quench         (MdCommands.cpp)
+void register_landscape_commands(CLI::App& app);  // neb, harvest              (LandscapeCommands.cpp)
+void register_kmc_commands(CLI::App& app);        // catalog ..., kmc          (KmcCommands.cpp)
+void register_model_commands(CLI::App& app);      // landscape-model           (ModelCommands.cpp)
+void register_pipeline_command(CLI::App& app);    // pipeline (default job)    (PipelineCommand.cpp)
+
+}  // namespace glassland::bridge

@@ -1,0 +1,29 @@
+// The `glassland` command line. Errors in user input end the program with one line on
+// stderr ("glassland: <where>: <what>") and exit status 1; CLI usage errors exit with 2.
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "bridge/Commands.hpp"
+#include "glassland/Version.hpp"
+#include "md/Error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"glassland: metallic-glass physics from MD to laboratory timescales"};
+  app.set_version_flag("--version", glassland::kVersion);
+  app.require_subcommand(1);
+  glassland::bridge::register_all_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const glassland::InputError& e) {
+    std::cerr << "glassland: " << e.what() << std::endl;
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "glassland: error: " << e.what() << std::endl;
+    return 1;
+  }
+  return 0;
+}

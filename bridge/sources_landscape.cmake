@@ -1,0 +1,3 @@
+list(APPEND GLASSLAND_BRIDGE_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/LandscapeCommands.cpp
+)

@@ -1,0 +1,2 @@
+// kmc placeholder translation unit until engine sources land
+#include "kmc/LabUnits.hpp"

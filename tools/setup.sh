@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# One-command set-up for a fresh Debian 12 machine.
+#   tools/setup.sh demo   install what is missing, build, run the default pipeline into out/demo
+#   tools/setup.sh test   install what is missing, build, run the whole test suite
+#   tools/setup.sh build  install and build only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-demo}"
+
+packages=(g++ cmake make pkg-config libeigen3-dev libboost-graph-dev libprotobuf-dev
+  protobuf-compiler catch2 libbenchmark-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+  libfmt-dev libnauty2-dev voro++-dev python3 python3-numpy python3-matplotlib lammps python3-ase)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+jobs="$(nproc)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+cmake --build build -j "$jobs"
+
+case "$mode" in
+  demo) ./build/bridge/glassland pipeline --out out/demo ;;
+  test) ctest --test-dir build --output-on-failure -j "$jobs" ;;
+  build) ;;
+  *) echo "usage: tools/setup.sh demo|test|build" >&2; exit 2 ;;
+esac
