@@ -1,6 +1,7 @@
 #include "bridge/CommandSupport.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 #include "md/Error.hpp"
@@ -12,6 +13,26 @@ void print_json(const nlohmann::json& object) { std::cout << object.dump(2) << s
 double require_positive(const std::string& option, double value) {
   if (!std::isfinite(value) || value <= 0.0) throw InputError(option, "must be a finite number > 0");
   return value;
+}
+
+namespace {
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+}  // namespace
+
+bool run_plot_script(const std::string& script, const std::vector<std::string>& args) {
+  std::string command = "/usr/bin/python3 " + shell_quote(std::string(GLASSLAND_SOURCE_DIR) + "/" + script);
+  for (const auto& a : args) command += " " + shell_quote(a);
+  const int status = std::system(command.c_str());
+  if (status != 0) {
+    std::cerr << "glassland: warning: plot script " << script << " failed (exit " << status
+              << "); data files were written" << std::endl;
+    return false;
+  }
+  return true;
 }
 
 }  // namespace glassland::bridge

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by command implementations: JSON printing and option validation.
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -11,5 +12,10 @@ void print_json(const nlohmann::json& object);
 
 /// Throws InputError("--name", ...) unless value is finite and > 0.
 double require_positive(const std::string& option, double value);
+
+/// Runs a plot script of the repository (path relative to the source tree, e.g.
+/// "tools/plots/plot_quench.py") with Debian's /usr/bin/python3. Returns false and prints a
+/// one-line warning (the run's data files are still valid) if python or matplotlib is missing.
+bool run_plot_script(const std::string& script, const std::vector<std::string>& args);
 
 }  // namespace glassland::bridge

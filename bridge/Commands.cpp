@@ -4,6 +4,7 @@ namespace glassland::bridge {
 
 void register_all_commands(CLI::App& app) {
   register_pipeline_command(app);
+  register_eval_command(app);
   register_md_commands(app);
   register_landscape_commands(app);
   register_kmc_commands(app);

@@ -7,7 +7,8 @@ namespace glassland::bridge {
 void register_all_commands(CLI::App& app);
 
 // One function per command family; each lives in its own file.
-void register_md_commands(CLI::App& app);         // eval, md, quench         (MdCommands.cpp)
+void register_eval_command(CLI::App& app);        // eval                     (EvalCommand.cpp)
+void register_md_commands(CLI::App& app);         // md, quench               (MdCommands.cpp)
 void register_landscape_commands(CLI::App& app);  // neb, harvest              (LandscapeCommands.cpp)
 void register_kmc_commands(CLI::App& app);        // catalog ..., kmc          (KmcCommands.cpp)
 void register_model_commands(CLI::App& app);      // landscape-model           (ModelCommands.cpp)
