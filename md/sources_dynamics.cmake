@@ -1,2 +1,3 @@
 list(APPEND GLASSLAND_MD_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/TemperatureSchedule.cpp
 )
