@@ -1,0 +1,24 @@
+#pragma once
+// Minimizers by name: "fire" (FIRE 2.0) and "cg" (Polak-Ribiere conjugate gradient).
+// Every minimizer is registered in register_minimizers() (MinimizerRegistry.cpp), nowhere else.
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "md/Minimizer.hpp"
+
+namespace glassland::md {
+
+using MinimizerFactory = std::function<std::unique_ptr<Minimizer>(const MinimizerOptions&)>;
+
+/// The one place where minimizers are registered.
+std::map<std::string, MinimizerFactory> register_minimizers();
+
+/// Creates the named minimizer; throws InputError("minimizer", ...) listing the known names.
+std::unique_ptr<Minimizer> make_minimizer(const std::string& name, const MinimizerOptions& options);
+
+std::vector<std::string> minimizer_names();
+
+}  // namespace glassland::md
