@@ -2,11 +2,14 @@
 
 #include <cmath>
 
+#include <Eigen/Geometry>
+#include <Eigen/LU>
+
 #include "md/Error.hpp"
 
 namespace glassland::md {
 
-Box::Box(const Vec3& lo, const Vec3& hi, double xy, double xz, double yz) : lo_(lo) {
+Box::Box(const Vec3& lo, const Vec3& hi, double xy, double xz, double yz) : lo_(lo), hi_(hi) {
   const char* axes[3] = {"x", "y", "z"};
   for (int d = 0; d < 3; ++d) {
     const double length = hi[d] - lo[d];
@@ -59,6 +62,7 @@ Vec3 Box::unwrap(const Vec3& r, const Image& image) const {
 void Box::deform(const Mat3& F) {
   h_ = F * h_;
   h_(1, 0) = h_(2, 0) = h_(2, 1) = 0.0;
+  hi_ = lo_ + Vec3(h_(0, 0), h_(1, 1), h_(2, 2));
   h_inverse_ = h_.inverse();
 }
 

@@ -19,7 +19,8 @@ public:
   Box(const Vec3& lo, const Vec3& hi, double xy = 0.0, double xz = 0.0, double yz = 0.0);
 
   const Vec3& lo() const { return lo_; }
-  Vec3 hi() const { return lo_ + Vec3(h_(0, 0), h_(1, 1), h_(2, 2)); }
+  /// Upper bounds as given (kept exactly so that data files round-trip bit for bit).
+  const Vec3& hi() const { return hi_; }
   double xy() const { return h_(0, 1); }
   double xz() const { return h_(0, 2); }
   double yz() const { return h_(1, 2); }
@@ -47,6 +48,7 @@ public:
 
 private:
   Vec3 lo_ = Vec3::Zero();
+  Vec3 hi_ = Vec3::Ones();
   Mat3 h_ = Mat3::Identity();
   Mat3 h_inverse_ = Mat3::Identity();
 };

@@ -1,0 +1,78 @@
+#pragma once
+// The one pair loop: forces, energy and virial of a System under a PairPotential.
+//
+// Design (for speed, see docs/md-core.md): a half neighbour list with ghost atoms
+// (NeighborList) so each pair is computed once (Newton's third law); flat per-type-pair
+// coefficient tables; per-thread force buffers reduced in a fixed order, so the same thread
+// count gives bit-identical results; the virial from sum_k x_k (x) f_k over local and ghost
+// atoms (no per-pair virial work); no allocation per call once sizes are stable.
+#include <vector>
+
+#include "md/NeighborList.hpp"
+#include "md/PairPotential.hpp"
+#include "md/System.hpp"
+
+namespace glassland::md {
+
+struct ForceTotals {
+  double energy = 0;              ///< total potential energy (energy)
+  Mat3 virial = Mat3::Zero();     ///< W_ab = sum over pairs r_ij,a f_ij,b, r_ij = x_i - x_j,
+                                  ///< f_ij = force on i from j (energy); symmetric
+};
+
+/// Configurational (virial) pressure trace(W)/(3V) in the system's pressure unit
+/// (LJ: eps/sigma^3; metal: bar).
+double virial_pressure(const ForceTotals& totals, const Box& box, UnitSystem units);
+/// Same, in the unit system of LJ (kept for callers that pass no units: energy/length^3).
+double virial_pressure(const ForceTotals& totals, const Box& box);
+
+class ForceCompute {
+public:
+  /// `pair` is validated here (InputError naming the missing pair); `skin` in length units.
+  ForceCompute(PairPotential pair, double skin);
+
+  /// Fills system.force (energy/length) and returns energy and virial. Rebuilds the
+  /// neighbour list when needed. Throws InputError if an atom type has no coefficients or
+  /// the box is narrower than twice the cutoff.
+  ForceTotals compute(System& system);
+
+  /// Per-atom energy (half of each pair energy to each atom) and per-atom virial (half of
+  /// each pair's r (x) f to each atom), indexed like the System. Only computed when enabled
+  /// with set_per_atom(true) before compute() (it costs time); otherwise empty.
+  void set_per_atom(bool enabled) { per_atom_ = enabled; }
+  const std::vector<double>& per_atom_energy() const { return per_atom_energy_; }
+  const std::vector<Mat3>& per_atom_virial() const { return per_atom_virial_; }
+
+  const PairPotential& potential() const { return pair_; }
+  double cutoff() const { return pair_.max_cutoff(); }
+  double skin() const { return neighbors_.skin(); }
+  long neighbor_builds() const { return neighbors_.builds(); }
+  void invalidate_neighbors() { neighbors_.invalidate(); }
+  const NeighborList& neighbor_list() const { return neighbors_; }
+
+  /// Flat coefficient table entry for one type pair (public for the kernel's free functions).
+  struct PairTerm {
+    double cutsq = 0, lj1 = 0, lj2 = 0, lj3 = 0, lj4 = 0, offset = 0, fc = 0, unused = 0;
+  };
+
+private:
+  void check_types(const System& system) const;
+  template <bool Smooth, bool PerAtom>
+  double pair_loop(int thread, int nthreads);
+  void reduce_and_scatter(System& system, ForceTotals& totals);
+
+  PairPotential pair_;
+  NeighborList neighbors_;
+  bool per_atom_ = false;
+  int stride_ = 0;
+  std::vector<PairTerm> table_;
+  std::vector<std::vector<double>> thread_force_;   // 3 per extended atom
+  std::vector<std::vector<double>> thread_energy_;  // per extended atom (per-atom mode)
+  std::vector<std::vector<double>> thread_virial_;  // 6 per extended atom (per-atom mode)
+  std::vector<std::size_t> chunk_;                  // thread t handles locals chunk_[t]..chunk_[t+1]
+  std::vector<double> partial_energy_;
+  std::vector<double> per_atom_energy_;
+  std::vector<Mat3> per_atom_virial_;
+};
+
+}  // namespace glassland::md

@@ -1,0 +1,284 @@
+#include "md/NeighborList.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <Eigen/LU>
+#include <fmt/format.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "md/Error.hpp"
+
+namespace glassland::md {
+
+namespace {
+
+// Lexicographic "positive" image: exactly one of n and -n is positive (n != 0).
+bool positive_image(const Vec3& n) {
+  if (n.z() != 0.0) return n.z() > 0.0;
+  if (n.y() != 0.0) return n.y() > 0.0;
+  return n.x() > 0.0;
+}
+
+int thread_count() {
+#ifdef _OPENMP
+  return omp_get_max_threads();
+#else
+  return 1;
+#endif
+}
+
+int thread_id() {
+#ifdef _OPENMP
+  return omp_get_thread_num();
+#else
+  return 0;
+#endif
+}
+
+}  // namespace
+
+NeighborList::NeighborList(double cutoff, double skin) : cutoff_(cutoff), skin_(skin) {
+  if (!std::isfinite(cutoff) || cutoff <= 0.0) throw InputError("cutoff", "must be finite and > 0");
+  if (!std::isfinite(skin) || skin < 0.0) throw InputError("skin", "must be finite and >= 0");
+}
+
+bool NeighborList::needs_rebuild(const System& system) const {
+  if (!valid_ || system.size() != system_index_.size()) return true;
+  const Mat3& h = system.box.matrix();
+  const bool same_box = (h == h0_) && (system.box.lo() == lo0_);
+  double sigma_min = 1.0;
+  if (!same_box) {
+    const Mat3 f = h * h0_.inverse();
+    sigma_min = 1.0 - (f - Mat3::Identity()).norm();
+  }
+  const double range = cutoff_ + skin_;
+  const double allowed = 0.5 * (sigma_min * range - cutoff_);
+  if (!(allowed > 0.0)) return true;
+  const double allowed_sq = allowed * allowed;
+  const Vec3 lo = system.box.lo();
+  const std::size_t n = system_index_.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const Vec3 u = system.position[static_cast<std::size_t>(system_index_[k])] - lo + h * offset_[k];
+    const Vec3 d = same_box ? Vec3(u - u0_[k]) : Vec3(u - h * s0_[k]);
+    if (!(d.squaredNorm() <= allowed_sq)) return true;  // also catches NaN
+  }
+  return false;
+}
+
+bool NeighborList::update(const System& system) {
+  const bool rebuild = needs_rebuild(system);
+  if (rebuild)
+    build(system);
+  else
+    refresh(system);
+  return rebuild;
+}
+
+void NeighborList::refresh(const System& system) {
+  const Mat3& h = system.box.matrix();
+  const Vec3 lo = system.box.lo();
+  const std::size_t n = system_index_.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const Vec3 u = system.position[static_cast<std::size_t>(system_index_[k])] - lo + h * offset_[k];
+    sites_[k].x = u.x();
+    sites_[k].y = u.y();
+    sites_[k].z = u.z();
+  }
+  for (std::size_t g = 0; g < ghost_source_.size(); ++g) {
+    const Site& s = sites_[static_cast<std::size_t>(ghost_source_[g])];
+    const Vec3 u = Vec3(s.x, s.y, s.z) + h * ghost_image_[g];
+    Site& ghost = sites_[n + g];
+    ghost.x = u.x();
+    ghost.y = u.y();
+    ghost.z = u.z();
+  }
+}
+
+void NeighborList::build(const System& system) {
+  const Box& box = system.box;
+  const Vec3 widths = box.perpendicular_widths();
+  const double min_width = widths.minCoeff();
+  if (!(min_width >= 2.0 * cutoff_))
+    throw InputError("box", fmt::format("smallest perpendicular box width {:.6g} is below twice the "
+                                        "potential cutoff ({:.6g}); use a larger box",
+                                        min_width, 2.0 * cutoff_));
+  const std::size_t n = system.size();
+  const double range = cutoff_ + skin_;
+  Vec3 halo;  // ghost region beyond each face, in fractional units
+  long total_cells = 1;
+  for (int d = 0; d < 3; ++d) {
+    halo[d] = range / widths[d];
+    // Cells at least half the interaction range wide: a stencil of +-2 cells.
+    interior_[d] = std::max(1, static_cast<int>(std::floor(2.0 * widths[d] / range)));
+    total_cells *= interior_[d];
+  }
+  // Dilute systems: do not allocate far more cells than atoms.
+  while (total_cells > 4 * static_cast<long>(n) + 64) {
+    total_cells = 1;
+    for (int d = 0; d < 3; ++d) {
+      interior_[d] = std::max(1, (interior_[d] + 1) / 2);
+      total_cells *= interior_[d];
+    }
+  }
+  for (int d = 0; d < 3; ++d) {
+    layers_[d] = static_cast<int>(std::ceil(halo[d] * interior_[d] - 1e-12));
+    layers_[d] = std::max(1, layers_[d]);
+    grid_[d] = interior_[d] + 2 * layers_[d];
+  }
+
+  // Wrap every atom into the primary cell, remembering the image offset used.
+  h0_ = box.matrix();
+  lo0_ = box.lo();
+  std::vector<Vec3> s(n);
+  std::vector<int> cell(n);
+  offset_.assign(n, Vec3::Zero());
+  for (std::size_t i = 0; i < n; ++i) {
+    const Vec3& r = system.position[i];
+    if (!std::isfinite(r.x()) || !std::isfinite(r.y()) || !std::isfinite(r.z()))
+      throw InputError("positions", fmt::format("atom {} has a non-finite position", system.id[i]));
+    Vec3 t = box.to_fractional(r);
+    int c[3];
+    for (int d = 0; d < 3; ++d) {
+      const double shift = -std::floor(t[d]);
+      t[d] += shift;
+      offset_[i][d] = shift;
+      c[d] = layers_[d] + std::clamp(static_cast<int>(t[d] * interior_[d]), 0, interior_[d] - 1);
+    }
+    s[i] = t;
+    cell[i] = (c[2] * grid_[1] + c[1]) * grid_[0] + c[0];
+  }
+  // Spatial sort: counting sort of atoms by cell (stable, so deterministic).
+  const std::size_t ncells = static_cast<std::size_t>(grid_[0]) * grid_[1] * grid_[2];
+  std::vector<int> count(ncells + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) ++count[static_cast<std::size_t>(cell[i]) + 1];
+  for (std::size_t c = 0; c < ncells; ++c) count[c + 1] += count[c];
+  system_index_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) system_index_[static_cast<std::size_t>(count[static_cast<std::size_t>(cell[i])]++)] = static_cast<int>(i);
+
+  std::vector<Vec3> sorted_offset(n);
+  u0_.resize(n);
+  s0_.resize(n);
+  sites_.resize(n);
+  cell_of_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = static_cast<std::size_t>(system_index_[k]);
+    sorted_offset[k] = offset_[i];
+    s0_[k] = s[i];
+    u0_[k] = system.position[i] - lo0_ + h0_ * offset_[i];
+    sites_[k] = Site{u0_[k].x(), u0_[k].y(), u0_[k].z(), system.type[i], 0};
+    cell_of_[k] = cell[i];
+  }
+  offset_.swap(sorted_offset);
+  make_ghosts(halo);
+  bin_and_search();
+  valid_ = true;
+  ++builds_;
+}
+
+void NeighborList::make_ghosts(const Vec3& halo) {
+  const std::size_t n = s0_.size();
+  ghost_source_.clear();
+  ghost_image_.clear();
+  int reach[3];
+  for (int d = 0; d < 3; ++d) reach[d] = static_cast<int>(std::ceil(halo[d]));
+  for (std::size_t k = 0; k < n; ++k) {
+    for (int nz = -reach[2]; nz <= reach[2]; ++nz)
+      for (int ny = -reach[1]; ny <= reach[1]; ++ny)
+        for (int nx = -reach[0]; nx <= reach[0]; ++nx) {
+          if (nx == 0 && ny == 0 && nz == 0) continue;
+          const Vec3 image(nx, ny, nz);
+          const Vec3 t = s0_[k] + image;
+          int c[3];
+          bool inside = true;
+          for (int d = 0; d < 3 && inside; ++d) {
+            inside = t[d] >= -halo[d] && t[d] < 1.0 + halo[d];
+            c[d] = std::clamp(static_cast<int>(std::floor(t[d] * interior_[d])) + layers_[d], 0, grid_[d] - 1);
+          }
+          if (!inside) continue;
+          ghost_source_.push_back(static_cast<int>(k));
+          ghost_image_.push_back(image);
+          const Vec3 u = u0_[k] + h0_ * image;
+          sites_.push_back(Site{u.x(), u.y(), u.z(), sites_[k].type, 0});
+          cell_of_.push_back((c[2] * grid_[1] + c[1]) * grid_[0] + c[0]);
+        }
+  }
+}
+
+void NeighborList::bin_and_search() {
+  const std::size_t n = s0_.size();
+  const std::size_t next = sites_.size();
+  const std::size_t ncells = static_cast<std::size_t>(grid_[0]) * grid_[1] * grid_[2];
+  cell_start_.assign(ncells + 1, 0);
+  for (std::size_t a = 0; a < next; ++a) ++cell_start_[static_cast<std::size_t>(cell_of_[a]) + 1];
+  for (std::size_t c = 0; c < ncells; ++c) cell_start_[c + 1] += cell_start_[c];
+  cell_atoms_.resize(next);
+  {
+    std::vector<int> fill(cell_start_.begin(), cell_start_.end() - 1);
+    for (std::size_t a = 0; a < next; ++a)
+      cell_atoms_[static_cast<std::size_t>(fill[static_cast<std::size_t>(cell_of_[a])]++)] = static_cast<int>(a);
+  }
+  const double range_sq = (cutoff_ + skin_) * (cutoff_ + skin_);
+  const int nthreads = thread_count();
+  std::vector<std::vector<int>> lists(static_cast<std::size_t>(nthreads));
+  std::vector<std::vector<int>> counts(static_cast<std::size_t>(nthreads));
+  std::vector<std::size_t> begin_of(static_cast<std::size_t>(nthreads) + 1);
+  for (int t = 0; t <= nthreads; ++t) begin_of[static_cast<std::size_t>(t)] = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(nthreads);
+
+#pragma omp parallel num_threads(nthreads)
+  {
+    const int t = thread_id();
+    std::vector<int>& list = lists[static_cast<std::size_t>(t)];
+    std::vector<int>& cnt = counts[static_cast<std::size_t>(t)];
+    list.clear();
+    for (std::size_t i = begin_of[static_cast<std::size_t>(t)]; i < begin_of[static_cast<std::size_t>(t) + 1]; ++i) {
+      const std::size_t before = list.size();
+      const Site si = sites_[i];
+      const int ci = cell_of_[i];
+      const int cx = ci % grid_[0], cy = (ci / grid_[0]) % grid_[1], cz = ci / (grid_[0] * grid_[1]);
+      for (int dz = -layers_[2]; dz <= layers_[2]; ++dz)
+        for (int dy = -layers_[1]; dy <= layers_[1]; ++dy)
+          for (int dx = -layers_[0]; dx <= layers_[0]; ++dx) {
+            const int x = cx + dx, y = cy + dy, z = cz + dz;
+            const int c = (z * grid_[1] + y) * grid_[0] + x;
+            // Local atoms are sorted by cell, so an interior cell before i's holds only j < i.
+            const bool interior = x >= layers_[0] && x < layers_[0] + interior_[0] && y >= layers_[1] &&
+                                  y < layers_[1] + interior_[1] && z >= layers_[2] && z < layers_[2] + interior_[2];
+            if (interior && c < ci) continue;
+            for (int a = cell_start_[static_cast<std::size_t>(c)]; a < cell_start_[static_cast<std::size_t>(c) + 1]; ++a) {
+              const int j = cell_atoms_[static_cast<std::size_t>(a)];
+              if (static_cast<std::size_t>(j) < n) {
+                if (static_cast<std::size_t>(j) <= i) continue;
+              } else {
+                const std::size_t g = static_cast<std::size_t>(j) - n;
+                const std::size_t src = static_cast<std::size_t>(ghost_source_[g]);
+                if (src < i || (src == i && !positive_image(ghost_image_[g]))) continue;
+              }
+              const Site& sj = sites_[static_cast<std::size_t>(j)];
+              const double ddx = si.x - sj.x, ddy = si.y - sj.y, ddz = si.z - sj.z;
+              if (ddx * ddx + ddy * ddy + ddz * ddz < range_sq) list.push_back(j);
+            }
+          }
+      cnt.push_back(static_cast<int>(list.size() - before));
+    }
+  }
+  first_.assign(n + 1, 0);
+  std::size_t k = 0;
+  for (const auto& cnt : counts)
+    for (int c : cnt) {
+      first_[k + 1] = first_[k] + c;
+      ++k;
+    }
+  neighbors_.resize(static_cast<std::size_t>(first_[n]));
+  std::size_t pos = 0;
+  for (auto& list : lists) {
+    std::copy(list.begin(), list.end(), neighbors_.begin() + static_cast<std::ptrdiff_t>(pos));
+    pos += list.size();
+  }
+}
+
+}  // namespace glassland::md

@@ -1,0 +1,39 @@
+#pragma once
+// Named potential presets and user TOML potential files.
+//
+// Every preset is registered in register_potential_presets() (PotentialRegistry.cpp), the one
+// place to add a model. A TOML potential file (schema in docs/md-core.md) is strict: unknown
+// keys, missing pairs, bad values are InputErrors naming file:line and the key.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "md/PairPotential.hpp"
+#include "md/Units.hpp"
+
+namespace glassland::md {
+
+struct PotentialSpec {
+  std::string name;               ///< preset name or the TOML path
+  UnitSystem units = UnitSystem::lj;
+  PairPotential pair;
+  std::vector<double> type_mass;  ///< mass unit; index 0 unused; empty if the TOML gives none
+};
+
+using PresetTable = std::map<std::string, std::function<PotentialSpec()>>;
+
+/// Adds every built-in preset to `table` (wahnstrom, kob-andersen, cu-zr-kmt and variants).
+void register_potential_presets(PresetTable& table);
+
+/// Names of all registered presets, sorted.
+std::vector<std::string> potential_preset_names();
+
+/// A preset name, or else a path to a TOML potential file. Throws InputError naming the
+/// file:line/key, or "--potential" if the name is neither a preset nor a readable file.
+PotentialSpec load_potential(const std::string& preset_name_or_toml_path);
+
+/// Parses a TOML potential from a string; `source` names it in error messages.
+PotentialSpec parse_potential_toml(const std::string& text, const std::string& source);
+
+}  // namespace glassland::md
