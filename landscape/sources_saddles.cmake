@@ -1,2 +1,9 @@
 list(APPEND GLASSLAND_LANDSCAPE_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/ConfigurationSpace.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/NudgedElasticBand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/InherentStructure.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ElementaryTransitions.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/Hessian.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/Vineyard.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/SaddleRefinement.cpp
 )

@@ -1,0 +1,66 @@
+#include "landscape/ElementaryTransitions.hpp"
+
+namespace glassland::landscape {
+
+namespace {
+
+struct MinimumPoint {
+  Eigen::VectorXd x;
+  double energy;
+};
+
+class Splitter {
+public:
+  Splitter(md::Objective& objective, const ConfigurationSpace& space, const ElementaryOptions& options)
+      : objective_(objective), space_(space), options_(options) {}
+
+  void split(const MinimumPoint& a, const MinimumPoint& b, int depth) {
+    NudgedElasticBand band(objective_, space_, a.x, b.x, options_.neb);
+    NebResult neb = band.run();
+    result.force_calls += neb.force_calls;
+    std::vector<MinimumPoint> chain{a};
+    if (depth < options_.max_depth) {
+      for (int image : profile_local_minima(neb.energies, options_.profile_depth)) {
+        const long before = objective_.evaluations();
+        QuenchResult q = quench(objective_, neb.path[static_cast<std::size_t>(image)], options_.quench);
+        result.force_calls += objective_.evaluations() - before;
+        if (is_new(q, chain) && !same_minimum(space_, q.position, q.energy, b.x, b.energy, options_.same))
+          chain.push_back({q.position, q.energy});
+      }
+    }
+    if (chain.size() == 1) {  // elementary: keep this NEB
+      result.converged = result.converged && neb.converged;
+      result.transitions.push_back({a.x, a.x + space_.difference(b.x, a.x), a.energy, b.energy, std::move(neb)});
+      return;
+    }
+    result.intermediate_minima += static_cast<int>(chain.size()) - 1;
+    chain.push_back(b);
+    for (std::size_t i = 0; i + 1 < chain.size(); ++i) split(chain[i], chain[i + 1], depth + 1);
+  }
+
+  ElementaryResult result;
+
+private:
+  bool is_new(const QuenchResult& q, const std::vector<MinimumPoint>& chain) const {
+    for (const auto& m : chain)
+      if (same_minimum(space_, q.position, q.energy, m.x, m.energy, options_.same)) return false;
+    return true;
+  }
+
+  md::Objective& objective_;
+  const ConfigurationSpace& space_;
+  const ElementaryOptions& options_;
+};
+
+}  // namespace
+
+ElementaryResult find_elementary_transitions(md::Objective& objective, const ConfigurationSpace& space,
+                                             const Eigen::VectorXd& initial, double energy_initial,
+                                             const Eigen::VectorXd& final, double energy_final,
+                                             const ElementaryOptions& options) {
+  Splitter splitter(objective, space, options);
+  splitter.split({initial, energy_initial}, {final, energy_final}, 0);
+  return splitter.result;
+}
+
+}  // namespace glassland::landscape

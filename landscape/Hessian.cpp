@@ -1,0 +1,77 @@
+#include "landscape/Hessian.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <Eigen/Eigenvalues>
+
+namespace glassland::landscape {
+
+std::vector<Eigen::Index> coordinates_of(const std::vector<int>& atoms, Eigen::Index dimension, int block_size) {
+  std::vector<Eigen::Index> coordinates;
+  if (atoms.empty()) {
+    coordinates.resize(static_cast<std::size_t>(dimension));
+    std::iota(coordinates.begin(), coordinates.end(), Eigen::Index{0});
+    return coordinates;
+  }
+  for (int atom : atoms)
+    for (int c = 0; c < block_size; ++c) coordinates.push_back(Eigen::Index{atom} * block_size + c);
+  return coordinates;
+}
+
+Eigen::MatrixXd finite_difference_hessian(md::Objective& objective, const Eigen::VectorXd& x,
+                                          const std::vector<int>& atoms, double step, int block_size) {
+  const std::vector<Eigen::Index> coordinates = coordinates_of(atoms, x.size(), block_size);
+  const auto n = static_cast<Eigen::Index>(coordinates.size());
+  Eigen::MatrixXd h(n, n);
+  Eigen::VectorXd plus(x.size()), minus(x.size()), shifted = x;
+  for (Eigen::Index j = 0; j < n; ++j) {
+    const Eigen::Index c = coordinates[static_cast<std::size_t>(j)];
+    shifted[c] = x[c] + step;
+    objective.value_and_gradient(shifted, plus);
+    shifted[c] = x[c] - step;
+    objective.value_and_gradient(shifted, minus);
+    shifted[c] = x[c];
+    for (Eigen::Index i = 0; i < n; ++i)
+      h(i, j) = (plus[coordinates[static_cast<std::size_t>(i)]] - minus[coordinates[static_cast<std::size_t>(i)]]) /
+                (2.0 * step);
+  }
+  return 0.5 * (h + h.transpose());
+}
+
+std::vector<int> atoms_within(const ConfigurationSpace& space, const Eigen::VectorXd& x,
+                              const Eigen::VectorXd& centre, double radius) {
+  std::vector<int> atoms;
+  const int b = space.block_size();
+  const Eigen::Index n = space.atoms(x.size());
+  for (Eigen::Index a = 0; a < n; ++a) {
+    Eigen::VectorXd d = x.segment(a * b, b) - centre;
+    if (space.box() && b == 3) d = space.box()->minimum_image(d);
+    if (d.norm() <= radius) atoms.push_back(static_cast<int>(a));
+  }
+  return atoms;
+}
+
+CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance) {
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hessian);
+  const Eigen::VectorXd& values = solver.eigenvalues();
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(values.size()));
+  std::iota(order.begin(), order.end(), Eigen::Index{0});
+  // Zero modes: the smallest magnitudes; the rest stay in ascending order.
+  std::sort(order.begin(), order.end(),
+            [&](Eigen::Index a, Eigen::Index b) { return std::abs(values[a]) < std::abs(values[b]); });
+  order.erase(order.begin(), order.begin() + std::min<std::ptrdiff_t>(zero_modes, std::ssize(order)));
+  std::sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return values[a] < values[b]; });
+  CurvatureSpectrum spectrum;
+  spectrum.eigenvalues.resize(std::ssize(order));
+  spectrum.eigenvectors.resize(hessian.rows(), std::ssize(order));
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto kk = static_cast<Eigen::Index>(k);
+    spectrum.eigenvalues[kk] = values[order[k]];
+    spectrum.eigenvectors.col(kk) = solver.eigenvectors().col(order[k]);
+    if (values[order[k]] < -tolerance) ++spectrum.negative;
+  }
+  return spectrum;
+}
+
+}  // namespace glassland::landscape

@@ -1,0 +1,146 @@
+// NEB, saddle refinement, intermediate-minimum splitting and Vineyard prefactors on analytic
+// 2-D surfaces whose stationary points are known.
+#include <numbers>
+
+#include <catch2/catch.hpp>
+
+#include "landscape/ElementaryTransitions.hpp"
+#include "landscape/Hessian.hpp"
+#include "landscape/NudgedElasticBand.hpp"
+#include "landscape/SaddleRefinement.hpp"
+#include "landscape/Vineyard.hpp"
+#include "tests/landscape/MullerBrown.hpp"
+
+using namespace glassland;
+using landscape::ConfigurationSpace;
+
+namespace {
+
+// Stationary points of Müller-Brown (literature values, e.g. Bonfanti & Kob, J. Chem. Phys.
+// 147, 204104 (2017), Table I), checked below to be stationary with the analytic gradient.
+const Eigen::Vector2d kMinA(-0.558223634, 1.441725841), kMinB(0.623499404, 0.028037758),
+    kMinC(-0.050010823, 0.466694104);
+const Eigen::Vector2d kSaddle1(-0.822001558, 0.624312802), kSaddle2(0.212486582, 0.292988325);
+constexpr double kESaddle1 = -40.66484, kESaddle2 = -72.24894;
+
+landscape::NebOptions mb_neb_options() {
+  landscape::NebOptions o;
+  o.images = 9;
+  o.spring = 100.0;  // curvatures ~1e3-1e4: stiff enough to keep images spread
+  o.fmax = 1e-4;
+  o.max_step = 0.02;
+  o.timestep = 0.0005;  // FIRE stability needs dt < ~2/sqrt(max curvature ~ 5e3)
+  o.max_iterations = 20000;
+  return o;
+}
+
+double mb_energy(const Eigen::Vector2d& p) {
+  test::MullerBrown mb;
+  Eigen::VectorXd g(2);
+  return mb.value_and_gradient(p, g);
+}
+
+}  // namespace
+
+TEST_CASE("Müller-Brown reference points are stationary", "[neb]") {
+  test::MullerBrown mb;
+  Eigen::VectorXd g(2);
+  for (const Eigen::Vector2d& p : {kMinA, kMinB, kMinC, kSaddle1, kSaddle2}) {
+    mb.value_and_gradient(p, g);
+    CHECK(g.norm() < 1e-3);  // 9-digit coordinates, curvature <~ 1e4
+  }
+  CHECK(mb_energy(kSaddle1) == Approx(kESaddle1).margin(1e-4));
+  CHECK(mb_energy(kSaddle2) == Approx(kESaddle2).margin(1e-4));
+}
+
+TEST_CASE("CI-NEB finds the Müller-Brown saddle between C and B", "[neb]") {
+  test::MullerBrown mb;
+  const auto space = ConfigurationSpace::free(2);
+  landscape::NudgedElasticBand band(mb, space, kMinC, kMinB, mb_neb_options());
+  const auto result = band.run();
+  INFO("iterations " << result.iterations << " force calls " << result.force_calls);
+  REQUIRE(result.converged);
+  // Converged to |F| < 1e-4 with curvatures ~1e3: position error ~1e-7, energy error ~1e-11.
+  CHECK((result.path[result.saddle_image] - kSaddle2).norm() < 1e-5);
+  CHECK(result.saddle_energy == Approx(kESaddle2).margin(1e-4));
+  CHECK(result.barrier_forward == Approx(kESaddle2 - mb_energy(kMinC)).margin(1e-4));
+  CHECK(result.barrier_reverse == Approx(kESaddle2 - mb_energy(kMinB)).margin(1e-4));
+  CHECK(result.energies.size() == 11u);
+}
+
+TEST_CASE("Energy-weighted springs find the same saddle", "[neb]") {
+  test::MullerBrown mb;
+  auto options = mb_neb_options();
+  options.energy_weighted = true;
+  options.spring_min = 20.0;
+  landscape::NudgedElasticBand band(mb, ConfigurationSpace::free(2), kMinA, kMinC, options);
+  const auto result = band.run();
+  REQUIRE(result.converged);
+  CHECK((result.path[result.saddle_image] - kSaddle1).norm() < 1e-5);
+  CHECK(result.saddle_energy == Approx(kESaddle1).margin(1e-4));
+}
+
+TEST_CASE("The climbing image is a first-order saddle", "[neb][hessian]") {
+  test::MullerBrown mb;
+  const auto space = ConfigurationSpace::free(2);
+  landscape::NudgedElasticBand band(mb, space, kMinC, kMinB, mb_neb_options());
+  const auto neb = band.run();
+  REQUIRE(neb.converged);
+  landscape::SaddleRefinementOptions options;
+  options.zero_modes = 0;
+  options.hessian_step = 1e-5;
+  const auto refined = landscape::refine_saddle(mb, space, neb.path[neb.saddle_image], Eigen::VectorXd(), options);
+  CHECK(refined.first_order);
+  CHECK(refined.negative_modes == 1);
+  CHECK(refined.max_force < 1e-6);
+  CHECK((refined.position - kSaddle2).norm() < 1e-6);
+  // Finite-difference Hessian against the analytic one (O(h^2) ~ 1e-10 x 1e5 third derivative).
+  const Eigen::Matrix2d exact = mb.hessian(refined.position);
+  CHECK((refined.hessian - exact).norm() < 1e-3 * exact.norm());
+  // And a minimum has none.
+  const auto at_minimum = landscape::curvature_spectrum(mb.hessian(kMinB), 0, 1e-8);
+  CHECK(at_minimum.negative == 0);
+}
+
+TEST_CASE("An intermediate minimum is detected and the path split", "[neb][split]") {
+  // The straight path A -> B crosses the basin of C: two elementary transitions.
+  test::MullerBrown mb;
+  landscape::ElementaryOptions options;
+  options.neb = mb_neb_options();
+  options.quench.block_size = 2;
+  options.quench.timestep = 0.0005;
+  options.quench.max_step = 0.02;
+  options.quench.fmax = 1e-8;
+  options.same = {1e-6, 1e-3};
+  const auto result = landscape::find_elementary_transitions(mb, ConfigurationSpace::free(2), kMinA,
+                                                             mb_energy(kMinA), kMinB, mb_energy(kMinB), options);
+  REQUIRE(result.converged);
+  CHECK(result.intermediate_minima == 1);
+  REQUIRE(result.transitions.size() == 2u);
+  CHECK((result.transitions[0].final - kMinC).norm() < 1e-5);
+  CHECK(result.transitions[0].neb.saddle_energy == Approx(kESaddle1).margin(1e-4));
+  CHECK(result.transitions[1].neb.saddle_energy == Approx(kESaddle2).margin(1e-4));
+}
+
+TEST_CASE("Vineyard prefactor of a 2-D double well equals the analytic value", "[vineyard]") {
+  // V = h (x^2-1)^2 + k y^2 / 2 with mass m: omega_min = {sqrt(8h/m), sqrt(k/m)},
+  // omega_saddle = {i sqrt(4h/m), sqrt(k/m)}  =>  nu = sqrt(8h/m) / (2 pi)  (y mode cancels).
+  const double h = 2.0, k = 7.0, m = 3.0;
+  test::DoubleWell well(h, k);
+  Eigen::VectorXd minimum(2), saddle(2);
+  minimum << 1.0, 0.0;
+  saddle << 0.0, 0.0;
+  const Eigen::MatrixXd h_min = landscape::finite_difference_hessian(well, minimum, {}, 1e-4, 2);
+  const Eigen::MatrixXd h_sad = landscape::finite_difference_hessian(well, saddle, {}, 1e-4, 2);
+  const auto result = landscape::vineyard_prefactor(h_min, h_sad, Eigen::VectorXd::Constant(2, m), 0, 1.0);
+  // Quartic potential: central differences are exact up to h^2 * V'''' / 12 ~ 1e-8 relative.
+  const double expected = std::sqrt(8.0 * h / m) / (2.0 * std::numbers::pi);
+  CHECK(result.prefactor == Approx(expected).epsilon(1e-7));
+  CHECK(result.imaginary_frequency == Approx(std::sqrt(4.0 * h / m) / (2.0 * std::numbers::pi)).epsilon(1e-7));
+  // Metal units: the same Hessian in eV/A^2 and masses in amu give frequencies in 1/ps.
+  const double mvv = 1.0364269e-4;
+  const auto metal = landscape::vineyard_prefactor(h_min, h_sad, Eigen::VectorXd::Constant(2, m), 0, mvv);
+  CHECK(metal.prefactor == Approx(expected / std::sqrt(mvv)).epsilon(1e-7));
+  // A minimum given as the "saddle" is rejected.
+  CHECK_THROWS(landscape::vineyard_prefactor(h_min, h_min, Eigen::VectorXd::Constant(2, m), 0, 1.0));
+}
