@@ -1,8 +1,169 @@
-// Placeholder until the kmc commands land; replaced by their owner.
+// `glassland kmc`: replays a catalog with rejection-free kMC under a temperature and stress
+// protocol; `glassland catalog ...` (CatalogCommands.cpp) imports, merges and inspects catalogs.
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "bridge/CatalogCommands.hpp"
+#include "bridge/CommandSupport.hpp"
 #include "bridge/Commands.hpp"
+#include "kmc/Ensemble.hpp"
+#include "landscape/CatalogFile.hpp"
+#include "md/AtomicFile.hpp"
+#include "md/Error.hpp"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 namespace glassland::bridge {
 
-void register_kmc_commands(CLI::App& /*app*/) {}
+namespace {
+
+struct KmcOptions {
+  std::string catalog;
+  long long start = 0;
+  double temperature = NAN;
+  std::string schedule, ramp, stress, bias_law = "linear", times, checkpoint, csv;
+  long long target = -1;
+  bool has_target = false;
+  std::size_t runs = 1;
+  std::uint64_t seed = 0;
+  bool json = false, no_superbasins = false, quiet = false;
+  int threads = 0;
+  double checkpoint_seconds = 30.0;
+  std::uint64_t max_events = 1000000000ULL;
+};
+
+std::vector<double> parse_times(const std::string& text) {
+  std::vector<double> times;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    std::size_t used = 0;
+    double t = NAN;
+    try {
+      t = std::stod(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != item.size() || !std::isfinite(t) || t < 0.0)
+      throw InputError("--times", "'" + item + "' is not a finite time >= 0");
+    times.push_back(t);
+  }
+  if (times.empty()) throw InputError("--times", "give at least one time");
+  return times;
+}
+
+// kT(t): a constant --temperature, a --ramp "kT0,kT1,rate" or a --schedule file "time kT".
+md::TemperatureSchedule thermal_schedule(const KmcOptions& o) {
+  const int given = (std::isnan(o.temperature) ? 0 : 1) + (o.ramp.empty() ? 0 : 1) + (o.schedule.empty() ? 0 : 1);
+  if (given != 1) throw InputError("--temperature", "give exactly one of --temperature, --ramp, --schedule");
+  if (!o.schedule.empty()) return md::TemperatureSchedule::from_file(o.schedule);
+  if (!o.ramp.empty()) {
+    std::vector<double> v;
+    std::stringstream in(o.ramp);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+      try {
+        v.push_back(std::stod(item));
+      } catch (const std::exception&) {
+        throw InputError("--ramp", "expected kT_start,kT_end,rate");
+      }
+    }
+    if (v.size() != 3 || v[2] == 0.0) throw InputError("--ramp", "expected kT_start,kT_end,rate (rate != 0)");
+    return md::TemperatureSchedule::linear_ramp(v[0], v[1], v[2]);
+  }
+  require_positive("--temperature", o.temperature);
+  return md::TemperatureSchedule({{0.0, o.temperature}}, "--temperature");
+}
+
+std::string signature(const KmcOptions& o) {
+  std::ostringstream s;
+  s << o.catalog << '|' << o.start << '|' << o.temperature << '|' << o.schedule << '|' << o.ramp << '|' << o.stress
+    << '|' << o.bias_law << '|' << o.times << '|' << o.runs << '|' << o.seed << '|' << o.target << '|'
+    << o.no_superbasins << '|' << o.max_events;
+  return s.str();
+}
+
+void write_csv(const std::string& path, const nlohmann::json& summary) {
+  write_file_atomically(path, [&](std::ostream& out) {
+    out << "time,energy_mean,energy_stderr,strain_mean,strain_stderr\n";
+    for (std::size_t i = 0; i < summary["times"].size(); ++i)
+      out << summary["times"][i].get<double>() << ',' << summary["energy"][i]["mean"].get<double>() << ','
+          << summary["energy"][i]["stderr"].get<double>() << ',' << summary["strain"][i]["mean"].get<double>() << ','
+          << summary["strain"][i]["stderr"].get<double>() << '\n';
+  });
+}
+
+void print_text(const nlohmann::json& s) {
+  std::cout << "runs " << s["runs"] << ", events " << s["events"] << ", wall " << s["wall_seconds"] << " s\n";
+  for (std::size_t i = 0; i < s["times"].size(); ++i)
+    std::cout << "t = " << s["times"][i] << ": energy " << s["energy"][i]["mean"] << " +- "
+              << s["energy"][i]["stderr"] << ", occupancy " << s["occupancy"][i].dump() << '\n';
+  if (s.contains("mfpt")) std::cout << "mfpt " << s["mfpt"] << " +- " << s["mfpt_stderr"] << '\n';
+}
+
+void run_kmc(const KmcOptions& o) {
+  const landscape::Catalog catalog = landscape::load_catalog(o.catalog);
+  const kmc::RateNetwork network = kmc::RateNetwork::from_catalog(catalog);
+  const kmc::StressProtocol stress = o.stress.empty() ? kmc::StressProtocol{} : kmc::StressProtocol::parse(o.stress, "--stress");
+  const kmc::RateModel model(network, thermal_schedule(o), stress, kmc::parse_bias_law(o.bias_law, "--bias-law"));
+  std::unique_ptr<kmc::ConstantRates> rates;
+  if (model.homogeneous()) rates = std::make_unique<kmc::ConstantRates>(model);
+  kmc::EnsembleSpec spec;
+  spec.start = network.require_state(o.start, "--start");
+  spec.times = parse_times(o.times);
+  spec.runs = o.runs;
+  spec.seed = o.seed;
+  if (o.has_target) spec.target = network.require_state(o.target, "--target");
+  spec.walker.superbasins = !o.no_superbasins;
+  spec.max_events_per_run = o.max_events;
+  spec.checkpoint_path = o.checkpoint;
+  spec.checkpoint_seconds = o.checkpoint_seconds;
+  spec.signature = signature(o);
+  spec.progress = !o.quiet;
+#ifdef _OPENMP
+  if (o.threads > 0) omp_set_num_threads(o.threads);
+#endif
+  const kmc::EnsembleResult result = kmc::run_ensemble(model, rates.get(), spec);
+  const nlohmann::json summary = kmc::summarize(network, spec, result);
+  if (!o.csv.empty()) write_csv(o.csv, summary);
+  if (o.json) print_json(summary);
+  else print_text(summary);
+}
+
+}  // namespace
+
+void register_kmc_commands(CLI::App& app) {
+  register_catalog_commands(app);
+  auto options = std::make_shared<KmcOptions>();
+  CLI::App* cmd = app.add_subcommand("kmc", "Replay a catalog with kinetic Monte Carlo (BKL) under a protocol");
+  cmd->add_option("--catalog", options->catalog, "catalog file (.glcat)")->required();
+  cmd->add_option("--start", options->start, "id of the start minimum")->required();
+  cmd->add_option("--temperature", options->temperature, "constant thermal energy kT (energy unit)");
+  cmd->add_option("--ramp", options->ramp, "linear ramp kT_start,kT_end,rate (kT per time unit) from t = 0");
+  cmd->add_option("--schedule", options->schedule, "piecewise-linear schedule file: 'time kT' per line");
+  cmd->add_option("--times", options->times, "observation times t1,t2,... (time unit)")->required();
+  cmd->add_option("--runs", options->runs, "independent runs")->required();
+  cmd->add_option("--seed", options->seed, "random seed")->required();
+  cmd->add_option("--target", options->target, "record first-passage times to this minimum id");
+  cmd->add_option("--stress", options->stress, "shear stress: constant:S, step:S@T, sine:A@F[+M] (energy/volume)");
+  cmd->add_option("--bias-law", options->bias_law, "barrier tilt: linear | three-halves");
+  cmd->add_option("--checkpoint", options->checkpoint, "save finished runs here; resume from it if present");
+  cmd->add_option("--checkpoint-seconds", options->checkpoint_seconds, "wall seconds between checkpoints");
+  cmd->add_option("--csv", options->csv, "write mean energy and strain per time as CSV");
+  cmd->add_option("--threads", options->threads, "OpenMP threads (default: all)");
+  cmd->add_option("--max-events", options->max_events, "cap on transitions per run while seeking the target");
+  cmd->add_flag("--no-superbasins", options->no_superbasins, "disable automatic flicker acceleration");
+  cmd->add_flag("--quiet", options->quiet, "no progress lines on stderr");
+  cmd->add_flag("--json", options->json, "print one JSON object");
+  cmd->callback([options, cmd] {
+    options->has_target = cmd->count("--target") > 0;
+    run_kmc(*options);
+  });
+}
 
 }  // namespace glassland::bridge

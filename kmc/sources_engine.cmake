@@ -1,3 +1,11 @@
 list(APPEND GLASSLAND_KMC_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/LabUnits.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/RateNetwork.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/StressProtocol.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/RateModel.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/IntegratedHazard.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/Superbasin.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/Walker.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/Ensemble.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/NetworkImport.cpp
 )

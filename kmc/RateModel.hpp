@@ -1,0 +1,77 @@
+#pragma once
+// Rates of the transitions of a RateNetwork under a protocol: k = nu exp(-dE(sigma(t))/kT(t)).
+// Temperatures are thermal energies kT in the catalog's energy unit; times in its time unit.
+// When neither kT nor sigma depends on time the model is homogeneous and the engine uses a
+// precomputed ConstantRates table; otherwise it integrates the hazard exactly (IntegratedHazard).
+#include <vector>
+
+#include "kmc/RateNetwork.hpp"
+#include "kmc/StressProtocol.hpp"
+#include "md/TemperatureSchedule.hpp"
+
+namespace glassland::kmc {
+
+class RateModel {
+public:
+  /// `thermal_energy`: kT(t) as a piecewise-linear schedule (a one-point schedule is constant).
+  /// Throws InputError("--temperature") if kT < 0 anywhere or kT = 0 with no later rise.
+  RateModel(const RateNetwork& network, md::TemperatureSchedule thermal_energy,
+            StressProtocol stress = {}, BiasLaw law = BiasLaw::linear);
+
+  const RateNetwork& network() const { return *network_; }
+  double kT_at(double time) const { return schedule_.temperature_at(time); }
+  double stress_at(double time) const { return stress_.stress_at(time); }
+  const StressProtocol& stress() const { return stress_; }
+  bool homogeneous() const { return homogeneous_; }
+
+  /// Rate of transition e (1/time) at thermal energy kT and stress sigma. kT <= 0 gives 0.
+  double rate(std::uint32_t e, double kT, double sigma) const;
+  /// Total escape rate of state s at time t, and the rates of its transitions (written to out).
+  double escape_rate(StateIndex s, double time) const;
+  double transition_rates(StateIndex s, double time, std::vector<double>& out) const;
+
+  /// The first time > t where kT(t) or sigma(t) has a kink or jump (+infinity if none).
+  double next_breakpoint(double time) const;
+  /// True if rates no longer change after `time`.
+  bool constant_after(double time) const;
+  /// Longest step the hazard integration may take (resolves an oscillating stress).
+  double max_step() const { return stress_.max_step(); }
+
+private:
+  const RateNetwork* network_;
+  md::TemperatureSchedule schedule_;
+  StressProtocol stress_;
+  BiasLaw law_;
+  std::vector<double> breakpoints_;
+  bool homogeneous_ = true;
+};
+
+/// Rates at constant kT and stress, laid out for the event loop: for each state its escape rate
+/// and, per transition, the running sum of rates and the target (16 bytes, one cache line holds
+/// four transitions).
+class ConstantRates {
+public:
+  explicit ConstantRates(const RateModel& model, double time = 0.0);
+  double escape(StateIndex s) const { return escape_[s]; }
+  /// The transition of s whose cumulative-rate interval contains r (0 <= r < escape(s)).
+  std::uint32_t select(StateIndex s, double r) const {
+    std::uint32_t e = first_[s];
+    const std::uint32_t last = first_[s + 1] - 1;
+    while (e < last && slots_[e].cumulative <= r) ++e;
+    return e;
+  }
+  StateIndex target(std::uint32_t e) const { return slots_[e].target; }
+  double rate(std::uint32_t e) const;
+  std::size_t memory_bytes() const;
+
+private:
+  struct Slot {
+    double cumulative;
+    StateIndex target;
+  };
+  std::vector<double> escape_;
+  std::vector<std::uint32_t> first_;
+  std::vector<Slot> slots_;
+};
+
+}  // namespace glassland::kmc

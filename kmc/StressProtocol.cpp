@@ -1,0 +1,109 @@
+#include "kmc/StressProtocol.hpp"
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "md/Error.hpp"
+
+namespace glassland::kmc {
+
+namespace {
+double parse_number(const std::string& text, const std::string& option) {
+  std::size_t used = 0;
+  double value = 0.0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || !std::isfinite(value))
+    throw InputError(option, "'" + text + "' is not a finite number");
+  return value;
+}
+}  // namespace
+
+StressProtocol StressProtocol::constant(double sigma) {
+  StressProtocol p;
+  p.kind_ = Kind::constant;
+  p.sigma_ = sigma;
+  return p;
+}
+
+StressProtocol StressProtocol::step(double sigma, double time) {
+  StressProtocol p;
+  p.kind_ = Kind::step;
+  p.sigma_ = sigma;
+  p.time_ = time;
+  return p;
+}
+
+StressProtocol StressProtocol::sine(double amplitude, double frequency, double mean) {
+  StressProtocol p;
+  p.kind_ = Kind::sine;
+  p.sigma_ = amplitude;
+  p.frequency_ = frequency;
+  p.mean_ = mean;
+  return p;
+}
+
+StressProtocol StressProtocol::parse(const std::string& spec, const std::string& option) {
+  const auto colon = spec.find(':');
+  if (colon == std::string::npos) throw InputError(option, "expected constant:S, step:S@T or sine:A@F[+M]");
+  const std::string kind = spec.substr(0, colon);
+  const std::string rest = spec.substr(colon + 1);
+  const auto at = rest.find('@');
+  if (kind == "constant") return constant(parse_number(rest, option));
+  if (at == std::string::npos) throw InputError(option, "'" + kind + "' needs VALUE@TIME or AMPLITUDE@FREQUENCY");
+  const double first = parse_number(rest.substr(0, at), option);
+  std::string second = rest.substr(at + 1);
+  if (kind == "step") return step(first, parse_number(second, option));
+  if (kind == "sine") {
+    double mean = 0.0;
+    if (const auto plus = second.find('+', 1); plus != std::string::npos) {
+      mean = parse_number(second.substr(plus + 1), option);
+      second = second.substr(0, plus);
+    }
+    const double f = parse_number(second, option);
+    if (f <= 0.0) throw InputError(option, "frequency must be > 0");
+    return sine(first, f, mean);
+  }
+  throw InputError(option, "unknown stress protocol '" + kind + "'");
+}
+
+double StressProtocol::stress_at(double time) const {
+  switch (kind_) {
+    case Kind::none: return 0.0;
+    case Kind::constant: return sigma_;
+    case Kind::step: return time >= time_ ? sigma_ : 0.0;
+    case Kind::sine: return mean_ + sigma_ * std::sin(2.0 * std::numbers::pi * frequency_ * time);
+  }
+  return 0.0;
+}
+
+std::vector<double> StressProtocol::breakpoints() const {
+  if (kind_ == Kind::step) return {time_};
+  return {};
+}
+
+double StressProtocol::max_step() const {
+  return kind_ == Kind::sine ? 1.0 / (16.0 * frequency_) : std::numeric_limits<double>::infinity();
+}
+
+double biased_barrier(double barrier, double activation_volume, double sigma, BiasLaw law) {
+  if (sigma == 0.0 || activation_volume == 0.0) return barrier;
+  if (law == BiasLaw::linear) return std::max(0.0, barrier - sigma * activation_volume);
+  if (barrier <= 0.0) return 0.0;
+  // x = sigma/sigma_c with the sign of the work sigma*V done along the transition.
+  const double x = sigma * activation_volume / (1.5 * barrier);
+  if (x >= 1.0) return 0.0;
+  return barrier * std::pow(1.0 - x, 1.5);
+}
+
+BiasLaw parse_bias_law(const std::string& name, const std::string& option) {
+  if (name == "linear") return BiasLaw::linear;
+  if (name == "three-halves") return BiasLaw::three_halves;
+  throw InputError(option, "unknown bias law '" + name + "' (linear, three-halves)");
+}
+
+}  // namespace glassland::kmc

@@ -1,0 +1,218 @@
+#include "kmc/Walker.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "kmc/IntegratedHazard.hpp"
+#include "md/Error.hpp"
+
+namespace glassland::kmc {
+
+namespace {
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr const char* kCheckpointHeader = "glassland-kmc-walker 1";
+}  // namespace
+
+Walker::Walker(const RateModel& model, const ConstantRates* rates, StateIndex start, std::uint64_t seed,
+               std::uint64_t run, WalkerOptions options)
+    : model_(&model), network_(&model.network()), rates_(rates), options_(std::move(options)),
+      rng_(make_run_rng(seed, run, 0)), bridge_rng_(make_run_rng(seed, run, 1)),
+      visited_(model.network().state_count(), 0), first_passage_(std::numeric_limits<double>::quiet_NaN()) {
+  window_.reserve(options_.flicker_window);
+  enter(start, 0.0);
+  events_ = 0;  // entering the start state is not a transition
+  if (options_.record_path) path_.assign(1, {0.0, start});
+}
+
+bool Walker::basins_allowed() const {
+  return options_.superbasins && rates_ != nullptr && model_->stress().kind() == StressProtocol::Kind::none;
+}
+
+StateIndex Walker::advance_to(double time) {
+  while (exit_time_ <= time) transition();
+  if (sojourn_basin_ < 0) return state_;
+  // Inside a superbasin: sample where the walker is, given where it was last seen and its exit.
+  const Superbasin& basin = basins_[static_cast<std::size_t>(sojourn_basin_)];
+  const double t = std::max(time, cursor_time_);
+  cursor_local_ = basin.sample_bridge(cursor_local_, t - cursor_time_, sojourn_exit_.last_local,
+                                      exit_time_ - cursor_time_, bridge_rng_);
+  cursor_time_ = t;
+  return basin.states()[static_cast<std::size_t>(cursor_local_)];
+}
+
+bool Walker::advance_to_target(std::uint64_t max_events) {
+  const std::uint64_t limit = events_ + max_events;
+  while (std::isnan(first_passage_) && events_ < limit && exit_time_ < kInfinity) transition();
+  return !std::isnan(first_passage_);
+}
+
+void Walker::step(std::uint64_t n) {
+  for (std::uint64_t k = 0; k < n && exit_time_ < kInfinity; ++k) transition();
+}
+
+void Walker::transition() {
+  std::uint32_t e;
+  if (sojourn_basin_ >= 0) {
+    e = sojourn_exit_.transition;
+    sojourn_basin_ = -1;
+    ++basin_exits_;
+  } else if (rates_ != nullptr) {
+    e = rates_->select(state_, uniform01(rng_) * rates_->escape(state_));
+  } else {
+    e = select_time_dependent(exit_time_);
+  }
+  if (model_->stress().kind() != StressProtocol::Kind::none) {
+    strain_ += network_->activation_strain(e);
+    work_ += model_->stress_at(exit_time_) * network_->activation_volume(e);
+  }
+  enter(network_->target(e), exit_time_);
+}
+
+std::uint32_t Walker::select_time_dependent(double time) {
+  const double total = model_->transition_rates(state_, time, scratch_rates_);
+  double r = uniform01(rng_) * total;
+  const std::uint32_t first = network_->first(state_);
+  for (std::uint32_t k = 0; k + 1 < scratch_rates_.size(); ++k) {
+    if (r < scratch_rates_[k]) return first + k;
+    r -= scratch_rates_[k];
+  }
+  return first + static_cast<std::uint32_t>(scratch_rates_.size()) - 1;
+}
+
+void Walker::enter(StateIndex s, double time) {
+  state_ = s;
+  enter_time_ = time;
+  ++events_;
+  if (!visited_[s]) {
+    visited_[s] = 1;
+    ++distinct_;
+  }
+  if (options_.target && s == *options_.target && std::isnan(first_passage_)) first_passage_ = time;
+  if (options_.record_path) path_.emplace_back(time, s);
+  if (basins_allowed()) {
+    window_.push_back(s);
+    if (window_.size() >= options_.flicker_window) detect_flicker();
+  }
+  sample_residence();
+}
+
+void Walker::sample_residence() {
+  if (!basin_of_.empty()) {
+    const auto it = basin_of_.find(state_);
+    if (it != basin_of_.end()) {
+      const Superbasin& basin = basins_[static_cast<std::size_t>(it->second)];
+      sojourn_basin_ = it->second;
+      cursor_local_ = basin.local(state_);
+      cursor_time_ = enter_time_;
+      sojourn_exit_ = basin.sample_exit(cursor_local_, rng_, *rates_);
+      exit_time_ = enter_time_ + sojourn_exit_.duration;
+      window_.clear();  // a basin crossing is not a flicker of plain states
+      return;
+    }
+  }
+  const double hazard = unit_exponential(rng_);
+  if (rates_ != nullptr) {
+    const double escape = rates_->escape(state_);
+    exit_time_ = escape > 0.0 ? enter_time_ + hazard / escape : kInfinity;
+  } else {
+    exit_time_ = solve_exit_time(*model_, state_, enter_time_, hazard);
+  }
+}
+
+void Walker::detect_flicker() {
+  std::vector<StateIndex> states = window_;
+  window_.clear();
+  std::sort(states.begin(), states.end());
+  states.erase(std::unique(states.begin(), states.end()), states.end());
+  if (states.size() < 2 || states.size() > options_.max_basin_states) return;
+  for (StateIndex s : states)
+    if (basin_of_.count(s) || (options_.target && s == *options_.target)) return;
+  auto basin = Superbasin::build(*network_, *rates_, states);
+  if (!basin) return;
+  const int id = static_cast<int>(basins_.size());
+  for (StateIndex s : states) basin_of_[s] = id;
+  basins_.push_back(std::move(*basin));
+  basin_sets_.push_back(std::move(states));
+}
+
+std::string Walker::checkpoint() const {
+  std::ostringstream out;
+  out << std::hexfloat << kCheckpointHeader << '\n'
+      << rng_ << '\n' << bridge_rng_ << '\n'
+      << state_ << ' ' << enter_time_ << ' ' << exit_time_ << ' ' << events_ << ' ' << basin_exits_ << ' '
+      << first_passage_ << ' ' << strain_ << ' ' << work_ << '\n'
+      << sojourn_basin_ << ' ' << sojourn_exit_.duration << ' ' << sojourn_exit_.last_local << ' '
+      << sojourn_exit_.transition << ' ' << cursor_time_ << ' ' << cursor_local_ << '\n';
+  out << distinct_;
+  for (StateIndex s = 0; s < visited_.size(); ++s)
+    if (visited_[s]) out << ' ' << s;
+  out << '\n' << window_.size();
+  for (StateIndex s : window_) out << ' ' << s;
+  out << '\n' << basin_sets_.size() << '\n';
+  for (const auto& set : basin_sets_) {
+    out << set.size();
+    for (StateIndex s : set) out << ' ' << s;
+    out << '\n';
+  }
+  return out.str();
+}
+
+namespace {
+// Hex floats are written by operator<< but not read back by operator>> (libstdc++): use strtod.
+double read_double(std::istream& in) {
+  std::string token;
+  in >> token;
+  return std::strtod(token.c_str(), nullptr);
+}
+}  // namespace
+
+void Walker::restore(const std::string& text) {
+  std::istringstream in(text);
+  std::string header;
+  std::getline(in, header);
+  if (header != kCheckpointHeader) throw InputError("checkpoint", "not a kmc walker checkpoint");
+  in >> rng_ >> bridge_rng_ >> state_;
+  enter_time_ = read_double(in);
+  exit_time_ = read_double(in);
+  in >> events_ >> basin_exits_;
+  first_passage_ = read_double(in);
+  strain_ = read_double(in);
+  work_ = read_double(in);
+  in >> sojourn_basin_;
+  sojourn_exit_.duration = read_double(in);
+  in >> sojourn_exit_.last_local >> sojourn_exit_.transition;
+  cursor_time_ = read_double(in);
+  in >> cursor_local_ >> distinct_;
+  std::fill(visited_.begin(), visited_.end(), 0);
+  for (std::size_t k = 0; k < distinct_; ++k) {
+    StateIndex s = 0;
+    in >> s;
+    if (s >= visited_.size()) throw InputError("checkpoint", "state index out of range");
+    visited_[s] = 1;
+  }
+  std::size_t count = 0;
+  in >> count;
+  window_.assign(count, 0);
+  for (auto& s : window_) in >> s;
+  in >> count;
+  basins_.clear();
+  basin_sets_.clear();
+  basin_of_.clear();
+  for (std::size_t b = 0; b < count && in; ++b) {
+    std::size_t size = 0;
+    in >> size;
+    std::vector<StateIndex> set(size);
+    for (auto& s : set) in >> s;
+    auto basin = Superbasin::build(*network_, *rates_, set);
+    if (!basin) throw InputError("checkpoint", "superbasin cannot be rebuilt (different network?)");
+    for (StateIndex s : set) basin_of_[s] = static_cast<int>(b);
+    basins_.push_back(std::move(*basin));
+    basin_sets_.push_back(std::move(set));
+  }
+  if (!in) throw InputError("checkpoint", "truncated or corrupt walker checkpoint");
+  path_.clear();
+}
+
+}  // namespace glassland::kmc
