@@ -110,16 +110,18 @@ void NeighborList::build(const System& system) {
   const std::size_t n = system.size();
   const double range = cutoff_ + skin_;
   Vec3 halo;  // ghost region beyond each face, in fractional units
-  long total_cells = 1;
+  // Cells at least half the interaction range wide (a stencil of +-2 cells), but never many
+  // more cells than atoms (dilute systems, or the tiny range of the overlap check).
+  const double max_cells = 4.0 * static_cast<double>(n) + 64.0;
+  double total_cells = 1.0;
   for (int d = 0; d < 3; ++d) {
     halo[d] = range / widths[d];
-    // Cells at least half the interaction range wide: a stencil of +-2 cells.
-    interior_[d] = std::max(1, static_cast<int>(std::floor(2.0 * widths[d] / range)));
+    const double cells = std::floor(2.0 * widths[d] / range);
+    interior_[d] = static_cast<int>(std::clamp(cells, 1.0, std::cbrt(max_cells) + 1.0));
     total_cells *= interior_[d];
   }
-  // Dilute systems: do not allocate far more cells than atoms.
-  while (total_cells > 4 * static_cast<long>(n) + 64) {
-    total_cells = 1;
+  while (total_cells > max_cells) {
+    total_cells = 1.0;
     for (int d = 0; d < 3; ++d) {
       interior_[d] = std::max(1, (interior_[d] + 1) / 2);
       total_cells *= interior_[d];
