@@ -1,0 +1,35 @@
+#pragma once
+// The model file (MODEL.toml; schema in docs/landscape-model.md): which solver, how many
+// units, and the parameters, either top-down from laboratory numbers ([lab], [alpha], [beta],
+// [mechanics]) or with the beta spectra bottom-up from a catalog ([catalog]).
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "kmc/model/ModelParameters.hpp"
+#include "kmc/model/Sample.hpp"
+#include "kmc/model/TnmSample.hpp"
+
+namespace glassland::kmc::model {
+
+struct ModelConfig {
+  std::string solver = "master_equation";  ///< "master_equation", "kmc" or "tnm"
+  std::uint64_t units = 10000;             ///< kMC units
+  std::uint64_t seed = 1;                  ///< kMC seed
+  ModelParameters landscape;
+  TnmParameters tnm;
+  nlohmann::json derived;                  ///< derived numbers, echoed into results.json
+};
+
+/// Reads and validates MODEL.toml; InputError names "file: table.key" (unknown keys included).
+ModelConfig load_model_config(const std::string& path);
+/// Same from a TOML string (tests); `name` stands in for the file name; `base_dir` resolves
+/// relative catalog paths.
+ModelConfig parse_model_config(const std::string& text, const std::string& name, const std::string& base_dir = ".");
+
+/// A sample of the configured solver in equilibrium at temperature_K.
+std::unique_ptr<Sample> make_sample(const ModelConfig& config, double temperature_K);
+
+}  // namespace glassland::kmc::model
