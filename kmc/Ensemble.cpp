@@ -30,12 +30,14 @@ RunRecord run_one(const RateModel& model, const ConstantRates* rates, const Ense
   RunRecord record;
   record.states.resize(spec.times.size());
   record.strain.resize(spec.times.size());
+  record.work.resize(spec.times.size());
   std::vector<std::size_t> order(spec.times.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return spec.times[a] < spec.times[b]; });
   for (std::size_t i : order) {
     record.states[i] = walker.advance_to(spec.times[i]);
     record.strain[i] = walker.strain();
+    record.work[i] = walker.work();
   }
   if (spec.target) walker.advance_to_target(spec.max_events_per_run);
   record.first_passage = walker.first_passage_time();
@@ -46,7 +48,7 @@ RunRecord run_one(const RateModel& model, const ConstantRates* rates, const Ense
 }
 
 nlohmann::json record_to_json(const RunRecord& r) {
-  return {{"states", r.states}, {"strain", r.strain},
+  return {{"states", r.states}, {"strain", r.strain}, {"work", r.work},
           {"first_passage", std::isnan(r.first_passage) ? nlohmann::json(nullptr) : nlohmann::json(r.first_passage)},
           {"events", r.events}, {"superbasin_exits", r.superbasin_exits}, {"distinct_states", r.distinct_states}};
 }
@@ -55,6 +57,7 @@ RunRecord record_from_json(const nlohmann::json& j) {
   RunRecord r;
   r.states = j.at("states").get<std::vector<StateIndex>>();
   r.strain = j.at("strain").get<std::vector<double>>();
+  r.work = j.at("work").get<std::vector<double>>();
   r.first_passage = j.at("first_passage").is_null() ? NAN : j.at("first_passage").get<double>();
   r.events = j.at("events").get<std::uint64_t>();
   r.superbasin_exits = j.at("superbasin_exits").get<std::uint64_t>();
@@ -149,19 +152,23 @@ nlohmann::json summarize(const RateNetwork& network, const EnsembleSpec& spec, c
   nlohmann::json occupancy = nlohmann::json::array();
   nlohmann::json energy = nlohmann::json::array();
   nlohmann::json strain = nlohmann::json::array();
+  nlohmann::json work = nlohmann::json::array();
   for (std::size_t i = 0; i < spec.times.size(); ++i) {
     std::map<landscape::MinimumId, double> fractions;
-    std::vector<double> energies, strains;
+    std::vector<double> energies, strains, works;
     for (const auto& run : result.runs) {
       fractions[network.id_of(run.states[i])] += 1.0 / n;
       energies.push_back(network.energy(run.states[i]));
       strains.push_back(run.strain[i]);
+      works.push_back(run.work[i]);
     }
     nlohmann::json at = nlohmann::json::object();
     for (const auto& [id, f] : fractions) at[std::to_string(id)] = f;
     occupancy.push_back(at);
     const auto e = mean_and_error(energies);
     const auto s = mean_and_error(strains);
+    const auto w = mean_and_error(works);
+    work.push_back({{"time", spec.times[i]}, {"mean", w.mean}, {"stderr", w.standard_error}});
     energy.push_back({{"time", spec.times[i]}, {"mean", e.mean}, {"stderr", e.standard_error}});
     strain.push_back({{"time", spec.times[i]}, {"mean", s.mean}, {"stderr", s.standard_error}});
   }
@@ -173,7 +180,7 @@ nlohmann::json summarize(const RateNetwork& network, const EnsembleSpec& spec, c
     distinct.push_back(static_cast<double>(run.distinct_states));
     if (!std::isnan(run.first_passage)) passages.push_back(run.first_passage);
   }
-  nlohmann::json j = {{"times", spec.times}, {"occupancy", occupancy}, {"energy", energy}, {"strain", strain},
+  nlohmann::json j = {{"times", spec.times}, {"occupancy", occupancy}, {"energy", energy}, {"strain", strain}, {"work", work},
                       {"events", events}, {"superbasin_exits", basin_exits}, {"runs", result.runs.size()},
                       {"distinct_states", mean_and_error(distinct).mean}, {"wall_seconds", result.wall_seconds}};
   if (spec.target) {

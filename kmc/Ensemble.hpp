@@ -33,6 +33,7 @@ struct EnsembleSpec {
 struct RunRecord {
   std::vector<StateIndex> states;   ///< state at each requested time (input order)
   std::vector<double> strain;       ///< accumulated strain at each requested time
+  std::vector<double> work;         ///< accumulated work sigma*V (energy) at each requested time
   double first_passage = 0.0;       ///< NaN if the target was not reached
   std::uint64_t events = 0;
   std::uint64_t superbasin_exits = 0;

@@ -1,0 +1,105 @@
+// Flicker acceleration gives the same first-passage distribution as plain kMC, and a walker
+// restored from a checkpoint continues exactly as an uninterrupted one.
+#include <catch2/catch.hpp>
+
+#include "kmc/Ensemble.hpp"
+#include "md/Error.hpp"
+#include "tests/kmc/KmcTestSupport.hpp"
+
+using namespace glassland;
+
+namespace {
+
+std::vector<double> passages(const kmc::RateModel& model, const kmc::ConstantRates& rates, bool superbasins,
+                             std::uint64_t seed, std::uint64_t* events, std::uint64_t* basin_exits) {
+  kmc::EnsembleSpec spec;
+  spec.start = 0;
+  spec.target = model.network().require_state(3, "target");
+  spec.times = {0.0};
+  spec.runs = 1500;
+  spec.seed = seed;
+  spec.progress = false;
+  spec.walker.superbasins = superbasins;
+  const auto result = kmc::run_ensemble(model, &rates, spec);
+  std::vector<double> t;
+  *events = 0;
+  *basin_exits = 0;
+  for (const auto& run : result.runs) {
+    t.push_back(run.first_passage);
+    *events += run.events;
+    *basin_exits += run.superbasin_exits;
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("superbasin acceleration preserves the first-passage distribution", "[kmc][superbasin]") {
+  const auto catalog = test::network_catalog(test::kFlickerNetwork);
+  const auto network = kmc::RateNetwork::from_catalog(catalog);
+  const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.1}}));
+  const kmc::ConstantRates rates(model);
+  std::uint64_t plain_events = 0, fast_events = 0, plain_exits = 0, fast_exits = 0;
+  const auto plain = passages(model, rates, false, 101, &plain_events, &plain_exits);
+  const auto fast = passages(model, rates, true, 202, &fast_events, &fast_exits);
+  CHECK(plain_exits == 0);
+  CHECK(fast_exits > 0);
+  CHECK(fast_events * 5 < plain_events);  // the acceleration actually happened
+  // Two-sample KS at n = m = 1500: P(D > 1.95 sqrt(2/n)) ~ 0.001.
+  CHECK(test::ks_two_sample(plain, fast) < 1.95 * std::sqrt(2.0 / 1500.0));
+  const double exact = test::exact_mfpt(model, 0, network.require_state(3, "target"));
+  const auto m = kmc::mean_and_error(fast);
+  CHECK(std::abs(m.mean - exact) <= 4.5 * m.standard_error);
+}
+
+TEST_CASE("superbasin occupancies at observation times match the master equation", "[kmc][superbasin]") {
+  const auto catalog = test::network_catalog(test::kFlickerNetwork);
+  const auto network = kmc::RateNetwork::from_catalog(catalog);
+  const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.1}}));
+  const kmc::ConstantRates rates(model);
+  kmc::EnsembleSpec spec;
+  spec.start = 0;
+  spec.times = {3000.0, 3001.0, 20000.0};
+  spec.runs = 2000;
+  spec.seed = 9;
+  spec.progress = false;
+  const auto result = kmc::run_ensemble(model, &rates, spec);
+  for (std::size_t i = 0; i < spec.times.size(); ++i) {
+    const Eigen::VectorXd p = test::master_equation(model, 0, spec.times[i]);
+    for (kmc::StateIndex s = 0; s < network.state_count(); ++s) {
+      double fraction = 0.0;
+      for (const auto& run : result.runs) fraction += (run.states[i] == s) ? 1.0 / spec.runs : 0.0;
+      INFO("t " << spec.times[i] << " state " << s << " fraction " << fraction << " exact " << p[s]);
+      CHECK(std::abs(fraction - p[s]) <= 4.5 * std::sqrt(p[s] * (1 - p[s]) / spec.runs) + 1.0 / spec.runs);
+    }
+  }
+}
+
+TEST_CASE("a walker resumed from a checkpoint repeats the uninterrupted trajectory", "[kmc][checkpoint]") {
+  const auto catalog = test::network_catalog(test::kFlickerNetwork);
+  const auto network = kmc::RateNetwork::from_catalog(catalog);
+  const bool ramp = GENERATE(false, true);
+  const kmc::RateModel model(network, ramp ? md::TemperatureSchedule::linear_ramp(0.1, 0.3, 1e-4)
+                                           : md::TemperatureSchedule({{0.0, 0.1}}));
+  const kmc::ConstantRates rates(model);
+  const kmc::ConstantRates* table = model.homogeneous() ? &rates : nullptr;
+  kmc::WalkerOptions options;
+  options.record_path = true;
+  options.flicker_window = 64;
+  kmc::Walker whole(model, table, 0, 42, 3, options);
+  whole.step(3000);
+  kmc::Walker first(model, table, 0, 42, 3, options);
+  first.step(1234);
+  const std::string saved = first.checkpoint();
+  kmc::Walker resumed(model, table, 4, 999, 999, options);  // different state and streams
+  resumed.restore(saved);
+  resumed.step(3000 - 1234);
+  auto path = first.path();
+  path.insert(path.end(), resumed.path().begin(), resumed.path().end());
+  REQUIRE(path.size() == whole.path().size());
+  CHECK(path == whole.path());  // exact: same times and states
+  CHECK(resumed.events() == whole.events());
+  CHECK(resumed.distinct_states() == whole.distinct_states());
+  if (!ramp) CHECK(whole.superbasin_exits() > 0);
+  CHECK_THROWS_AS(resumed.restore("garbage"), InputError);
+}
