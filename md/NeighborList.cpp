@@ -17,13 +17,6 @@ namespace glassland::md {
 
 namespace {
 
-// Lexicographic "positive" image: exactly one of n and -n is positive (n != 0).
-bool positive_image(const Vec3& n) {
-  if (n.z() != 0.0) return n.z() > 0.0;
-  if (n.y() != 0.0) return n.y() > 0.0;
-  return n.x() > 0.0;
-}
-
 int thread_count() {
 #ifdef _OPENMP
   return omp_get_max_threads();
@@ -128,7 +121,8 @@ void NeighborList::build(const System& system) {
     }
   }
   for (int d = 0; d < 3; ++d) {
-    layers_[d] = static_cast<int>(std::ceil(halo[d] * interior_[d] - 1e-12));
+    // Slack of 1e-9 so that round-off in cell assignment can never hide a neighbour.
+    layers_[d] = static_cast<int>(std::ceil(halo[d] * interior_[d] * (1.0 + 1e-9)));
     layers_[d] = std::max(1, layers_[d]);
     grid_[d] = interior_[d] + 2 * layers_[d];
   }
@@ -186,87 +180,117 @@ void NeighborList::make_ghosts(const Vec3& halo) {
   const std::size_t n = s0_.size();
   ghost_source_.clear();
   ghost_image_.clear();
+  std::vector<int> ghost_cell;
   int reach[3];
   for (int d = 0; d < 3; ++d) reach[d] = static_cast<int>(std::ceil(halo[d]));
   for (std::size_t k = 0; k < n; ++k) {
+    const int ck = cell_of_[k];
+    const int local_cell[3] = {ck % grid_[0], (ck / grid_[0]) % grid_[1], ck / (grid_[0] * grid_[1])};
     for (int nz = -reach[2]; nz <= reach[2]; ++nz)
       for (int ny = -reach[1]; ny <= reach[1]; ++ny)
         for (int nx = -reach[0]; nx <= reach[0]; ++nx) {
           if (nx == 0 && ny == 0 && nz == 0) continue;
-          const Vec3 image(nx, ny, nz);
-          const Vec3 t = s0_[k] + image;
+          const int image[3] = {nx, ny, nz};
+          // The ghost's cell is the atom's cell shifted by whole boxes (exact integers), which
+          // keeps the half-stencil rule in bin_and_search() antisymmetric under images.
           int c[3];
           bool inside = true;
           for (int d = 0; d < 3 && inside; ++d) {
-            inside = t[d] >= -halo[d] && t[d] < 1.0 + halo[d];
-            c[d] = std::clamp(static_cast<int>(std::floor(t[d] * interior_[d])) + layers_[d], 0, grid_[d] - 1);
+            const double t = s0_[k][d] + image[d];
+            c[d] = local_cell[d] + image[d] * interior_[d];
+            inside = t >= -halo[d] * (1.0 + 1e-9) && t < 1.0 + halo[d] * (1.0 + 1e-9) && c[d] >= 0 && c[d] < grid_[d];
           }
           if (!inside) continue;
           ghost_source_.push_back(static_cast<int>(k));
-          ghost_image_.push_back(image);
-          const Vec3 u = u0_[k] + h0_ * image;
-          sites_.push_back(Site{u.x(), u.y(), u.z(), sites_[k].type, 0});
-          cell_of_.push_back((c[2] * grid_[1] + c[1]) * grid_[0] + c[0]);
+          ghost_image_.push_back(Vec3(nx, ny, nz));
+          ghost_cell.push_back((c[2] * grid_[1] + c[1]) * grid_[0] + c[0]);
         }
   }
+  // Sort the ghosts by cell too, so that every cell is one contiguous range of sites.
+  const std::size_t ng = ghost_source_.size();
+  const std::size_t ncells = static_cast<std::size_t>(grid_[0]) * grid_[1] * grid_[2];
+  std::vector<int> start(ncells + 1, 0);
+  for (int c : ghost_cell) ++start[static_cast<std::size_t>(c) + 1];
+  for (std::size_t c = 0; c < ncells; ++c) start[c + 1] += start[c];
+  std::vector<int> order(ng);
+  for (std::size_t g = 0; g < ng; ++g) order[static_cast<std::size_t>(start[static_cast<std::size_t>(ghost_cell[g])]++)] = static_cast<int>(g);
+  std::vector<int> source(ng);
+  std::vector<Vec3> image(ng);
+  sites_.resize(n + ng);
+  cell_of_.resize(n + ng);
+  for (std::size_t m = 0; m < ng; ++m) {
+    const std::size_t g = static_cast<std::size_t>(order[m]);
+    source[m] = ghost_source_[g];
+    image[m] = ghost_image_[g];
+    const std::size_t k = static_cast<std::size_t>(source[m]);
+    const Vec3 u = u0_[k] + h0_ * image[m];
+    sites_[n + m] = Site{u.x(), u.y(), u.z(), sites_[k].type, 0};
+    cell_of_[n + m] = ghost_cell[g];
+  }
+  ghost_source_.swap(source);
+  ghost_image_.swap(image);
 }
 
 void NeighborList::bin_and_search() {
   const std::size_t n = s0_.size();
   const std::size_t next = sites_.size();
   const std::size_t ncells = static_cast<std::size_t>(grid_[0]) * grid_[1] * grid_[2];
-  cell_start_.assign(ncells + 1, 0);
-  for (std::size_t a = 0; a < next; ++a) ++cell_start_[static_cast<std::size_t>(cell_of_[a]) + 1];
-  for (std::size_t c = 0; c < ncells; ++c) cell_start_[c + 1] += cell_start_[c];
-  cell_atoms_.resize(next);
-  {
-    std::vector<int> fill(cell_start_.begin(), cell_start_.end() - 1);
-    for (std::size_t a = 0; a < next; ++a)
-      cell_atoms_[static_cast<std::size_t>(fill[static_cast<std::size_t>(cell_of_[a])]++)] = static_cast<int>(a);
-  }
+  // Every cell is one contiguous range of sites (locals and ghosts are each sorted by cell
+  // and never share a cell).
+  cell_start_.assign(ncells, 0);
+  cell_end_.assign(ncells, 0);
+  for (std::size_t a = next; a-- > 0;) cell_start_[static_cast<std::size_t>(cell_of_[a])] = static_cast<int>(a);
+  for (std::size_t a = 0; a < next; ++a) cell_end_[static_cast<std::size_t>(cell_of_[a])] = static_cast<int>(a + 1);
   const double range_sq = (cutoff_ + skin_) * (cutoff_ + skin_);
   const int nthreads = thread_count();
-  std::vector<std::vector<int>> lists(static_cast<std::size_t>(nthreads));
+  lists_.resize(static_cast<std::size_t>(nthreads));
+  std::vector<std::size_t> used(static_cast<std::size_t>(nthreads), 0);
   std::vector<std::vector<int>> counts(static_cast<std::size_t>(nthreads));
   std::vector<std::size_t> begin_of(static_cast<std::size_t>(nthreads) + 1);
   for (int t = 0; t <= nthreads; ++t) begin_of[static_cast<std::size_t>(t)] = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(nthreads);
 
+  // Half stencil: a pair is kept from the atom whose cell comes first in (z, y, x) order; in
+  // the same cell (always two local atoms) from the lower index. Ghost cells are their
+  // atom's cell shifted by whole boxes, so exactly one of (i, image of j) and (j, image of i)
+  // is kept. Locals sit in interior cells, so the stencil never leaves the grid.
+  std::vector<int> stencil;
+  for (int dz = -layers_[2]; dz <= layers_[2]; ++dz)
+    for (int dy = -layers_[1]; dy <= layers_[1]; ++dy)
+      for (int dx = -layers_[0]; dx <= layers_[0]; ++dx) {
+        const int offset = (dz * grid_[1] + dy) * grid_[0] + dx;
+        if (offset > 0) stencil.push_back(offset);
+      }
+
 #pragma omp parallel num_threads(nthreads)
   {
     const int t = thread_id();
-    std::vector<int>& list = lists[static_cast<std::size_t>(t)];
+    std::vector<int>& list = lists_[static_cast<std::size_t>(t)];
     std::vector<int>& cnt = counts[static_cast<std::size_t>(t)];
-    list.clear();
+    std::size_t size = 0;
+    const Site* sites = sites_.data();
+    const int* cs = cell_start_.data();
+    const int* ce = cell_end_.data();
     for (std::size_t i = begin_of[static_cast<std::size_t>(t)]; i < begin_of[static_cast<std::size_t>(t) + 1]; ++i) {
-      const std::size_t before = list.size();
-      const Site si = sites_[i];
+      const std::size_t before = size;
+      const Site si = sites[i];
       const int ci = cell_of_[i];
-      const int cx = ci % grid_[0], cy = (ci / grid_[0]) % grid_[1], cz = ci / (grid_[0] * grid_[1]);
-      for (int dz = -layers_[2]; dz <= layers_[2]; ++dz)
-        for (int dy = -layers_[1]; dy <= layers_[1]; ++dy)
-          for (int dx = -layers_[0]; dx <= layers_[0]; ++dx) {
-            const int x = cx + dx, y = cy + dy, z = cz + dz;
-            const int c = (z * grid_[1] + y) * grid_[0] + x;
-            // Local atoms are sorted by cell, so an interior cell before i's holds only j < i.
-            const bool interior = x >= layers_[0] && x < layers_[0] + interior_[0] && y >= layers_[1] &&
-                                  y < layers_[1] + interior_[1] && z >= layers_[2] && z < layers_[2] + interior_[2];
-            if (interior && c < ci) continue;
-            for (int a = cell_start_[static_cast<std::size_t>(c)]; a < cell_start_[static_cast<std::size_t>(c) + 1]; ++a) {
-              const int j = cell_atoms_[static_cast<std::size_t>(a)];
-              if (static_cast<std::size_t>(j) < n) {
-                if (static_cast<std::size_t>(j) <= i) continue;
-              } else {
-                const std::size_t g = static_cast<std::size_t>(j) - n;
-                const std::size_t src = static_cast<std::size_t>(ghost_source_[g]);
-                if (src < i || (src == i && !positive_image(ghost_image_[g]))) continue;
-              }
-              const Site& sj = sites_[static_cast<std::size_t>(j)];
-              const double ddx = si.x - sj.x, ddy = si.y - sj.y, ddz = si.z - sj.z;
-              if (ddx * ddx + ddy * ddy + ddz * ddz < range_sq) list.push_back(j);
-            }
-          }
-      cnt.push_back(static_cast<int>(list.size() - before));
+      std::size_t bound = static_cast<std::size_t>(ce[ci] - cs[ci]);
+      for (int offset : stencil) bound += static_cast<std::size_t>(ce[ci + offset] - cs[ci + offset]);
+      if (size + bound > list.size()) list.resize(std::max(2 * list.size(), size + bound));
+      int* out = list.data();
+      // Branch-free append: write every candidate, advance only for those in range.
+      const auto scan = [&](int from, int to) {
+        for (int j = from; j < to; ++j) {
+          const double ddx = si.x - sites[j].x, ddy = si.y - sites[j].y, ddz = si.z - sites[j].z;
+          out[size] = j;
+          size += (ddx * ddx + ddy * ddy + ddz * ddz < range_sq) ? 1 : 0;
+        }
+      };
+      scan(static_cast<int>(i) + 1, ce[ci]);  // same cell: only j > i
+      for (int offset : stencil) scan(cs[ci + offset], ce[ci + offset]);
+      cnt.push_back(static_cast<int>(size - before));
     }
+    used[static_cast<std::size_t>(t)] = size;
   }
   first_.assign(n + 1, 0);
   std::size_t k = 0;
@@ -277,9 +301,10 @@ void NeighborList::bin_and_search() {
     }
   neighbors_.resize(static_cast<std::size_t>(first_[n]));
   std::size_t pos = 0;
-  for (auto& list : lists) {
-    std::copy(list.begin(), list.end(), neighbors_.begin() + static_cast<std::ptrdiff_t>(pos));
-    pos += list.size();
+  for (std::size_t t = 0; t < lists_.size(); ++t) {
+    std::copy(lists_[t].begin(), lists_[t].begin() + static_cast<std::ptrdiff_t>(used[t]),
+              neighbors_.begin() + static_cast<std::ptrdiff_t>(pos));
+    pos += used[t];
   }
 }
 

@@ -78,7 +78,8 @@ private:
   int grid_[3] = {1, 1, 1};       // cells per dimension, including halo layers
   int interior_[3] = {1, 1, 1};   // cells per dimension inside the box
   int layers_[3] = {1, 1, 1};     // halo layers = stencil reach
-  std::vector<int> cell_start_, cell_atoms_;
+  std::vector<int> cell_start_, cell_end_;       // site range of each cell
+  std::vector<std::vector<int>> lists_;           // per-thread scratch of the search
   std::vector<int> first_, neighbors_;
 };
 

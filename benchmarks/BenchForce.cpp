@@ -1,0 +1,72 @@
+// Force-kernel benchmarks: the standard LJ system (fcc, density 0.8442, rc 2.5, skin 0.3, as
+// LAMMPS' bench/in.lj) and a Wahnström liquid. Reports atom-evaluations per second.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <random>
+
+#include "md/ForceCompute.hpp"
+#include "md/PotentialRegistry.hpp"
+#include "md/RandomLiquid.hpp"
+
+using namespace glassland::md;
+
+namespace {
+
+// fcc lattice with `cells` unit cells per side at the given number density, types all 1,
+// displaced by up to `jitter` lattice spacings (seeded) so the list is not perfectly regular.
+System fcc_system(int cells, double density, double jitter, std::uint64_t seed) {
+  const double a = std::cbrt(4.0 / density);
+  System s;
+  s.box = Box(Vec3::Zero(), Vec3::Constant(a * cells));
+  s.type_mass = {0.0, 1.0};
+  const Vec3 basis[4] = {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(-jitter, jitter);
+  int id = 1;
+  for (int z = 0; z < cells; ++z)
+    for (int y = 0; y < cells; ++y)
+      for (int x = 0; x < cells; ++x)
+        for (const Vec3& b : basis) s.add_atom(id++, 1, (Vec3(x, y, z) + b + Vec3(u(rng), u(rng), u(rng))) * a);
+  return s;
+}
+
+PairPotential lj_cut() {
+  PairPotential p(PairStyle::lj, 1, false);
+  p.set_pair(1, 1, PairCoefficients{1.0, 1.0, 2.5});
+  return p;
+}
+
+void BM_ForceLJ32000(benchmark::State& state) {
+  System s = fcc_system(20, 0.8442, 0.05, 1);
+  ForceCompute fc(lj_cut(), 0.3);
+  fc.compute(s);
+  for (auto _ : state) benchmark::DoNotOptimize(fc.compute(s).energy);
+  state.counters["atoms/s"] = benchmark::Counter(static_cast<double>(s.size()) * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ForceLJ32000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_NeighborBuildLJ32000(benchmark::State& state) {
+  System s = fcc_system(20, 0.8442, 0.05, 1);
+  ForceCompute fc(lj_cut(), 0.3);
+  for (auto _ : state) {
+    fc.invalidate_neighbors();
+    benchmark::DoNotOptimize(fc.compute(s).energy);
+  }
+  state.counters["atoms/s"] = benchmark::Counter(static_cast<double>(s.size()) * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_NeighborBuildLJ32000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ForceWahnstrom4000(benchmark::State& state) {
+  const PotentialSpec spec = load_potential("wahnstrom");
+  System s = random_liquid({0.5, 0.5}, 4000, 0.75, spec.type_mass, 3, 0.85);
+  ForceCompute fc(spec.pair, 0.3);
+  fc.compute(s);
+  for (auto _ : state) benchmark::DoNotOptimize(fc.compute(s).energy);
+  state.counters["atoms/s"] = benchmark::Counter(static_cast<double>(s.size()) * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ForceWahnstrom4000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
