@@ -97,6 +97,40 @@ double ForceCompute::pair_loop(int thread, int nthreads) {
     const PairTerm* row = table + x[i].type * stride_;
     double fxi = 0.0, fyi = 0.0, fzi = 0.0;
     const int jend = first[i + 1];
+    if constexpr (!PerAtom) {
+      // Vectorised over neighbours: the j of one list are distinct, so the scattered
+      // updates of f[j] cannot collide within a SIMD vector.
+#pragma omp simd reduction(+ : fxi, fyi, fzi, energy)
+      for (int jj = first[i]; jj < jend; ++jj) {
+        const int j = nb[jj];
+        const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
+        const double rsq = dx * dx + dy * dy + dz * dz;
+        const PairTerm& t = row[x[j].type];
+        const bool inside = rsq < t.cutsq;
+        const double r2inv = 1.0 / rsq;
+        const double r6inv = r2inv * r2inv * r2inv;
+        double fpair = r6inv * (t.lj1 * r6inv - t.lj2) * r2inv;
+        double epair = r6inv * (t.lj3 * r6inv - t.lj4) - t.offset;
+        if constexpr (Smooth) {
+          const double r = std::sqrt(rsq);
+          fpair -= t.fc / r;
+          epair += r * t.fc;
+        }
+        fpair = inside ? fpair : 0.0;
+        epair = inside ? epair : 0.0;
+        fxi += dx * fpair;
+        fyi += dy * fpair;
+        fzi += dz * fpair;
+        f[3 * j] -= dx * fpair;
+        f[3 * j + 1] -= dy * fpair;
+        f[3 * j + 2] -= dz * fpair;
+        energy += epair;
+      }
+      f[3 * i] += fxi;
+      f[3 * i + 1] += fyi;
+      f[3 * i + 2] += fzi;
+      continue;
+    }
     for (int jj = first[i]; jj < jend; ++jj) {
       const int j = nb[jj];
       const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
