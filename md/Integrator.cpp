@@ -1,0 +1,47 @@
+#include "md/Integrator.hpp"
+
+#include <cmath>
+
+#include "md/Error.hpp"
+#include "md/Thermo.hpp"
+
+namespace glassland::md {
+
+namespace {
+void require_positive(const char* field, double value) {
+  if (!std::isfinite(value) || value <= 0.0) throw InputError(field, "must be finite and > 0");
+}
+}  // namespace
+
+void IntegratorParameters::validate() const {
+  require_positive("--dt", timestep);
+  if (!std::isfinite(temperature) || temperature < 0.0) throw InputError("--temperature", "must be finite and >= 0");
+  require_positive("--tdamp", temperature_damping);
+  if (chain_length < 1) throw InputError("--chain", "Nosé–Hoover chain length must be >= 1");
+  if (!std::isfinite(pressure)) throw InputError("--pressure", "must be finite");
+  require_positive("--pdamp", pressure_damping);
+}
+
+ForceTotals Integrator::setup(System& system, ForceCompute& forces) {
+  totals_ = forces.compute(system);
+  return totals_;
+}
+
+int Integrator::degrees_of_freedom(const System& system) const { return momentum_conserving_dof(system); }
+
+void kick(System& system, double dt) {
+  const double ftm2v = 1.0 / unit_constants(system.units).mvv_to_energy;
+  for (std::size_t i = 0; i < system.size(); ++i)
+    system.velocity[i] += (dt * ftm2v / system.mass(i)) * system.force[i];
+}
+
+void drift(System& system, double dt) {
+  for (std::size_t i = 0; i < system.size(); ++i) system.position[i] += dt * system.velocity[i];
+}
+
+void wrap_positions(System& system) {
+  for (std::size_t i = 0; i < system.size(); ++i)
+    system.position[i] = system.box.wrap(system.position[i], system.image[i]);
+}
+
+}  // namespace glassland::md
