@@ -46,6 +46,15 @@ std::vector<std::size_t> local_maxima(const std::vector<double>& y, double min_f
   return out;
 }
 
+double first_major_peak(const std::vector<double>& x, const std::vector<double>& y, double fraction) {
+  if (y.empty()) return 0.0;
+  const double top = *std::max_element(y.begin(), y.end());
+  if (!(top > 0.0)) return 0.0;
+  for (std::size_t i : local_maxima(y, fraction))
+    if (y[i] >= fraction * top) return x[i];
+  return x[static_cast<std::size_t>(std::max_element(y.begin(), y.end()) - y.begin())];
+}
+
 double integrate(const std::vector<double>& x, const std::vector<double>& y, double x_low, double x_high) {
   double sum = 0.0;
   for (std::size_t i = 0; i + 1 < x.size(); ++i) {

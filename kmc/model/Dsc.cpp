@@ -62,7 +62,7 @@ KissingerResult run_kissinger(const Sample& sample, double from_K, const std::ve
     const DscResult dsc = run_dsc(*copy, from_K, scan, control);
     if (!dsc.endothermic.found) throw InputError("kissinger", "no endothermic relaxation peak at " + std::to_string(rate) + " K/min");
     result.rates_K_per_min.push_back(rate);
-    result.peaks_K.push_back(dsc.endothermic.position);
+    result.peaks_K.push_back(first_major_peak(dsc.scan.temperature_K, dsc.excess_cp, 0.5));
   }
   if (result.peaks_K.size() >= 2) result.activation_kj_mol = kissinger_energy_kj_mol(result.rates_K_per_min, result.peaks_K);
   return result;

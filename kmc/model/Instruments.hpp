@@ -45,7 +45,8 @@ struct KissingerResult {
   std::vector<double> rates_K_per_min, peaks_K;
   double activation_kj_mol = 0.0;
 };
-/// DSC on copies of `sample` at several heating rates; peak of the endothermic excess c_p.
+/// DSC on copies of `sample` at several heating rates; peak = first major peak (half the
+/// height of the largest) of the endothermic excess c_p.
 KissingerResult run_kissinger(const Sample& sample, double from_K, const std::vector<double>& rates_K_per_min,
                               const DscOptions& options, const StepControl& control);
 

@@ -34,8 +34,7 @@ void KmcSample::equilibrate(double temperature_K) {
 }
 
 void KmcSample::hop_alpha(std::size_t unit, double first_wait, double dt, const RateTable& rates,
-                          const std::vector<double>& destination_cdf) {
-  const int nb = model_->beta_classes();
+                          const std::vector<double>& destination_cdf, const std::vector<double>& beta_cdf) {
   double remaining = dt;
   double wait = first_wait;  // already known to fall inside the step
   while (true) {
@@ -45,8 +44,7 @@ void KmcSample::hop_alpha(std::size_t unit, double first_wait, double dt, const 
     energy_sum_ -= model_->class_energy(energy_class_[unit]);
     energy_class_[unit] = static_cast<std::uint16_t>(draw_class(destination_cdf));
     energy_sum_ += model_->class_energy(energy_class_[unit]);
-    const int b = static_cast<int>(uniform() * nb);
-    beta_class_[unit] = static_cast<std::uint8_t>(std::min(b, nb - 1));
+    beta_class_[unit] = static_cast<std::uint8_t>(draw_class(beta_cdf));
     level_[unit] = uniform() < rates.beta_upper_equilibrium[beta_class_[unit]] ? 1 : 0;
     wait = -std::log1p(-uniform()) / rates.alpha_rate[energy_class_[unit]];
   }
@@ -62,6 +60,8 @@ void KmcSample::advance(double dt, const LoadState& load) {
   for (int e = 0; e < ne; ++e) hop_probability[static_cast<std::size_t>(e)] = -std::expm1(-rates.alpha_rate[static_cast<std::size_t>(e)] * dt);
   std::vector<double> destination_cdf(rates.destination.size());
   std::partial_sum(rates.destination.begin(), rates.destination.end(), destination_cdf.begin());
+  std::vector<double> beta_cdf(rates.beta_class_weight.size());
+  std::partial_sum(rates.beta_class_weight.begin(), rates.beta_class_weight.end(), beta_cdf.begin());
   // flip[(e * nb + b) * 2 + s]: probability that level s has changed after dt (exact two-level).
   std::vector<double> flip(static_cast<std::size_t>(ne * nb) * 2);
   for (int e = 0; e < ne; ++e)
@@ -74,7 +74,7 @@ void KmcSample::advance(double dt, const LoadState& load) {
   for (std::size_t i = 0; i < units(); ++i) {
     const double u = uniform();
     if (u < hop_probability[energy_class_[i]])
-      hop_alpha(i, -std::log1p(-u) / rates.alpha_rate[energy_class_[i]], dt, rates, destination_cdf);
+      hop_alpha(i, -std::log1p(-u) / rates.alpha_rate[energy_class_[i]], dt, rates, destination_cdf, beta_cdf);
     if (uniform() < flip[LandscapeModel::index(energy_class_[i], beta_class_[i], level_[i], nb)]) level_[i] ^= 1;
   }
 }

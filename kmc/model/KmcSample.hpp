@@ -2,7 +2,7 @@
 // Stochastic solver: kinetic Monte Carlo over N explicit relaxation units. With rates frozen
 // over a step (the same RateTable as the master equation), each unit's alpha hops are simulated
 // exactly (exponential waiting times; after a hop the unit lands in energy class e' ~ q, a
-// uniformly drawn beta class and a beta level drawn from its equilibrium occupancy), then its
+// beta class drawn by its partition function and a beta level drawn from its equilibrium occupancy), then its
 // beta level is propagated with the exact two-level transition probabilities. Units interact
 // only through the fictive temperature (sample mean energy), frozen at the start of the step.
 // Same seed -> same trajectory.
@@ -35,7 +35,7 @@ private:
   double uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
   int draw_class(const std::vector<double>& cumulative);
   void hop_alpha(std::size_t unit, double first_wait, double dt, const RateTable& rates,
-                 const std::vector<double>& destination_cdf);
+                 const std::vector<double>& destination_cdf, const std::vector<double>& beta_cdf);
 
   std::mt19937_64 rng_;
   std::vector<std::uint16_t> energy_class_;

@@ -123,8 +123,12 @@ RateTable LandscapeModel::rates(const LoadState& load, double fictive_K, double 
 
   const int nb = beta_classes();
   table.beta_upper_equilibrium.resize(static_cast<std::size_t>(nb));
-  for (int b = 0; b < nb; ++b)
+  std::vector<double> log_partition(static_cast<std::size_t>(nb));
+  for (int b = 0; b < nb; ++b) {
     table.beta_upper_equilibrium[static_cast<std::size_t>(b)] = 1.0 / (1.0 + std::exp(beta_asymmetry(b) / rt));
+    log_partition[static_cast<std::size_t>(b)] = std::log1p(std::exp(-beta_asymmetry(b) / rt));
+  }
+  table.beta_class_weight = normalised_exponentials(log_partition);
   table.beta_relaxation.resize(n_e * static_cast<std::size_t>(nb));
   const double kappa = parameters_.beta.coupling_kappa;
   for (std::size_t e = 0; e < n_e; ++e)

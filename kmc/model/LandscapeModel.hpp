@@ -21,6 +21,9 @@ struct RateTable {
   std::vector<double> destination;       ///< q_e: class probabilities after an alpha hop (sum 1)
   std::vector<double> beta_relaxation;   ///< k_up + k_down per (e, b), index e * B + b
   std::vector<double> beta_upper_equilibrium;  ///< equilibrium upper-level occupancy per b
+  /// Probability of beta class b after an alpha hop: proportional to its partition function
+  /// 1 + exp(-Delta_b / RT), so the joint Boltzmann distribution is stationary (detailed balance).
+  std::vector<double> beta_class_weight;
 };
 
 class LandscapeModel {

@@ -38,10 +38,10 @@ void MasterEquationSample::advance_alpha(double dt, const RateTable& rates) {
     inflow_norm += rates.destination[static_cast<std::size_t>(e)] * fill[static_cast<std::size_t>(e)];
   }
   const double inflow = inflow_norm > 0.0 ? (1.0 - stay) / inflow_norm : 0.0;
-  const double weight_b = 1.0 / nb;
   for (int e = 0; e < ne; ++e) {
-    const double arriving = rates.destination[static_cast<std::size_t>(e)] * fill[static_cast<std::size_t>(e)] * inflow * weight_b;
+    const double arriving_e = rates.destination[static_cast<std::size_t>(e)] * fill[static_cast<std::size_t>(e)] * inflow;
     for (int b = 0; b < nb; ++b) {
+      const double arriving = arriving_e * rates.beta_class_weight[static_cast<std::size_t>(b)];
       const double upper = rates.beta_upper_equilibrium[static_cast<std::size_t>(b)];
       double* cell = &p_[LandscapeModel::index(e, b, 0, nb)];
       cell[0] = cell[0] * survive[static_cast<std::size_t>(e)] + arriving * (1.0 - upper);
