@@ -1,4 +1,4 @@
-// Force-kernel benchmarks: the standard LJ system (fcc, density 0.8442, rc 2.5, skin 0.3, as
+// Force-kernel and MD-step benchmarks: the standard LJ system (fcc, density 0.8442, rc 2.5, skin 0.3, as
 // LAMMPS' bench/in.lj) and a Wahnström liquid. Reports atom-evaluations per second.
 #include <benchmark/benchmark.h>
 
@@ -6,6 +6,7 @@
 #include <random>
 
 #include "md/ForceCompute.hpp"
+#include "md/IntegratorRegistry.hpp"
 #include "md/PotentialRegistry.hpp"
 #include "md/RandomLiquid.hpp"
 
@@ -66,6 +67,25 @@ void BM_ForceWahnstrom4000(benchmark::State& state) {
   state.counters["atoms/s"] = benchmark::Counter(static_cast<double>(s.size()) * state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ForceWahnstrom4000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One full MD step (velocity Verlet + forces + neighbour checks/rebuilds) on the LJ benchmark
+// system, velocities from a seeded T = 1.44 distribution as in bench/in.lj.
+void BM_StepNveLJ32000(benchmark::State& state) {
+  System s = fcc_system(20, 0.8442, 0.0, 1);
+  std::mt19937_64 rng(87287);
+  std::normal_distribution<double> g(0.0, std::sqrt(1.44));
+  for (auto& v : s.velocity) v = Vec3(g(rng), g(rng), g(rng));
+  ForceCompute fc(lj_cut(), 0.3);
+  IntegratorParameters parameters;
+  parameters.timestep = 0.005;
+  auto integrator = make_integrator("nve", parameters);
+  integrator->setup(s, fc);
+  for (auto _ : state) benchmark::DoNotOptimize(integrator->step(s, fc).energy);
+  state.counters["atom-steps/s"] =
+      benchmark::Counter(static_cast<double>(s.size()) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["rebuilds"] = static_cast<double>(fc.neighbor_builds());
+}
+BENCHMARK(BM_StepNveLJ32000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(100);
 
 }  // namespace
 
