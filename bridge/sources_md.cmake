@@ -1,4 +1,7 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/MdCommands.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/MdRunCommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/QuenchCommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/AnalyzeCommand.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/EvalCommand.cpp
 )

@@ -1,5 +1,6 @@
 #include "md/LinearQuench.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "md/Error.hpp"
@@ -25,9 +26,10 @@ TemperatureSchedule LinearQuenchOptions::cooling_schedule() const {
 }
 
 namespace {
-TwoLineFit fit_samples(const std::vector<ThermoSample>& samples, bool volume) {
+TwoLineFit fit_samples(const std::vector<ThermoSample>& samples, bool volume, double max_temperature) {
   std::vector<double> x, y;
   for (const auto& s : samples) {
+    if (s.target_temperature > max_temperature) continue;
     x.push_back(s.target_temperature);
     y.push_back(volume ? s.volume_per_atom : s.potential_energy_per_atom);
   }
@@ -64,8 +66,12 @@ LinearQuenchResult run_linear_quench(System& system, ForceCompute& forces, const
                                 [&](const ThermoSample& s, long total) { report(progress, "cool", s, total); });
   result.steps += std::lround(cooling.duration() / dt);
 
-  result.energy_fit = fit_samples(result.cooling, false);
-  if (options.ensemble == "npt") result.volume_fit = fit_samples(result.cooling, true);
+  const double t_low = std::min(cooling.points().front().temperature, cooling.points().back().temperature);
+  const double t_high = std::max(cooling.points().front().temperature, cooling.points().back().temperature);
+  const double fit_max = options.fit_max_temperature > 0.0 ? options.fit_max_temperature : 0.5 * (t_low + t_high);
+  result.fit_max_temperature = fit_max;
+  result.energy_fit = fit_samples(result.cooling, false, fit_max);
+  if (options.ensemble == "npt") result.volume_fit = fit_samples(result.cooling, true, fit_max);
   const ForceTotals& totals = integrator->last_totals();
   const double n = static_cast<double>(system.size());
   result.final_temperature = temperature_of(system, integrator->degrees_of_freedom(system));

@@ -32,6 +32,11 @@ struct LinearQuenchOptions {
   bool assign_velocities = true;       ///< Maxwell velocities at start_temperature first
   std::uint64_t velocity_seed = 1;
   bool compute_inherent_structure = true;
+  /// Tg fits use only samples with target temperature <= this (temperature). The liquid's
+  /// E(T) is curved far above Tg (Rosenfeld–Tarazona), which a two-line fit over the whole
+  /// ramp would mistake for the glass transition. <= 0: automatic, the lower half of the
+  /// ramp, T_end + (T_start - T_end) / 2.
+  double fit_max_temperature = 0.0;
 
   /// Throws InputError naming the option ("--rate", "--t-start"...) if out of range.
   void validate() const;
@@ -44,6 +49,7 @@ struct LinearQuenchResult {
   std::vector<ThermoSample> cooling;        ///< block averages of the cooling schedule
   TwoLineFit energy_fit;    ///< potential energy per atom vs target temperature -> Tg
   TwoLineFit volume_fit;    ///< volume per atom vs target temperature (npt only)
+  double fit_max_temperature = 0.0;  ///< upper end of the fitted temperature window
   double final_temperature = 0.0;
   double final_potential_energy_per_atom = 0.0;
   double final_volume_per_atom = 0.0;
