@@ -85,7 +85,12 @@ private:
   std::string source_;
 };
 
+bool is_coeff_section(const Line& line) {
+  return line.tokens.size() == 2 && (line.tokens[0] == "Pair" || line.tokens[0] == "PairIJ") && line.tokens[1] == "Coeffs";
+}
+
 bool is_section(const Line& line) {
+  if (is_coeff_section(line)) return true;
   if (line.tokens.size() != 1) return false;
   const std::string& w = line.tokens[0];
   return !w.empty() && std::isalpha(static_cast<unsigned char>(w[0]));
@@ -196,7 +201,12 @@ System parse_lammps_data(const std::string& text, const std::string& source, Uni
     const Line& keyword = lines[k];
     const std::string& name = keyword.tokens[0];
     if (!is_section(keyword)) throw InputError(p.at(keyword), "expected a section keyword (Masses, Atoms, Velocities)");
-    if (name == "Masses") {
+    if (is_coeff_section(keyword)) {
+      // LAMMPS' write_data adds the pair coefficients; glassland takes the potential from
+      // --potential, so these lines are skipped (after checking the section is complete).
+      const long count = name == "Pair" ? h.ntypes : h.ntypes * (h.ntypes + 1) / 2;
+      section_lines(p, lines, k, count, name == "Pair" ? "Pair Coeffs" : "PairIJ Coeffs");
+    } else if (name == "Masses") {
       if (seen_masses) throw InputError(p.at(keyword), "second 'Masses' section");
       seen_masses = true;
       std::vector<char> given(s.type_mass.size(), 0);

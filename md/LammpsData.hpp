@@ -1,6 +1,8 @@
 #pragma once
 // LAMMPS data files, atom_style atomic: header (atoms, atom types, xlo xhi, ylo yhi, zlo zhi,
 // optional xy xz yz), sections Masses, Atoms (id type x y z [ix iy iz]) and Velocities.
+// "Pair Coeffs" / "PairIJ Coeffs" sections (written by LAMMPS' write_data) are skipped: the
+// potential always comes from the potential preset or TOML file.
 // Units are those of the given UnitSystem (LAMMPS `units lj` or `units metal`).
 //
 // Reading is strict: every malformed, truncated, duplicated or out-of-range entry is an

@@ -124,6 +124,12 @@ TEST_CASE("a valid hand-written file reads", "[io]") {
   CHECK(s.size() == 3);
   CHECK(s.type_mass == std::vector<double>{0.0, 2.0, 1.0});
   CHECK(s.position[1] == Vec3(2.0, 1.0, 1.0));
+  // LAMMPS' write_data adds "Pair Coeffs"; it is skipped (the potential comes from elsewhere).
+  const std::string with_coeffs = replace(kGood, "Atoms # atomic", "Pair Coeffs # lj/cut\n\n1 1 1\n2 1 0.8\n\nAtoms # atomic");
+  CHECK(parse_lammps_data(with_coeffs, "coeffs.data", UnitSystem::lj).position == s.position);
+  CHECK_THROWS_WITH(parse_lammps_data(replace(kGood, "Atoms # atomic", "Pair Coeffs\n\n1 1 1\n\nAtoms"), "c.data",
+                                      UnitSystem::lj),
+                    Catch::Contains("section 'Pair Coeffs' ends after 1 of 2 lines"));
 }
 
 TEST_CASE("every malformed data file is an InputError with file:line and the field", "[io][bad-input]") {

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# glassland vs LAMMPS (Debian's `lmp`, fastest style of the Debian build: -sf opt) on
+#   (a) the standard LJ benchmark: 32,000 atoms fcc, density 0.8442, rc 2.5, skin 0.3, NVE,
+#       dt 0.005, velocities at T = 1.44 (LAMMPS bench/in.lj), and
+#   (b) a 4,000-atom Wahnström (50:50) supercooled liquid under Nosé–Hoover NVT (T = 0.7,
+#       Tdamp = 0.5, density 1.2, rc 2.5 sigma_ab, skin 0.3), made by LAMMPS: fcc with
+#       alternating types melted at T = 2 and cooled to 0.7 (4000 steps).
+# Both codes start from the same LAMMPS data file and use the same cutoff, skin and rebuild
+# policy ("neigh_modify every 1 delay 0 check yes" = rebuild when an atom moved > skin/2).
+# Prints atom-steps per second (wall clock of the run loop) and the ratio, for 1 and 2
+# threads of glassland (OMP_NUM_THREADS) against LAMMPS on 1 process (and 2 MPI processes
+# when mpirun exists, for reference).
+#
+# Usage: benchmarks/compare_lammps.sh [build-dir]     (default: build)
+#   STEPS_LJ=200 STEPS_WAHN=2000 to change run lengths.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build}"
+glassland="$build/bridge/glassland"
+steps_lj="${STEPS_LJ:-200}"
+steps_wahn="${STEPS_WAHN:-2000}"
+[ -x "$glassland" ] || { echo "compare_lammps: $glassland not found (build first)" >&2; exit 1; }
+command -v lmp > /dev/null || { echo "compare_lammps: lmp not found (tools/setup.sh installs lammps)" >&2; exit 1; }
+"$glassland" md --help > /dev/null 2>&1 || { echo "compare_lammps: 'glassland md' is not available yet" >&2; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# ---------- inputs (made by LAMMPS, so both codes read identical files) ----------
+cat > make_lj.in <<'LMP'
+units lj
+atom_style atomic
+lattice fcc 0.8442
+region box block 0 20 0 20 0 20
+create_box 1 box
+create_atoms 1 box
+mass 1 1.0
+velocity all create 1.44 87287 loop geom
+write_data lj.data nocoeff
+LMP
+cat > make_wahn.in <<'LMP'
+units lj
+atom_style atomic
+lattice fcc 1.2
+region box block 0 10 0 10 0 10
+create_box 2 box
+create_atoms 1 box
+group even id 2:4000:2
+set group even type 2
+mass 1 2.0
+mass 2 1.0
+pair_style lj/cut 2.5
+pair_coeff 1 1 1.0 1.0 2.5
+pair_coeff 1 2 1.0 0.91666666666666663 2.2916666666666665
+pair_coeff 2 2 1.0 0.83333333333333337 2.0833333333333335
+pair_modify shift yes
+neighbor 0.3 bin
+velocity all create 2.0 4242 mom yes rot yes
+fix 1 all nvt temp 2.0 2.0 0.5
+timestep 0.005
+run 2000
+unfix 1
+fix 1 all nvt temp 2.0 0.7 0.5
+run 2000
+write_data wahn.data nocoeff
+LMP
+lmp -in make_lj.in -log none -screen none
+lmp -in make_wahn.in -log none -screen none
+cat > lj.toml <<'TOML'
+style = "lj"
+shift = false
+masses = [1.0]
+[[pair]]
+types = [1, 1]
+epsilon = 1.0
+sigma = 1.0
+cutoff = 2.5
+TOML
+
+# ---------- LAMMPS ----------
+cat > run_lj.in <<LMP
+units lj
+atom_style atomic
+read_data lj.data
+pair_style lj/cut 2.5
+pair_coeff 1 1 1.0 1.0 2.5
+neighbor 0.3 bin
+neigh_modify every 1 delay 0 check yes
+fix 1 all nve
+timestep 0.005
+thermo $steps_lj
+run $steps_lj
+LMP
+cat > run_wahn.in <<LMP
+units lj
+atom_style atomic
+read_data wahn.data
+pair_style lj/cut 2.5
+pair_coeff 1 1 1.0 1.0 2.5
+pair_coeff 1 2 1.0 0.91666666666666663 2.2916666666666665
+pair_coeff 2 2 1.0 0.83333333333333337 2.0833333333333335
+pair_modify shift yes
+neighbor 0.3 bin
+neigh_modify every 1 delay 0 check yes
+fix 1 all nvt temp 0.7 0.7 0.5
+timestep 0.005
+thermo $steps_wahn
+run $steps_wahn
+LMP
+
+# atom-steps/s from LAMMPS' "Loop time of T on P procs for N steps with M atoms".
+lammps_rate() {
+  awk '/^Loop time of/ { printf "%.6g\n", $12 * $9 / $4 }' "$1"
+}
+run_lammps() {  # input, procs -> rate
+  local input="$1" procs="$2"
+  if [ "$procs" = 1 ]; then
+    lmp -sf opt -in "$input" -log none -screen lammps.out > /dev/null
+  else
+    mpirun --allow-run-as-root --oversubscribe -np "$procs" lmp -sf opt -in "$input" -log none -screen lammps.out > /dev/null 2>&1 || { echo nan; return; }
+  fi
+  lammps_rate lammps.out
+}
+
+# ---------- glassland ----------
+now() { date +%s.%N; }
+run_glassland() {  # threads, natoms, steps, args... -> rate (wall clock incl. start-up)
+  local threads="$1" natoms="$2" steps="$3"
+  shift 3
+  local t0 t1
+  t0="$(now)"
+  OMP_NUM_THREADS="$threads" "$glassland" md "$@" --steps "$steps" --dump "$work/dump.txt" --dump-every "$steps" --json > glassland.json
+  t1="$(now)"
+  awk -v n="$natoms" -v s="$steps" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6g\n", n * s / (b - a) }'
+}
+
+lj_args=(--data lj.data --potential lj.toml --ensemble nve --dt 0.005)
+wahn_args=(--data wahn.data --potential wahnstrom --ensemble nvt --dt 0.005 ${GLASSLAND_NVT_ARGS:---temperature 0.7 --tdamp 0.5})
+
+printf '%-34s %14s %14s %8s\n' "case" "glassland" "LAMMPS(opt,1)" "ratio"
+for case in lj wahn; do
+  if [ "$case" = lj ]; then natoms=32000; steps="$steps_lj"; input=run_lj.in; args=("${lj_args[@]}"); label="(a) LJ 32000 NVE"
+  else natoms=4000; steps="$steps_wahn"; input=run_wahn.in; args=("${wahn_args[@]}"); label="(b) Wahnstrom 4000 NH-NVT"; fi
+  lmp1="$(run_lammps "$input" 1)"
+  g1="$(run_glassland 1 "$natoms" "$steps" "${args[@]}")"
+  g2="$(run_glassland 2 "$natoms" "$steps" "${args[@]}")"
+  printf '%-34s %14s %14s %8.3f\n' "$label, 1 thread" "$g1" "$lmp1" "$(awk -v a="$g1" -v b="$lmp1" 'BEGIN{print a/b}')"
+  printf '%-34s %14s %14s %8.3f\n' "$label, 2 threads" "$g2" "$lmp1" "$(awk -v a="$g2" -v b="$lmp1" 'BEGIN{print a/b}')"
+  printf '%-34s %14s\n' "$label, glassland 2/1 threads" "$(awk -v a="$g2" -v b="$g1" 'BEGIN{printf "%.3f", a/b}')"
+  if command -v mpirun > /dev/null; then
+    printf '%-34s %14s %14s\n' "$label, LAMMPS 2 MPI procs" "" "$(run_lammps "$input" 2)"
+  fi
+done
+echo "(machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg))"
