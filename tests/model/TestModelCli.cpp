@@ -1,0 +1,81 @@
+// `glassland landscape-model` on good and bad inputs: bad input -> one line naming the key,
+// exit status 1, nothing written.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "tests/support/Tolerance.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+struct RunResult {
+  int status;
+  std::string stderr_text;
+};
+
+RunResult run_cli(const std::string& dir, const std::string& model, const std::string& protocol, const std::string& out) {
+  const std::string err = dir + "/stderr.txt";
+  const std::string command = std::string(GLASSLAND_BINARY) + " landscape-model --model '" + model + "' --protocol '" +
+                              protocol + "' --out '" + out + "' --no-plots 2> '" + err + "' > /dev/null";
+  const int raw = std::system(command.c_str());
+  std::ifstream in(err);
+  std::stringstream text;
+  text << in.rdbuf();
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, text.str()};
+}
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+const std::string kExamples = std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/";
+const std::string kRamp = "start_K = 520.0\n[[step]]\nkind = \"ramp\"\nto_K = 400.0\nrate_K_per_min = 20.0\n";
+}  // namespace
+
+TEST_CASE("landscape-model writes results for a valid run", "[model][cli]") {
+  const std::string dir = glassland::test::scratch_dir("model-cli-ok");
+  write(dir + "/p.toml", kRamp);
+  const auto r = run_cli(dir, kExamples + "la_glass.toml", dir + "/p.toml", dir + "/out");
+  INFO(r.stderr_text);
+  CHECK(r.status == 0);
+  CHECK(fs::exists(dir + "/out/results.json"));
+  CHECK(fs::exists(dir + "/out/trajectory.csv"));
+  CHECK(r.stderr_text.find("landscape-model") != std::string::npos);  // progress on stderr
+}
+
+TEST_CASE("landscape-model rejects bad inputs naming the key and writes nothing", "[model][cli]") {
+  const std::string dir = glassland::test::scratch_dir("model-cli-bad");
+  const std::string model = kExamples + "la_glass.toml";
+  struct Case {
+    std::string name, model_text, protocol_text, key;
+  };
+  std::ifstream in(model);
+  std::stringstream good_model;
+  good_model << in.rdbuf();
+  std::string hot_t0 = good_model.str();
+  hot_t0.replace(hot_t0.find("vft_T0_K = 278.0"), 16, "vft_T0_K = 460.0");
+  std::string unknown = good_model.str() + "\n[lab2]\nx = 1\n";
+  const std::vector<Case> cases = {
+      {"t0", hot_t0, kRamp, "alpha.vft_T0_K"},
+      {"unknown-table", unknown, kRamp, "lab2"},
+      {"negative-rate", good_model.str(), "start_K = 520.0\n[[step]]\nkind = \"ramp\"\nto_K = 400.0\nrate_K_per_min = -5.0\n", "step[0].rate_K_per_min"},
+      {"nan-temperature", good_model.str(), "start_K = nan\n[[step]]\nkind = \"hold\"\nduration_s = 5.0\n", "start_K"},
+      {"non-monotonic", good_model.str(), "start_K = 520.0\n[[step]]\nkind = \"schedule\"\ntimes_s = [0.0, 2.0, 1.0]\ntemperatures_K = [500.0, 480.0, 470.0]\n", "step[0].times_s"},
+      {"empty-times", good_model.str(), "start_K = 520.0\n[[step]]\nkind = \"schedule\"\ntimes_s = []\ntemperatures_K = []\n", "step[0].times_s"},
+      {"unknown-key", good_model.str(), kRamp + "speed = 3\n", "step[0].speed"},
+  };
+  for (const auto& c : cases) {
+    write(dir + "/" + c.name + "-m.toml", c.model_text);
+    write(dir + "/" + c.name + "-p.toml", c.protocol_text);
+    const std::string out = dir + "/" + c.name + "-out";
+    const auto r = run_cli(dir, dir + "/" + c.name + "-m.toml", dir + "/" + c.name + "-p.toml", out);
+    INFO(c.name << ": " << r.stderr_text);
+    CHECK(r.status == 1);
+    CHECK(r.stderr_text.find(c.key) != std::string::npos);
+    CHECK(std::count(r.stderr_text.begin(), r.stderr_text.end(), '\n') == 1);  // one line
+    CHECK_FALSE(fs::exists(out));
+  }
+}
