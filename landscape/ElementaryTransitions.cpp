@@ -1,5 +1,7 @@
 #include "landscape/ElementaryTransitions.hpp"
 
+#include "md/Error.hpp"
+
 namespace glassland::landscape {
 
 namespace {
@@ -11,11 +13,13 @@ struct MinimumPoint {
 
 class Splitter {
 public:
-  Splitter(md::Objective& objective, const ConfigurationSpace& space, const ElementaryOptions& options)
-      : objective_(objective), space_(space), options_(options) {}
+  Splitter(const std::vector<md::Objective*>& objectives, const ConfigurationSpace& space,
+           const ElementaryOptions& options)
+      : objectives_(objectives), objective_(*objectives.front()), space_(space), options_(options) {}
 
   void split(const MinimumPoint& a, const MinimumPoint& b, int depth) {
-    NudgedElasticBand band(objective_, space_, a.x, b.x, options_.neb);
+    NudgedElasticBand band(objectives_, space_, interpolate_path(space_, a.x, b.x, options_.neb.images),
+                           options_.neb);
     NebResult neb = band.run();
     result.force_calls += neb.force_calls;
     std::vector<MinimumPoint> chain{a};
@@ -47,6 +51,7 @@ private:
     return true;
   }
 
+  std::vector<md::Objective*> objectives_;
   md::Objective& objective_;
   const ConfigurationSpace& space_;
   const ElementaryOptions& options_;
@@ -58,7 +63,16 @@ ElementaryResult find_elementary_transitions(md::Objective& objective, const Con
                                              const Eigen::VectorXd& initial, double energy_initial,
                                              const Eigen::VectorXd& final, double energy_final,
                                              const ElementaryOptions& options) {
-  Splitter splitter(objective, space, options);
+  return find_elementary_transitions(std::vector<md::Objective*>{&objective}, space, initial, energy_initial, final,
+                                     energy_final, options);
+}
+
+ElementaryResult find_elementary_transitions(const std::vector<md::Objective*>& objectives,
+                                             const ConfigurationSpace& space, const Eigen::VectorXd& initial,
+                                             double energy_initial, const Eigen::VectorXd& final,
+                                             double energy_final, const ElementaryOptions& options) {
+  if (objectives.empty()) throw InputError("neb", "no image objective");
+  Splitter splitter(objectives, space, options);
   splitter.split({initial, energy_initial}, {final, energy_final}, 0);
   return splitter.result;
 }

@@ -34,6 +34,12 @@ struct ElementaryResult {
   int intermediate_minima = 0;                    ///< minima found inside the original path
 };
 
+/// Same with one objective per NEB image (see NudgedElasticBand); quenches use the first.
+ElementaryResult find_elementary_transitions(const std::vector<md::Objective*>& objectives,
+                                             const ConfigurationSpace& space, const Eigen::VectorXd& initial,
+                                             double energy_initial, const Eigen::VectorXd& final,
+                                             double energy_final, const ElementaryOptions& options);
+
 /// `initial` and `final` must be minima of `objective` with the given energies.
 ElementaryResult find_elementary_transitions(md::Objective& objective, const ConfigurationSpace& space,
                                              const Eigen::VectorXd& initial, double energy_initial,

@@ -18,9 +18,7 @@ void NebOptions::validate() const {
   if (max_iterations < 1) throw InputError("max_iterations", "must be >= 1");
 }
 
-namespace {
-
-std::vector<Eigen::VectorXd> interpolate(const ConfigurationSpace& space, const Eigen::VectorXd& initial,
+std::vector<Eigen::VectorXd> interpolate_path(const ConfigurationSpace& space, const Eigen::VectorXd& initial,
                                          const Eigen::VectorXd& final, int images) {
   if (initial.size() != final.size())
     throw InputError("--final", "end configurations differ in size");
@@ -32,32 +30,36 @@ std::vector<Eigen::VectorXd> interpolate(const ConfigurationSpace& space, const 
   return path;
 }
 
-}  // namespace
-
 NudgedElasticBand::NudgedElasticBand(md::Objective& image_objective, ConfigurationSpace space,
                                      const Eigen::VectorXd& initial, const Eigen::VectorXd& final,
                                      NebOptions options)
-    : NudgedElasticBand(image_objective, space, interpolate(space, initial, final, options.images),
+    : NudgedElasticBand(image_objective, space, interpolate_path(space, initial, final, options.images),
                         options) {}
 
 NudgedElasticBand::NudgedElasticBand(md::Objective& image_objective, ConfigurationSpace space,
                                      std::vector<Eigen::VectorXd> path, NebOptions options)
-    : image_objective_(image_objective), space_(std::move(space)), options_(options), path_(std::move(path)) {
+    : NudgedElasticBand(std::vector<md::Objective*>{&image_objective}, std::move(space), std::move(path),
+                        options) {}
+
+NudgedElasticBand::NudgedElasticBand(std::vector<md::Objective*> image_objectives, ConfigurationSpace space,
+                                     std::vector<Eigen::VectorXd> path, NebOptions options)
+    : objectives_(std::move(image_objectives)), space_(std::move(space)), options_(options), path_(std::move(path)) {
   options_.validate();
+  if (objectives_.empty()) throw InputError("neb", "no image objective");
   if (static_cast<int>(path_.size()) != options_.images + 2)
     throw InputError("--images", "path has " + std::to_string(path_.size()) + " images, expected " +
                                      std::to_string(options_.images + 2));
   d_ = path_.front().size();
-  if (d_ != image_objective_.dimension()) throw InputError("--initial", "configuration size does not match the model");
+  if (d_ != objectives_.front()->dimension()) throw InputError("--initial", "configuration size does not match the model");
   forces_.assign(path_.size(), Eigen::VectorXd::Zero(d_));
   energies_.assign(path_.size(), 0.0);
   Eigen::VectorXd gradient(d_);
-  const long before = image_objective_.evaluations();
+  const long before = total_image_calls();
   for (std::size_t end : {std::size_t{0}, path_.size() - 1}) {
-    energies_[end] = image_objective_.value_and_gradient(path_[end], gradient);
+    energies_[end] = objectives_.front()->value_and_gradient(path_[end], gradient);
     forces_[end] = -gradient;
   }
-  endpoint_calls_ = image_objective_.evaluations() - before;
+  endpoint_calls_ = total_image_calls() - before;
   climbing_on_ = options_.climb && options_.climb_start_fmax <= 0.0;
 }
 
@@ -67,11 +69,22 @@ Eigen::VectorXd NudgedElasticBand::band() const {
   return x;
 }
 
+long NudgedElasticBand::total_image_calls() const {
+  long calls = 0;
+  for (std::size_t k = 0; k < objectives_.size(); ++k) {
+    bool seen = false;  // the same objective may be listed for several images
+    for (std::size_t j = 0; j < k; ++j) seen = seen || objectives_[j] == objectives_[k];
+    if (!seen) calls += objectives_[k]->evaluations();
+  }
+  return calls;
+}
+
 void NudgedElasticBand::evaluate_images(const Eigen::VectorXd& x) {
   Eigen::VectorXd gradient(d_);
   for (int i = 1; i <= options_.images; ++i) {
     path_[i] = x.segment((i - 1) * d_, d_);
-    energies_[i] = image_objective_.value_and_gradient(path_[i], gradient);
+    md::Objective& objective = *objectives_[static_cast<std::size_t>(i - 1) % objectives_.size()];
+    energies_[i] = objective.value_and_gradient(path_[i], gradient);
     forces_[i] = -gradient;
   }
 }
@@ -154,10 +167,10 @@ NebResult NudgedElasticBand::run() {
   minimizer_options.force_measure = [this](const Eigen::VectorXd&, const Eigen::VectorXd&) { return measure_; };
   auto minimizer = md::make_minimizer(options_.minimizer, minimizer_options);
   Eigen::VectorXd x = band();
-  const long before = image_objective_.evaluations();
+  const long before = total_image_calls();
   const md::MinimizerResult minimized = minimizer->minimize(*this, x);
   NebResult result = make_result(minimized);
-  result.force_calls = endpoint_calls_ + (image_objective_.evaluations() - before);
+  result.force_calls = endpoint_calls_ + (total_image_calls() - before);
   return result;
 }
 

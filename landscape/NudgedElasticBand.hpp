@@ -64,6 +64,11 @@ public:
   /// Same with a given initial path (images 0..M+1, M = options.images).
   NudgedElasticBand(md::Objective& image_objective, ConfigurationSpace space,
                     std::vector<Eigen::VectorXd> path, NebOptions options);
+  /// One objective per interior image (objective k evaluates image k+1 and, for k = 0, the
+  /// endpoints), so that each image keeps its own neighbour list between evaluations. All must
+  /// describe the same model; the pointers must outlive the band.
+  NudgedElasticBand(std::vector<md::Objective*> image_objectives, ConfigurationSpace space,
+                    std::vector<Eigen::VectorXd> path, NebOptions options);
 
   Eigen::Index dimension() const override { return interior_dimension() ; }
   /// value: sum of interior image energies; gradient: minus the NEB force.
@@ -81,7 +86,9 @@ private:
   std::vector<double> spring_constants() const;
   NebResult make_result(const md::MinimizerResult& minimized) const;
 
-  md::Objective& image_objective_;
+  long total_image_calls() const;
+
+  std::vector<md::Objective*> objectives_;  // objective of interior image i is [(i-1) % size]
   ConfigurationSpace space_;
   NebOptions options_;
   Eigen::Index d_ = 0;                 // coordinates per image
@@ -93,6 +100,11 @@ private:
   double measure_ = 0.0;               // convergence measure of the last evaluation
   long endpoint_calls_ = 0;
 };
+
+/// Linear interpolation of `images` interior images between two configurations (the final
+/// end made continuous with the initial one through the minimum image).
+std::vector<Eigen::VectorXd> interpolate_path(const ConfigurationSpace& space, const Eigen::VectorXd& initial,
+                                              const Eigen::VectorXd& final, int images);
 
 /// Indices of interior local minima of an energy profile deeper than `depth` on both sides.
 std::vector<int> profile_local_minima(const std::vector<double>& energies, double depth);

@@ -6,4 +6,8 @@ list(APPEND GLASSLAND_LANDSCAPE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/Hessian.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Vineyard.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/SaddleRefinement.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ObjectivePool.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/EnvironmentKey.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/EventAnalysis.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/Harvester.cpp
 )

@@ -1,0 +1,90 @@
+#include "landscape/EventAnalysis.hpp"
+
+#include "landscape/Hessian.hpp"
+#include "landscape/Vineyard.hpp"
+#include "md/Error.hpp"
+#include "md/Minimizer.hpp"
+
+namespace glassland::landscape {
+
+namespace {
+
+void describe_displacements(const ConfigurationSpace& space, AnalysedEvent& e, double threshold) {
+  const Eigen::VectorXd moved = space.atom_displacements(e.final, e.initial);
+  for (Eigen::Index a = 0; a < moved.size(); ++a)
+    if (moved[a] > threshold) e.atoms.push_back(static_cast<int>(a));
+  Eigen::Index most = 0;
+  e.max_displacement = moved.size() ? moved.maxCoeff(&most) : 0.0;
+  e.total_displacement = moved.norm();
+  e.location = e.saddle.segment<3>(3 * most);
+  if (e.atoms.empty()) e.atoms.push_back(static_cast<int>(most));
+}
+
+Eigen::VectorXd coordinate_masses(const std::vector<int>& atoms, const std::vector<double>& masses) {
+  const std::vector<Eigen::Index> coordinates = coordinates_of(atoms, static_cast<Eigen::Index>(3 * masses.size()), 3);
+  Eigen::VectorXd m(static_cast<Eigen::Index>(coordinates.size()));
+  for (std::size_t k = 0; k < coordinates.size(); ++k) m[static_cast<Eigen::Index>(k)] = masses[static_cast<std::size_t>(coordinates[k] / 3)];
+  return m;
+}
+
+void prefactors(md::Objective& objective, AnalysedEvent& e, const SaddleRefinementResult& refined,
+                const std::vector<double>& masses, const EventAnalysisOptions& o, long& calls) {
+  if (o.fixed_prefactor > 0.0) {
+    e.prefactor_forward = e.prefactor_backward = o.fixed_prefactor;
+    return;
+  }
+  const long before = objective.evaluations();
+  const double step = o.refinement.hessian_step;
+  const Eigen::MatrixXd h_a = finite_difference_hessian(objective, e.initial, refined.atoms, step);
+  const Eigen::MatrixXd h_b = finite_difference_hessian(objective, e.final, refined.atoms, step);
+  calls += objective.evaluations() - before;
+  const int zero = refined.atoms.empty() ? o.refinement.zero_modes : 0;
+  const Eigen::VectorXd m = coordinate_masses(refined.atoms, masses);
+  e.prefactor_forward = vineyard_prefactor(h_a, refined.hessian, m, zero, o.mvv_to_energy).prefactor;
+  e.prefactor_backward = vineyard_prefactor(h_b, refined.hessian, m, zero, o.mvv_to_energy).prefactor;
+}
+
+}  // namespace
+
+EventAnalysisResult analyse_transition(const std::vector<md::Objective*>& objectives, const ConfigurationSpace& space,
+                                       const Eigen::VectorXd& initial, double energy_initial,
+                                       const Eigen::VectorXd& final, double energy_final,
+                                       const std::vector<double>& masses, const std::vector<int>& types,
+                                       const EventAnalysisOptions& options) {
+  EventAnalysisResult result;
+  const ElementaryResult paths =
+      find_elementary_transitions(objectives, space, initial, energy_initial, final, energy_final, options.paths);
+  result.force_calls = paths.force_calls;
+  result.intermediate_minima = paths.intermediate_minima;
+  md::Objective& objective = *objectives.front();
+  for (const ElementaryTransition& t : paths.transitions) {
+    AnalysedEvent e;
+    e.initial = t.initial;
+    e.final = t.final;
+    e.energy_initial = t.energy_initial;
+    e.energy_final = t.energy_final;
+    e.converged = t.neb.converged;
+    e.saddle = t.neb.path[static_cast<std::size_t>(t.neb.saddle_image)];
+    e.energy_saddle = t.neb.saddle_energy;
+    describe_displacements(space, e, options.moved_threshold);
+    const SaddleRefinementResult refined = refine_saddle(objective, space, e.saddle, e.location, options.refinement);
+    result.force_calls += refined.force_calls;
+    e.first_order = refined.first_order;
+    e.negative_modes = refined.negative_modes;
+    // Newton accepts only force-reducing steps, so the refined point is never worse.
+    e.saddle = refined.position;
+    e.energy_saddle = refined.energy;
+    if (e.first_order && e.converged) {
+      try {
+        prefactors(objective, e, refined, masses, options, result.force_calls);
+      } catch (const InputError&) {
+        e.first_order = false;  // a minimum with a soft negative mode: not a usable event
+      }
+    }
+    e.environment_key = environment_key(space, e.initial, types, e.atoms, options.environment).short_form();
+    result.events.push_back(std::move(e));
+  }
+  return result;
+}
+
+}  // namespace glassland::landscape
