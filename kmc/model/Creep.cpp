@@ -18,10 +18,6 @@ std::size_t spectrum_bin(double tau) {
   return static_cast<std::size_t>((x - kSpectrumLow) / kSpectrumBin);
 }
 
-struct BetaTerms {
-  double compliance = 0.0;  // J_beta(t) (1/GPa)
-};
-
 template <class Visit>
 void for_each_class(const LandscapeModel& model, const std::vector<double>& p, const RateTable& rates, Visit visit) {
   const int nb = model.beta_classes();

@@ -12,14 +12,18 @@ namespace glassland::kmc::model {
 
 std::string csv_table(const std::vector<std::string>& header, const std::vector<std::vector<double>>& columns) {
   std::string out;
-  for (std::size_t c = 0; c < header.size(); ++c) out += (c ? "," : "") + header[c];
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    if (c) out += ',';
+    out += header[c];
+  }
   out += "\n";
   const std::size_t rows = columns.empty() ? 0 : columns.front().size();
   char buffer[40];
   for (std::size_t r = 0; r < rows; ++r) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       std::snprintf(buffer, sizeof buffer, "%.10g", columns[c][r]);
-      out += (c ? "," : "") + std::string(buffer);
+      if (c) out += ',';
+      out += buffer;
     }
     out += "\n";
   }

@@ -18,7 +18,7 @@ import numpy as np  # noqa: E402
 
 
 def read_csv(path):
-    data = np.genfromtxt(path, delimiter=",", names=True)
+    data = np.genfromtxt(path, delimiter=",", names=True, deletechars="")
     return np.atleast_1d(data)
 
 
