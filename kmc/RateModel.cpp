@@ -65,7 +65,7 @@ ConstantRates::ConstantRates(const RateModel& model, double time) {
   const double kT = model.kT_at(time);
   const double sigma = model.stress_at(time);
   const std::size_t n = net.state_count();
-  escape_.resize(n);
+  states_.resize(n);
   first_.resize(n + 1);
   slots_.resize(net.transition_count());
   for (StateIndex s = 0; s < n; ++s) {
@@ -75,7 +75,7 @@ ConstantRates::ConstantRates(const RateModel& model, double time) {
       sum += model.rate(e, kT, sigma);
       slots_[e] = Slot{sum, net.target(e)};
     }
-    escape_[s] = sum;
+    states_[s] = StateSlot{sum, net.first(s), net.first(s + 1) == net.first(s) ? net.first(s) : net.first(s + 1) - 1};
   }
   first_[n] = static_cast<std::uint32_t>(net.transition_count());
 }
@@ -87,7 +87,7 @@ double ConstantRates::rate(std::uint32_t e) const {
 }
 
 std::size_t ConstantRates::memory_bytes() const {
-  return escape_.capacity() * sizeof(double) + first_.capacity() * sizeof(std::uint32_t) +
+  return states_.capacity() * sizeof(StateSlot) + first_.capacity() * sizeof(std::uint32_t) +
          slots_.capacity() * sizeof(Slot);
 }
 

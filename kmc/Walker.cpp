@@ -21,6 +21,8 @@ Walker::Walker(const RateModel& model, const ConstantRates* rates, StateIndex st
       rng_(make_run_rng(seed, run, 0)), bridge_rng_(make_run_rng(seed, run, 1)),
       visited_(model.network().state_count(), 0), first_passage_(std::numeric_limits<double>::quiet_NaN()) {
   window_.reserve(options_.flicker_window);
+  basins_allowed_ = basins_allowed();
+  stressed_ = model.stress().kind() != StressProtocol::Kind::none;
   enter(start, 0.0);
   events_ = 0;  // entering the start state is not a transition
   if (options_.record_path) path_.assign(1, {0.0, start});
@@ -63,7 +65,7 @@ void Walker::transition() {
   } else {
     e = select_time_dependent(exit_time_);
   }
-  if (model_->stress().kind() != StressProtocol::Kind::none) {
+  if (stressed_) {
     strain_ += network_->activation_strain(e);
     work_ += model_->stress_at(exit_time_) * network_->activation_volume(e);
   }
@@ -91,7 +93,7 @@ void Walker::enter(StateIndex s, double time) {
   }
   if (options_.target && s == *options_.target && std::isnan(first_passage_)) first_passage_ = time;
   if (options_.record_path) path_.emplace_back(time, s);
-  if (basins_allowed()) {
+  if (basins_allowed_) {
     window_.push_back(s);
     if (window_.size() >= options_.flicker_window) detect_flicker();
   }
@@ -112,6 +114,7 @@ void Walker::sample_residence() {
       return;
     }
   }
+  if (rates_ != nullptr) rates_->prefetch(state_);  // overlap the next selection's load with log()
   const double hazard = unit_exponential(rng_);
   if (rates_ != nullptr) {
     const double escape = rates_->escape(state_);

@@ -66,6 +66,8 @@ private:
   std::uint32_t select_time_dependent(double time);
   void detect_flicker();
   bool basins_allowed() const;
+  bool basins_allowed_ = false;
+  bool stressed_ = false;
 
   const RateModel* model_;
   const RateNetwork* network_;
