@@ -8,6 +8,8 @@
 #include "kmc/model/CatalogSpectra.hpp"
 #include "kmc/model/ModelConfig.hpp"
 #include "kmc/model/Protocol.hpp"
+#include "landscape/CatalogFile.hpp"
+#include "tests/support/Tolerance.hpp"
 #include "md/Error.hpp"
 
 using namespace glassland::kmc::model;
@@ -99,4 +101,34 @@ TEST_CASE("catalog spectra map to the beta sector by E_beta = 26 R Tg", "[model]
 TEST_CASE("the example catalog model reads its hand-made spectra", "[model][config]") {
   const auto c = load_model_config(std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/la_glass_catalog.toml");
   CHECK(c.landscape.beta.barrier_eV == Approx(glassland::kmc::lab::kj_per_mol_to_ev(26.0 * glassland::kmc::lab::kGasConstantKJPerMolK * 440.0)));
+}
+
+TEST_CASE("bottom-up spectra are read from a catalog file through the catalog API", "[model][config]") {
+  glassland::landscape::Catalog catalog;
+  for (double energy : {0.0, 0.2, 0.5}) {
+    glassland::landscape::Minimum m;
+    m.energy = energy;
+    catalog.add_minimum(m);
+  }
+  auto saddle = [&](glassland::landscape::MinimumId from, glassland::landscape::MinimumId to, double energy) {
+    glassland::landscape::Saddle s;
+    s.from = from;
+    s.to = to;
+    s.energy = energy;
+    s.prefactor_forward = s.prefactor_backward = 1.0;
+    catalog.add_saddle(s);
+  };
+  saddle(0, 1, 0.6);  // barriers 0.6 / 0.4, asymmetry 0.2
+  saddle(1, 2, 0.9);  // barriers 0.7 / 0.4, asymmetry 0.3
+  const std::string path = glassland::test::scratch_dir("model-catalog") + "/tiny.glcat";
+  glassland::landscape::save_catalog(path, catalog);
+  const auto spectra = load_catalog_spectra(path);
+  REQUIRE(spectra.barriers.size() == 4);
+  CHECK(spectra.barriers[0] == Approx(0.6));
+  CHECK(spectra.barriers[1] == Approx(0.4));
+  CHECK(spectra.asymmetries[1] == Approx(0.3));
+  ModelParameters p;
+  p.glass_transition_K = 400.0;
+  // mean barrier (0.6 + 0.4 + 0.7 + 0.4) / 4 = 0.525 maps to 26 R Tg.
+  CHECK(apply_catalog_spectra(spectra, p, "test") == Approx(26.0 * glassland::kmc::lab::kGasConstantKJPerMolK * 400.0 / 0.525));
 }
