@@ -12,6 +12,16 @@ KmcSample::KmcSample(std::shared_ptr<const LandscapeModel> model, std::size_t un
   equilibrate(temperature_K);
 }
 
+bool KmcSample::bernoulli(std::uint32_t bits, double probability) {
+  // bits / 2^32 is the top of a uniform number u; only when u's 2^-32 bucket straddles the
+  // threshold does the rest of u matter, and then a fresh uniform supplies it.
+  const double threshold = probability * 4294967296.0;
+  const double low = static_cast<double>(bits);
+  if (low + 1.0 <= threshold) return true;
+  if (low >= threshold) return false;
+  return low + uniform() < threshold;
+}
+
 int KmcSample::draw_class(const std::vector<double>& cumulative) {
   const double u = uniform() * cumulative.back();
   const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
@@ -71,11 +81,23 @@ void KmcSample::advance(double dt, const LoadState& load) {
       flip[LandscapeModel::index(e, b, 0, nb)] = upper * relaxed;
       flip[LandscapeModel::index(e, b, 1, nb)] = (1.0 - upper) * relaxed;
     }
-  for (std::size_t i = 0; i < units(); ++i) {
-    const double u = uniform();
-    if (u < hop_probability[energy_class_[i]])
-      hop_alpha(i, -std::log1p(-u) / rates.alpha_rate[energy_class_[i]], dt, rates, destination_cdf, beta_cdf);
-    if (uniform() < flip[LandscapeModel::index(energy_class_[i], beta_class_[i], level_[i], nb)]) level_[i] ^= 1;
+  // Raw pointers: writes through uint8_t may alias anything, so without them the compiler
+  // reloads every vector's data pointer on each iteration of this hot loop.
+  const std::uint16_t* energy = energy_class_.data();
+  const std::uint8_t* beta = beta_class_.data();
+  std::uint8_t* level = level_.data();
+  const double* hop = hop_probability.data();
+  const double* flips = flip.data();
+  const std::size_t n = units();
+  for (std::size_t i = 0; i < n; ++i) {
+    // One 64-bit draw serves both decisions (32 bits each, refined exactly when ambiguous).
+    const std::uint64_t bits = rng_();
+    if (bernoulli(static_cast<std::uint32_t>(bits >> 32), hop[energy[i]])) [[unlikely]] {
+      // Given a hop inside the step, its time is exponential truncated to [0, dt).
+      const double u = uniform() * hop[energy[i]];
+      hop_alpha(i, -std::log1p(-u) / rates.alpha_rate[energy[i]], dt, rates, destination_cdf, beta_cdf);
+    }
+    if (bernoulli(static_cast<std::uint32_t>(bits), flips[LandscapeModel::index(energy[i], beta[i], level[i], nb)])) level[i] ^= 1;
   }
 }
 

@@ -34,6 +34,8 @@ public:
 private:
   double uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
   int draw_class(const std::vector<double>& cumulative);
+  /// True with `probability`, exactly, from 32 random bits (a fresh draw only when needed).
+  bool bernoulli(std::uint32_t bits, double probability);
   void hop_alpha(std::size_t unit, double first_wait, double dt, const RateTable& rates,
                  const std::vector<double>& destination_cdf, const std::vector<double>& beta_cdf);
 
