@@ -107,10 +107,12 @@ double ForceCompute::pair_loop(int thread, int nthreads) {
         const double rsq = dx * dx + dy * dy + dz * dz;
         const PairTerm& t = row[x[j].type];
         const bool inside = rsq < t.cutsq;
+        // lj1 = 12 lj3 and lj2 = 6 lj4: two fewer table gathers per SIMD lane.
         const double r2inv = 1.0 / rsq;
         const double r6inv = r2inv * r2inv * r2inv;
-        double fpair = r6inv * (t.lj1 * r6inv - t.lj2) * r2inv;
-        double epair = r6inv * (t.lj3 * r6inv - t.lj4) - t.offset;
+        const double a = t.lj3 * r6inv, b = t.lj4;
+        double fpair = r6inv * (12.0 * a - 6.0 * b) * r2inv;
+        double epair = r6inv * (a - b) - t.offset;
         if constexpr (Smooth) {
           const double r = std::sqrt(rsq);
           fpair -= t.fc / r;
