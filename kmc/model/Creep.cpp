@@ -2,6 +2,7 @@
 // carries sigma; its beta system is a standard linear solid (modulus E_u relaxing by D_b at
 // rate r, so retardation rate r (1 - D_b) and compliance step D_b / (E_u (1 - D_b))); every
 // alpha rearrangement turns the unit's elastic strain sigma / E_u into permanent strain.
+#include <algorithm>
 #include <cmath>
 
 #include "kmc/model/Instruments.hpp"

@@ -31,7 +31,7 @@ DscCurve heating_curve(Sample& sample, double from_K, double to_K, double rate_K
 }  // namespace
 
 DscResult run_dsc(Sample& sample, double from_K, const DscOptions& options, const StepControl& control) {
-  if (!(options.to_K > from_K)) throw InputError("dsc.to_K", "must be above the temperature the scan starts from");
+  if (!(options.to_K > from_K)) throw InputError(options.where, "must be above the temperature the scan starts from");
   DscResult result;
   result.scan = heating_curve(sample, from_K, options.to_K, options.rate_K_s, options.molar_mass_g_mol, control);
   if (options.reference_cooling_K_s <= 0.0) return result;

@@ -18,6 +18,7 @@ nlohmann::json peak_json(const PeakShape& p) {
 DscOptions read_dsc_options(TomlFields& f) {
   DscOptions o;
   o.to_K = f.required_positive("to_K");
+  o.where = f.where("to_K");
   o.rate_K_s = lab::kelvin_per_minute_to_per_second(f.positive("rate_K_per_min", 20.0));
   o.reference_cooling_K_s = lab::kelvin_per_minute_to_per_second(f.positive("reference_cooling_K_per_min", 20.0, true));
   const auto range = f.numbers("range_K", {});
@@ -49,7 +50,10 @@ public:
     c.clock_s += (o.to_K - from) / o.rate_K_s;
     c.temperature_K = o.to_K;
     std::vector<double> ref = r.reference.heat_capacity, excess = r.excess_cp;
-    if (ref.empty()) ref.assign(s.temperature_K.size(), NAN), excess = ref;
+    if (ref.empty()) {  // no reference scan requested
+      ref.assign(s.temperature_K.size(), NAN);
+      excess = ref;
+    }
     c.files[c.prefix("dsc") + ".csv"] = csv_table(
         {"T_K", "cp_kJ_per_mol_K", "heat_flow_W_per_g", "H_kJ_per_mol", "Tf_K", "cp_reference_kJ_per_mol_K", "excess_cp_kJ_per_mol_K"},
         {s.temperature_K, s.heat_capacity, s.heat_flow_W_g, s.enthalpy, s.fictive_K, ref, excess});

@@ -6,6 +6,7 @@
 // Units: K, K/s (rates inside; the protocol file speaks K/min), s, Hz, kJ/mol per mole of
 // atoms, kJ/(mol K), W/g, GPa, 1/GPa.
 #include <complex>
+#include <string>
 #include <vector>
 
 #include "kmc/model/Analysis.hpp"
@@ -27,6 +28,7 @@ struct DscOptions {
   double reference_cooling_K_s = 0.0;  ///< 0 = no reference scan
   double range_low_K = 0.0, range_high_K = 0.0;  ///< Delta H window (0, 0 = whole scan)
   double molar_mass_g_mol = 100.0;
+  std::string where = "dsc.to_K";  ///< names to_K in errors (e.g. "p.toml: step[2].to_K")
 };
 
 struct DscResult {
