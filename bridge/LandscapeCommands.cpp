@@ -1,8 +1,15 @@
-// Placeholder until the landscape commands land; replaced by their owner.
+// The landscape command family: `glassland neb` (NebCommand.cpp) and `glassland harvest`
+// (HarvestCommand.cpp).
 #include "bridge/Commands.hpp"
 
 namespace glassland::bridge {
 
-void register_landscape_commands(CLI::App& /*app*/) {}
+void register_neb_command(CLI::App& app);
+void register_harvest_command(CLI::App& app);
+
+void register_landscape_commands(CLI::App& app) {
+  register_neb_command(app);
+  register_harvest_command(app);
+}
 
 }  // namespace glassland::bridge

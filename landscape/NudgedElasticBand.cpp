@@ -157,7 +157,7 @@ double NudgedElasticBand::value_and_gradient(const Eigen::VectorXd& x, Eigen::Ve
   return total;
 }
 
-NebResult NudgedElasticBand::run() {
+md::MinimizerResult NudgedElasticBand::relax(const std::string& minimizer_name, Eigen::VectorXd& x) {
   md::MinimizerOptions minimizer_options;
   minimizer_options.fmax = options_.fmax;
   minimizer_options.max_iterations = options_.max_iterations;
@@ -165,10 +165,18 @@ NebResult NudgedElasticBand::run() {
   minimizer_options.timestep = options_.timestep;
   minimizer_options.block_size = space_.block_size();
   minimizer_options.force_measure = [this](const Eigen::VectorXd&, const Eigen::VectorXd&) { return measure_; };
-  auto minimizer = md::make_minimizer(options_.minimizer, minimizer_options);
+  return md::make_minimizer(minimizer_name, minimizer_options)->minimize(*this, x);
+}
+
+NebResult NudgedElasticBand::run() {
   Eigen::VectorXd x = band();
   const long before = total_image_calls();
-  const md::MinimizerResult minimized = minimizer->minimize(*this, x);
+  md::MinimizerResult minimized = relax(options_.minimizer, x);
+  if (!(minimized.converged && (!options_.climb || climbing_on_)) && !options_.fallback_minimizer.empty()) {
+    const long first_iterations = minimized.iterations;
+    minimized = relax(options_.fallback_minimizer, x);
+    minimized.iterations += first_iterations;
+  }
   NebResult result = make_result(minimized);
   result.force_calls = endpoint_calls_ + (total_image_calls() - before);
   return result;

@@ -33,6 +33,9 @@ struct NebOptions {
   double fmax = 1e-3;            ///< convergence threshold (energy/length)
   long max_iterations = 5000;    ///< minimizer iterations on the band
   std::string minimizer = "fire";
+  /// If not empty and `minimizer` stops unconverged, continue from its band with this one
+  /// (e.g. fast "lbfgs" first, robust "fire" after).
+  std::string fallback_minimizer;
   double max_step = 0.1;         ///< largest per-atom move per iteration (length)
   double timestep = 0.05;        ///< FIRE's initial time step (see MinimizerOptions)
 
@@ -85,6 +88,7 @@ private:
   Eigen::VectorXd tangent(int i) const;
   std::vector<double> spring_constants() const;
   NebResult make_result(const md::MinimizerResult& minimized) const;
+  md::MinimizerResult relax(const std::string& minimizer, Eigen::VectorXd& x);
 
   long total_image_calls() const;
 

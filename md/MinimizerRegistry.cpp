@@ -3,6 +3,7 @@
 #include "md/ConjugateGradient.hpp"
 #include "md/Error.hpp"
 #include "md/Fire.hpp"
+#include "md/Lbfgs.hpp"
 
 namespace glassland::md {
 
@@ -10,6 +11,7 @@ std::map<std::string, MinimizerFactory> register_minimizers() {
   std::map<std::string, MinimizerFactory> registry;
   registry["fire"] = [](const MinimizerOptions& o) { return std::make_unique<Fire>(o); };
   registry["cg"] = [](const MinimizerOptions& o) { return std::make_unique<ConjugateGradient>(o); };
+  registry["lbfgs"] = [](const MinimizerOptions& o) { return std::make_unique<Lbfgs>(o); };
   return registry;
 }
 

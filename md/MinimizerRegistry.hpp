@@ -1,5 +1,6 @@
 #pragma once
-// Minimizers by name: "fire" (FIRE 2.0) and "cg" (Polak-Ribiere conjugate gradient).
+// Minimizers by name: "fire" (FIRE 2.0), "cg" (Polak-Ribiere conjugate gradient) and "lbfgs"
+// (limited-memory BFGS without line search, for NEB bands).
 // Every minimizer is registered in register_minimizers() (MinimizerRegistry.cpp), nowhere else.
 #include <functional>
 #include <map>

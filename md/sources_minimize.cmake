@@ -2,5 +2,6 @@ list(APPEND GLASSLAND_MD_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/Minimizer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Fire.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ConjugateGradient.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/Lbfgs.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/MinimizerRegistry.cpp
 )

@@ -51,7 +51,7 @@ TEST_CASE("FIRE and CG find the centre of an anisotropic quadratic", "[minimize]
   const Eigen::MatrixXd a = m * m.transpose() + 0.5 * Eigen::MatrixXd::Identity(n, n);
   Eigen::VectorXd centre(n);
   for (int i = 0; i < n; ++i) centre[i] = uniform(rng);
-  for (const std::string name : {"fire", "cg"}) {
+  for (const std::string name : {"fire", "cg", "lbfgs"}) {
     test::Quadratic quadratic(a, centre, -3.0);
     Eigen::VectorXd x = Eigen::VectorXd::Zero(n);
     auto options = options_2d(1e-10);
@@ -85,12 +85,15 @@ TEST_CASE("FIRE and CG reach the same minimum of a 13-atom LJ cluster", "[minimi
   options.fmax = 1e-8;
   options.max_step = 0.1;
   options.timestep = 0.005;
-  test::LennardJonesCluster fire_cluster(atoms), cg_cluster(atoms);
-  Eigen::VectorXd x_fire = start, x_cg = start;
+  test::LennardJonesCluster fire_cluster(atoms), cg_cluster(atoms), lbfgs_cluster(atoms);
+  Eigen::VectorXd x_fire = start, x_cg = start, x_lbfgs = start;
   const auto fire = md::make_minimizer("fire", options)->minimize(fire_cluster, x_fire);
   const auto cg = md::make_minimizer("cg", options)->minimize(cg_cluster, x_cg);
+  const auto lbfgs = md::make_minimizer("lbfgs", options)->minimize(lbfgs_cluster, x_lbfgs);
   REQUIRE(fire.converged);
   REQUIRE(cg.converged);
+  REQUIRE(lbfgs.converged);
+  CHECK(test::close(lbfgs.value, cg.value, 1e-10));
   INFO("E_fire " << fire.value << " E_cg " << cg.value << " evals " << fire.evaluations << " "
                  << cg.evaluations);
   // Both at a stationary point with |F| < 1e-8: the energies of the same minimum agree to

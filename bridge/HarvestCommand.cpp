@@ -1,0 +1,129 @@
+// `glassland harvest --data FILE --potential P --temperature T --steps N --seed S --out CATALOG`:
+// MD-driven harvesting of minima and saddles into a catalog file (landscape/Harvester.hpp).
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "bridge/CommandSupport.hpp"
+#include "bridge/Commands.hpp"
+#include "glassland/Version.hpp"
+#include "landscape/CatalogFile.hpp"
+#include "landscape/Harvester.hpp"
+#include "md/Error.hpp"
+#include "md/LammpsData.hpp"
+#include "md/PotentialRegistry.hpp"
+
+namespace glassland::bridge {
+
+namespace {
+
+struct HarvestCommandOptions {
+  std::string data, potential, landscape_potential, out;
+  landscape::HarvestOptions harvest;
+  double hessian_radius = 2.5;
+  bool json = false;
+};
+
+/// The smooth variant of a preset ("wahnstrom" -> "wahnstrom-sf") when one exists.
+std::string smooth_variant(const std::string& potential) {
+  for (const auto& name : md::potential_preset_names())
+    if (name == potential + "-sf") return name;
+  return potential;
+}
+
+void run_harvest(HarvestCommandOptions o) {
+  const md::PotentialSpec md_spec = md::load_potential(o.potential);
+  const std::string landscape_name = o.landscape_potential.empty() ? smooth_variant(o.potential) : o.landscape_potential;
+  const md::PotentialSpec landscape_spec = md::load_potential(landscape_name);
+  if (landscape_spec.units != md_spec.units) throw InputError("--landscape-potential", "units differ from --potential");
+  md::System system = md::read_lammps_data(o.data, md_spec.units);
+  if (!md_spec.type_mass.empty()) md::apply_default_masses(system, md_spec.type_mass);
+  o.harvest.analysis.refinement.local_radius = o.hessian_radius;
+  o.harvest.analysis.mvv_to_energy = md::unit_constants(md_spec.units).mvv_to_energy;
+  landscape::Harvester harvester(std::move(system), md_spec.pair, landscape_spec.pair, o.harvest);
+
+  landscape::Provenance provenance;
+  provenance.potential = landscape_name;
+  provenance.units = md::unit_name(md_spec.units);
+  provenance.temperature = o.harvest.temperature;
+  provenance.seed = o.harvest.seed;
+  provenance.program_version = kVersion;
+  provenance.created_by = "glassland harvest (md potential " + o.potential + ")";
+  landscape::Catalog catalog(provenance);
+  const landscape::HarvestReport r = harvester.run(catalog);
+  landscape::save_catalog(o.out, catalog);
+  const nlohmann::json out{{"n_minima", catalog.minimum_count()},
+                           {"n_saddles", catalog.saddle_count()},
+                           {"md_steps", r.md_steps},
+                           {"quenches", r.quenches},
+                           {"transitions", r.transitions},
+                           {"flickers_skipped", r.flickers_skipped},
+                           {"events_added", r.events_added},
+                           {"events_rejected", r.events_rejected},
+                           {"intermediate_minima", r.intermediate_minima},
+                           {"landscape_force_calls", r.landscape_force_calls},
+                           {"cpu_seconds", r.cpu_seconds},
+                           {"landscape_potential", landscape_name},
+                           {"catalog", o.out}};
+  if (o.json) {
+    print_json(out);
+  } else {
+    std::cout << fmt::format("harvest: {} minima, {} saddles ({} transitions, {} rejected) in {:.1f} CPU s -> {}\n",
+                             catalog.minimum_count(), catalog.saddle_count(), r.transitions, r.events_rejected,
+                             r.cpu_seconds, o.out);
+  }
+}
+
+}  // namespace
+
+void register_harvest_command(CLI::App& app) {
+  auto o = std::make_shared<HarvestCommandOptions>();
+  CLI::App* cmd = app.add_subcommand("harvest", "Harvest minima and saddles from MD into a catalog");
+  auto& h = o->harvest;
+  cmd->add_option("--data", o->data, "LAMMPS data file of the starting configuration (e.g. a quenched glass)")
+      ->required();
+  cmd->add_option("--potential", o->potential, "potential for the MD (preset or TOML)")->required();
+  cmd->add_option("--landscape-potential", o->landscape_potential,
+                  "potential for quenches, NEB and Hessians (default: the -sf smooth variant of --potential "
+                  "if it is a preset, else --potential)");
+  cmd->add_option("--temperature", h.temperature, "MD temperature (temperature unit)")->required();
+  cmd->add_option("--steps", h.steps, "MD steps")->required();
+  cmd->add_option("--seed", h.seed, "seed of the thermostat noise")->required();
+  cmd->add_option("--out", o->out, "catalog file to write (Protocol Buffers)")->required();
+  cmd->add_option("--ensemble", h.ensemble, "thermostat: nvt-langevin or nvt-nh")->default_val("nvt-langevin");
+  cmd->add_option("--dt", h.timestep, "MD time step (time)")->default_val(0.005);
+  cmd->add_option("--damping", h.damping, "thermostat damping time (time)")->default_val(1.0);
+  cmd->add_option("--quench-every", h.quench_every, "MD steps between quenches")->default_val(200);
+  cmd->add_option("--snapshots", h.snapshots_per_interval, "snapshots stored per quench interval for bisection")
+      ->default_val(8);
+  cmd->add_option("--images", h.analysis.paths.neb.images, "NEB interior images")->default_val(7);
+  cmd->add_option("--neb-minimizer", h.analysis.paths.neb.minimizer, "band minimizer (fire falls back on failure)")
+      ->default_val("lbfgs");
+  cmd->add_option("--neb-fmax", h.analysis.paths.neb.fmax, "NEB convergence force (energy/length)")
+      ->default_val(1e-3);
+  cmd->add_option("--quench-fmax", h.analysis.paths.quench.fmax, "quench convergence force")->default_val(1e-6);
+  cmd->add_option("--moved", h.analysis.moved_threshold, "atoms moving more than this are involved (length)")
+      ->default_val(0.3);
+  cmd->add_option("--same-displacement", h.analysis.paths.same.displacement,
+                  "minima closer than this (max atomic displacement, length) are the same")->default_val(0.1);
+  cmd->add_option("--same-energy", h.analysis.paths.same.energy, "and within this energy")->default_val(1e-5);
+  cmd->add_option("--hessian-radius", o->hessian_radius, "local Hessian radius around the event (length)")
+      ->default_val(2.5);
+  cmd->add_option("--fixed-prefactor", h.analysis.fixed_prefactor,
+                  "use this attempt frequency (1/time) instead of Vineyard's")->default_val(0.0);
+  cmd->add_option("--env-radius", h.analysis.environment.radius, "environment-key radius (length)")->default_val(2.0);
+  cmd->add_option("--env-bond", h.analysis.environment.bond_cutoff, "environment-key bond cutoff (length)")
+      ->default_val(1.5);
+  cmd->add_option("--max-events", h.max_events, "stop after this many saddles")->default_val(1000000);
+  cmd->add_option("--skin", h.skin, "neighbour skin (length)")->default_val(0.3);
+  cmd->add_flag("--json", o->json, "print a JSON summary");
+  cmd->callback([o] {
+    o->harvest.analysis.paths.neb.climb = true;
+    o->harvest.analysis.paths.neb.fallback_minimizer = "fire";
+    o->harvest.analysis.paths.same.energy = std::max(o->harvest.analysis.paths.same.energy, 0.0);
+    run_harvest(*o);
+  });
+}
+
+}  // namespace glassland::bridge
