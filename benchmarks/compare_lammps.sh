@@ -134,8 +134,8 @@ run_glassland() {  # threads, natoms, steps, args... -> rate (wall clock incl. s
   awk -v n="$natoms" -v s="$steps" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6g\n", n * s / (b - a) }'
 }
 
-lj_args=(--data lj.data --potential lj.toml --ensemble nve --dt 0.005)
-wahn_args=(--data wahn.data --potential wahnstrom --ensemble nvt --dt 0.005 ${GLASSLAND_NVT_ARGS:---temperature 0.7 --tdamp 0.5})
+lj_args=(--data lj.data --potential lj.toml --ensemble nve --dt 0.005 --skin 0.3)
+wahn_args=(--data wahn.data --potential wahnstrom --ensemble nvt --dt 0.005 --skin 0.3 --temperature 0.7 --tdamp 0.5)
 
 printf '%-34s %14s %14s %8s\n' "case" "glassland" "LAMMPS(opt,1)" "ratio"
 for case in lj wahn; do

@@ -32,6 +32,16 @@ int thread_id() {
 #endif
 }
 
+// Size of the current team. Work is split by the team actually running (inside another
+// parallel region, e.g. NEB images evaluated in parallel, a nested region may get 1 thread).
+int team_size() {
+#ifdef _OPENMP
+  return omp_get_num_threads();
+#else
+  return 1;
+#endif
+}
+
 }  // namespace
 
 double virial_pressure(const ForceTotals& totals, const Box& box) {
@@ -173,11 +183,8 @@ double ForceCompute::pair_loop(int thread, int nthreads) {
   return energy;
 }
 
-ForceTotals ForceCompute::compute(System& system) {
-  if (neighbors_.update(system)) check_types(system);
+void ForceCompute::prepare_threads(int nthreads) {
   const std::size_t n = neighbors_.local_count();
-  const std::size_t next = neighbors_.extended_count();
-  const int nthreads = max_threads();
   thread_force_.resize(static_cast<std::size_t>(nthreads));
   partial_energy_.assign(static_cast<std::size_t>(nthreads), 0.0);
   if (per_atom_) {
@@ -193,12 +200,20 @@ ForceTotals ForceCompute::compute(System& system) {
     chunk_[static_cast<std::size_t>(t)] = static_cast<std::size_t>(
         std::lower_bound(first.begin(), first.end() - 1, target) - first.begin());
   }
+}
+
+ForceTotals ForceCompute::compute(System& system) {
+  if (neighbors_.update(system)) check_types(system);
+  const std::size_t next = neighbors_.extended_count();
   const bool smooth = pair_.style() == PairStyle::lj_sf;
   const bool per_atom = per_atom_;
 
-#pragma omp parallel num_threads(nthreads)
+#pragma omp parallel num_threads(max_threads())
   {
+    const int nthreads = team_size();
     const int t = thread_id();
+#pragma omp single
+    prepare_threads(nthreads);  // implicit barrier after single
     auto& f = thread_force_[static_cast<std::size_t>(t)];
     f.assign(3 * next, 0.0);
     if (per_atom) {

@@ -57,6 +57,7 @@ public:
 
 private:
   void check_types(const System& system) const;
+  void prepare_threads(int nthreads);
   template <bool Smooth, bool PerAtom>
   double pair_loop(int thread, int nthreads);
   void reduce_and_scatter(System& system, ForceTotals& totals);

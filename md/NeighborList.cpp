@@ -33,6 +33,14 @@ int thread_id() {
 #endif
 }
 
+int team_size() {
+#ifdef _OPENMP
+  return omp_get_num_threads();
+#else
+  return 1;
+#endif
+}
+
 }  // namespace
 
 NeighborList::NeighborList(double cutoff, double skin) : cutoff_(cutoff), skin_(skin) {
@@ -242,12 +250,9 @@ void NeighborList::bin_and_search() {
   for (std::size_t a = next; a-- > 0;) cell_start_[static_cast<std::size_t>(cell_of_[a])] = static_cast<int>(a);
   for (std::size_t a = 0; a < next; ++a) cell_end_[static_cast<std::size_t>(cell_of_[a])] = static_cast<int>(a + 1);
   const double range_sq = (cutoff_ + skin_) * (cutoff_ + skin_);
-  const int nthreads = thread_count();
-  lists_.resize(static_cast<std::size_t>(nthreads));
-  std::vector<std::size_t> used(static_cast<std::size_t>(nthreads), 0);
-  std::vector<std::vector<int>> counts(static_cast<std::size_t>(nthreads));
-  std::vector<std::size_t> begin_of(static_cast<std::size_t>(nthreads) + 1);
-  for (int t = 0; t <= nthreads; ++t) begin_of[static_cast<std::size_t>(t)] = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(nthreads);
+  std::vector<std::size_t> used;
+  std::vector<std::vector<int>> counts;
+  std::vector<std::size_t> begin_of;
 
   // Half stencil: a pair is kept from the atom whose cell comes first in (z, y, x) order; in
   // the same cell (always two local atoms) from the lower index. Ghost cells are their
@@ -261,9 +266,19 @@ void NeighborList::bin_and_search() {
         if (offset > 0) stencil.push_back(offset);
       }
 
-#pragma omp parallel num_threads(nthreads)
+#pragma omp parallel num_threads(thread_count())
   {
     const int t = thread_id();
+#pragma omp single
+    {
+      // Split by the team actually running (a nested region may get a single thread).
+      const std::size_t nthreads = static_cast<std::size_t>(team_size());
+      lists_.resize(nthreads);
+      used.assign(nthreads, 0);
+      counts.assign(nthreads, {});
+      begin_of.resize(nthreads + 1);
+      for (std::size_t k = 0; k <= nthreads; ++k) begin_of[k] = n * k / nthreads;
+    }
     std::vector<int>& list = lists_[static_cast<std::size_t>(t)];
     std::vector<int>& cnt = counts[static_cast<std::size_t>(t)];
     std::size_t size = 0;
@@ -301,7 +316,7 @@ void NeighborList::bin_and_search() {
     }
   neighbors_.resize(static_cast<std::size_t>(first_[n]));
   std::size_t pos = 0;
-  for (std::size_t t = 0; t < lists_.size(); ++t) {
+  for (std::size_t t = 0; t < used.size(); ++t) {
     std::copy(lists_[t].begin(), lists_[t].begin() + static_cast<std::ptrdiff_t>(used[t]),
               neighbors_.begin() + static_cast<std::ptrdiff_t>(pos));
     pos += used[t];

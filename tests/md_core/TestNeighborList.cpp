@@ -173,6 +173,20 @@ TEST_CASE("forces do not depend on the skin or the thread count", "[neighbors][f
   ForceCompute c2(p, 0.3), c3(p, 0.3);
   const double e2 = c2.compute(s2).energy;
   CHECK(c3.compute(s3).energy == e2);
+  // Called from inside a parallel region (NEB images in parallel): the nested region gets one
+  // thread and must still cover every atom -> identical to the one-thread result.
+  double e_nested = 0.0;
+  System s4 = s;
+#pragma omp parallel num_threads(2)
+  {
+#pragma omp single
+    {
+      ForceCompute c4(p, 0.3);
+      e_nested = c4.compute(s4).energy;
+    }
+  }
+  CHECK(e_nested == e1);
+  for (std::size_t i = 0; i < s.size(); ++i) CHECK(s4.force[i] == s1.force[i]);
   omp_set_num_threads(threads);
   CHECK(std::abs(e1 - e2) <= 1e-12 * std::abs(e1));
   for (std::size_t i = 0; i < s.size(); ++i) {
