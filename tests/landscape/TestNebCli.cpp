@@ -1,0 +1,122 @@
+// `glassland neb` end to end: JSON keys on a converged vacancy hop, non-convergence exits
+// non-zero with converged:false, and bad input (different atom counts, types or boxes,
+// identical ends) gives one line on stderr, exit status 1 and no output file.
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "md/LammpsData.hpp"
+#include "tests/support/Tolerance.hpp"
+
+using namespace glassland;
+
+namespace {
+
+const char* kPotential =
+    "style = \"lj\"\nshift = true\n"
+    "[[pair]]\ntypes = [1, 1]\nepsilon = 1.0\nsigma = 1.0\ncutoff = 2.5\n"
+    "[[pair]]\ntypes = [1, 2]\nepsilon = 1.0\nsigma = 1.0\ncutoff = 2.5\n"
+    "[[pair]]\ntypes = [2, 2]\nepsilon = 1.0\nsigma = 1.0\ncutoff = 2.5\n";
+
+/// fcc crystal (4x4x4 cells, a = 1.55), site 0 vacant; optionally atom of site 1 on site 0.
+md::System crystal(bool hopped, double box_scale = 1.0) {
+  const std::array<md::Vec3, 4> basis{md::Vec3(0, 0, 0), md::Vec3(0.5, 0.5, 0), md::Vec3(0.5, 0, 0.5),
+                                      md::Vec3(0, 0.5, 0.5)};
+  md::System s;
+  s.box = md::Box(md::Vec3::Zero(), md::Vec3::Constant(4 * 1.55 * box_scale));
+  s.type_mass = {0.0, 1.0, 1.0};
+  int site = 0;
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j)
+      for (int k = 0; k < 4; ++k)
+        for (const auto& b : basis) {
+          const md::Vec3 r = (md::Vec3(i, j, k) + b) * 1.55;
+          if (site == 1) s.add_atom(site, 1, hopped ? md::Vec3::Zero() : r);
+          else if (site > 0) s.add_atom(site, 1, r);
+          ++site;
+        }
+  return s;
+}
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+Run run_glassland(const std::string& dir, const std::string& args) {
+  const std::string command = std::string(GLASSLAND_BINARY) + " " + args + " > " + dir + "/out.txt 2> " + dir + "/err.txt";
+  const int status = std::system(command.c_str());
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  return {WEXITSTATUS(status), slurp(dir + "/out.txt"), slurp(dir + "/err.txt")};
+}
+
+std::string setup(const std::string& name) {
+  const std::string dir = test::scratch_dir(name);
+  std::ofstream(dir + "/lj.toml") << kPotential;
+  md::write_lammps_data(dir + "/A.data", crystal(false));
+  md::write_lammps_data(dir + "/B.data", crystal(true));
+  return dir;
+}
+
+std::string neb_args(const std::string& dir, const std::string& final, const std::string& extra = "") {
+  return "neb --initial " + dir + "/A.data --final " + dir + "/" + final + " --potential " + dir +
+         "/lj.toml --images 5 --climb --fmax 1e-3 --json --profile " + dir + "/profile.txt " + extra;
+}
+
+}  // namespace
+
+TEST_CASE("glassland neb prints the documented JSON for a converged vacancy hop", "[cli][neb]") {
+  const std::string dir = setup("neb_cli_ok");
+  const Run r = run_glassland(dir, neb_args(dir, "B.data"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"energy_initial", "energy_final", "energy_saddle", "barrier_forward", "barrier_reverse",
+                          "force_calls", "converged"})
+    CHECK(j.contains(key));
+  CHECK(j["converged"].get<bool>());
+  // Symmetric hop: equal barriers (1e-6: forces converged to 1e-3, curvature ~O(10)).
+  CHECK(j["barrier_forward"].get<double>() == Approx(j["barrier_reverse"].get<double>()).margin(1e-5));
+  CHECK(j["energy_saddle"].get<double>() - j["energy_initial"].get<double>() ==
+        Approx(j["barrier_forward"].get<double>()).margin(1e-12));
+  CHECK(std::ifstream(dir + "/profile.txt").good());
+}
+
+TEST_CASE("glassland neb exits non-zero with converged:false when out of budget", "[cli][neb]") {
+  const std::string dir = setup("neb_cli_budget");
+  const Run r = run_glassland(dir, neb_args(dir, "B.data", "--max-iterations 3 --fallback-minimizer ''"));
+  CHECK(r.status != 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK_FALSE(j["converged"].get<bool>());
+}
+
+TEST_CASE("glassland neb rejects incompatible or identical ends", "[cli][neb][bad-input]") {
+  const std::string dir = setup("neb_cli_bad");
+  md::System fewer = crystal(true);
+  fewer.id.pop_back(), fewer.type.pop_back(), fewer.position.pop_back(), fewer.velocity.pop_back(),
+      fewer.force.pop_back(), fewer.image.pop_back();
+  md::write_lammps_data(dir + "/fewer.data", fewer);
+  md::System retyped = crystal(true);
+  retyped.type[5] = 2;
+  md::write_lammps_data(dir + "/retyped.data", retyped);
+  md::write_lammps_data(dir + "/bigger.data", crystal(true, 1.01));
+  for (const std::string final : {"fewer.data", "retyped.data", "bigger.data", "A.data"}) {
+    std::remove((dir + "/profile.txt").c_str());
+    const Run r = run_glassland(dir, neb_args(dir, final));
+    INFO(final << ": " << r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.rfind("glassland: ", 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.out.empty());
+    CHECK_FALSE(std::ifstream(dir + "/profile.txt").good());
+  }
+}
