@@ -41,6 +41,8 @@ struct MdOptions {
 };
 
 md::IntegratorParameters integrator_parameters(const MdOptions& o, const std::optional<md::TemperatureSchedule>& schedule) {
+  // An unknown ensemble is reported before any option that depends on it.
+  md::make_integrator(o.ensemble, md::IntegratorParameters{});
   md::IntegratorParameters p;
   p.timestep = require_positive("--dt", o.dt);
   const bool thermostatted = o.ensemble != "nve";

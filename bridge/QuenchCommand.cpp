@@ -139,8 +139,10 @@ void run_quench(const QuenchOptions& o) {
       system, forces, q, [&](const std::string& phase, const md::ThermoSample& s, long total) {
         const long percent = total > 0 ? 100 * s.step / total : 100;
         if (phase == "equilibrate" && s.step + o.sample_every <= total) return;
-        if (phase == "cool" && percent < next_report) return;
-        next_report = percent + 10;
+        if (phase == "cool") {
+          if (percent < next_report) return;
+          next_report = percent + 10;
+        }
         std::cerr << fmt::format("quench: {:11s} {:3d}%  T_target {:.4f}  T {:.4f}  E_pot/N {:.5f}  V/N {:.4f}\n",
                                  phase, percent, s.target_temperature, s.temperature, s.potential_energy_per_atom,
                                  s.volume_per_atom);

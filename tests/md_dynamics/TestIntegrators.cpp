@@ -143,19 +143,25 @@ TEST_CASE("nvt-langevin: canonical kinetic energy with N_f = 3N") {
 }
 
 TEST_CASE("npt: mean pressure at the target, extended energy conserved") {
-  // MTK barostat, isotropic and orthorhombic: the time-averaged pressure (kinetic + virial)
-  // equals the target within 4 block standard errors; the extended energy
-  // (E + chain + barostat kinetic + P V) stays constant within 5e-3 ε per atom.
-  for (auto coupling : {BarostatCoupling::isotropic, BarostatCoupling::orthorhombic}) {
-    auto liquid = wahnstrom_liquid(250, 1.0, 31);
+  // MTK barostat: the time-averaged pressure (kinetic + virial) equals the target within 4
+  // block standard errors; the extended energy (E + chain + barostat kinetic + P V) stays
+  // constant within 5e-3 eps per atom. Isotropic coupling in the liquid (T = 1); orthorhombic
+  // coupling in the amorphous solid (T = 0.3), because a liquid has no shear stiffness and
+  // its box shape would random-walk under independent P_aa control.
+  struct Case {
+    BarostatCoupling coupling;
+    double temperature;
+  };
+  for (const Case c : {Case{BarostatCoupling::isotropic, 1.0}, Case{BarostatCoupling::orthorhombic, 0.3}}) {
+    auto liquid = wahnstrom_liquid(250, c.temperature, 31);
     ForceCompute forces(liquid.pair, 0.3);
     IntegratorParameters p;
     p.timestep = 0.004;
-    p.temperature = 1.0;
+    p.temperature = c.temperature;
     p.temperature_damping = 0.4;
     p.pressure = 2.0;
     p.pressure_damping = 2.0;
-    p.coupling = coupling;
+    p.coupling = c.coupling;
     MtkNpt npt(p);
     npt.setup(liquid.system, forces);
     for (int s = 0; s < 3000; ++s) npt.step(liquid.system, forces);
@@ -169,12 +175,13 @@ TEST_CASE("npt: mean pressure at the target, extended energy conserved") {
     }
     const BlockStats mean = block_stats(pressure, 20);
     const BlockStats xx = block_stats(diagonal, 20);
-    INFO("coupling " << static_cast<int>(coupling) << ": P " << mean.mean << " +- " << mean.standard_error
-                     << ", Pxx " << xx.mean << " +- " << xx.standard_error);
-    CHECK(within_standard_errors(mean.mean, 2.0, mean.standard_error, 4.0));
-    CHECK(within_standard_errors(xx.mean, 2.0, xx.standard_error, 4.0));
     const auto [lo, hi] = std::minmax_element(conserved.begin(), conserved.end());
-    INFO("extended energy range per atom " << (*hi - *lo) / 250.0);
+    INFO("coupling " << static_cast<int>(c.coupling) << ": P " << mean.mean << " +- " << mean.standard_error
+                     << ", Pxx " << xx.mean << " +- " << xx.standard_error << ", extended energy range per atom "
+                     << (*hi - *lo) / 250.0);
+    CHECK(within_standard_errors(mean.mean, 2.0, mean.standard_error, 4.0));
+    // Each diagonal component is controlled only under orthorhombic coupling.
+    if (c.coupling == BarostatCoupling::orthorhombic) CHECK(within_standard_errors(xx.mean, 2.0, xx.standard_error, 4.0));
     CHECK((*hi - *lo) / 250.0 < 5e-3);
   }
 }
