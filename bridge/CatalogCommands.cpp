@@ -10,6 +10,10 @@
 #include "glassland/Version.hpp"
 #include "kmc/NetworkImport.hpp"
 #include "landscape/CatalogFile.hpp"
+#include "landscape/Disconnectivity.hpp"
+#include "landscape/Metabasins.hpp"
+#include "landscape/Spectra.hpp"
+#include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 
 namespace glassland::bridge {
@@ -93,6 +97,60 @@ void register_merge(CLI::App* catalog) {
   });
 }
 
+nlohmann::json histogram_json(const landscape::Histogram& h) {
+  nlohmann::json bins = nlohmann::json::array();
+  for (std::size_t k = 0; k < h.counts.size(); ++k)
+    bins.push_back({{"lower", h.lower + k * h.width}, {"upper", h.lower + (k + 1) * h.width},
+                    {"count", h.counts[k]}, {"density", h.density(k)}});
+  return bins;
+}
+
+void register_spectra(CLI::App* catalog) {
+  auto path = std::make_shared<std::string>();
+  auto bins = std::make_shared<std::size_t>(20);
+  auto threshold = std::make_shared<double>(NAN);
+  CLI::App* cmd = catalog->add_subcommand("spectra", "Barrier and asymmetry spectra (and metabasins) as JSON");
+  cmd->add_option("catalog", *path, "catalog file")->required();
+  cmd->add_option("--bins", *bins, "histogram bins");
+  cmd->add_option("--metabasin-threshold", *threshold, "also group minima joined by barriers <= this (energy unit)");
+  cmd->callback([path, bins, threshold] {
+    const landscape::Catalog c = landscape::load_catalog(*path);
+    const landscape::Spectra s = landscape::compute_spectra(c, *bins);
+    nlohmann::json out = {{"barriers", histogram_json(s.barrier_histogram)},
+                          {"asymmetries", histogram_json(s.asymmetry_histogram)}};
+    if (!std::isnan(*threshold)) {
+      const auto p = landscape::find_metabasins(c, *threshold);
+      nlohmann::json basins = nlohmann::json::array();
+      for (const auto& b : p.basins)
+        basins.push_back({{"members", b.members}, {"lowest", b.lowest}, {"lowest_energy", b.lowest_energy}});
+      out["metabasins"] = {{"threshold", *threshold}, {"count", p.basins.size()}, {"basins", basins}};
+    }
+    print_json(out);
+  });
+}
+
+void register_disconnectivity(CLI::App* catalog) {
+  auto path = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  auto spacing = std::make_shared<double>(0.0);
+  auto plot = std::make_shared<bool>(false);
+  CLI::App* cmd = catalog->add_subcommand("disconnectivity", "Superbasin tree (disconnectivity-graph data) as JSON");
+  cmd->add_option("catalog", *path, "catalog file")->required();
+  cmd->add_option("--out", *out, "JSON file to write")->required();
+  cmd->add_option("--level-spacing", *spacing, "merge on energy levels this far apart (0 = exact tree)");
+  cmd->add_flag("--plot", *plot, "also draw OUT.png with studies/plot_disconnectivity.py");
+  cmd->callback([path, out, spacing, plot] {
+    const auto tree = landscape::disconnectivity_tree(landscape::load_catalog(*path), *spacing);
+    nlohmann::json nodes = nlohmann::json::array();
+    for (const auto& n : tree.nodes)
+      nodes.push_back({{"energy", n.energy}, {"minimum", n.minimum}, {"children", n.children}, {"size", n.size},
+                       {"lowest_energy", n.lowest_energy}});
+    const nlohmann::json j = {{"level_spacing", *spacing}, {"roots", tree.roots}, {"nodes", nodes}};
+    write_file_atomically(*out, [&](std::ostream& o) { o << j.dump(1) << '\n'; });
+    if (*plot) run_plot_script("studies/plot_disconnectivity.py", {*out, *out + ".png"});
+  });
+}
+
 }  // namespace
 
 void register_catalog_commands(CLI::App& app) {
@@ -101,6 +159,8 @@ void register_catalog_commands(CLI::App& app) {
   register_info(catalog);
   register_import(catalog);
   register_merge(catalog);
+  register_spectra(catalog);
+  register_disconnectivity(catalog);
 }
 
 }  // namespace glassland::bridge

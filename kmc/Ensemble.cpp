@@ -154,16 +154,16 @@ nlohmann::json summarize(const RateNetwork& network, const EnsembleSpec& spec, c
   nlohmann::json strain = nlohmann::json::array();
   nlohmann::json work = nlohmann::json::array();
   for (std::size_t i = 0; i < spec.times.size(); ++i) {
-    std::map<landscape::MinimumId, double> fractions;
+    std::map<landscape::MinimumId, std::size_t> counts;
     std::vector<double> energies, strains, works;
     for (const auto& run : result.runs) {
-      fractions[network.id_of(run.states[i])] += 1.0 / n;
+      ++counts[network.id_of(run.states[i])];
       energies.push_back(network.energy(run.states[i]));
       strains.push_back(run.strain[i]);
       works.push_back(run.work[i]);
     }
     nlohmann::json at = nlohmann::json::object();
-    for (const auto& [id, f] : fractions) at[std::to_string(id)] = f;
+    for (const auto& [id, c] : counts) at[std::to_string(id)] = static_cast<double>(c) / n;
     occupancy.push_back(at);
     const auto e = mean_and_error(energies);
     const auto s = mean_and_error(strains);
