@@ -98,7 +98,8 @@ def main():
     for rate in rates:
         s, rows, out = quench(opts, f"one_step_{rate:g}", rate)
         protocols.append(("one-step", rate, rate, None, s, rows, out))
-    tg = protocols[len(rates) // 2][4].get("tg_volume") or protocols[len(rates) // 2][4]["tg_energy"]
+    # Tg from the slowest one-step quench: most samples per unit of temperature, best fit.
+    tg = protocols[0][4].get("tg_volume") or protocols[0][4]["tg_energy"]
     t_switch = round(1.1 * tg, 4)
     for label, above, below in (("II-A", slow, fast), ("II-B", fast, slow)):
         s, rows, out = quench(opts, f"two_step_{label}", above, t_switch=t_switch, rate_below=below)
