@@ -14,8 +14,9 @@
 # Usage: benchmarks/compare_lammps.sh [build-dir]     (default: build)
 #   STEPS_LJ=200 STEPS_WAHN=2000 to change run lengths.
 set -euo pipefail
+shopt -s inherit_errexit
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$root/build}"
+build="$(cd "${1:-$root/build}" && pwd)"
 glassland="$build/bridge/glassland"
 steps_lj="${STEPS_LJ:-200}"
 steps_wahn="${STEPS_WAHN:-2000}"
