@@ -75,6 +75,35 @@ TEST_CASE("superbasin occupancies at observation times match the master equation
   }
 }
 
+TEST_CASE("two-time occupancies inside superbasin sojourns match the master equation", "[kmc][superbasin]") {
+  // P(X(t1) = j, X(t2) = k) = [exp(G (t2 - t1))]_{kj} p_j(t1), with t2 - t1 shorter than the
+  // internal relaxation: checks that successive bridge samples are chained correctly.
+  const auto catalog = test::network_catalog(test::kFlickerNetwork);
+  const auto network = kmc::RateNetwork::from_catalog(catalog);
+  const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.1}}));
+  const kmc::ConstantRates rates(model);
+  kmc::EnsembleSpec spec;
+  spec.start = 0;
+  spec.times = {3000.0, 3001.0};
+  spec.runs = 3000;
+  spec.seed = 31;
+  spec.progress = false;
+  const auto result = kmc::run_ensemble(model, &rates, spec);
+  std::uint64_t exits = 0;
+  for (const auto& run : result.runs) exits += run.superbasin_exits;
+  CHECK(exits > 0);
+  const Eigen::VectorXd p1 = test::master_equation(model, 0, 3000.0);
+  const Eigen::MatrixXd step = (test::generator(model) * 1.0).exp();
+  for (kmc::StateIndex j = 0; j < 3; ++j)
+    for (kmc::StateIndex k = 0; k < 3; ++k) {
+      const double p = step(k, j) * p1[j];
+      double fraction = 0.0;
+      for (const auto& run : result.runs) fraction += (run.states[0] == j && run.states[1] == k) ? 1.0 / spec.runs : 0.0;
+      INFO("j " << j << " k " << k << " fraction " << fraction << " exact " << p);
+      CHECK(std::abs(fraction - p) <= 4.5 * std::sqrt(p * (1 - p) / spec.runs) + 1.0 / spec.runs);
+    }
+}
+
 TEST_CASE("a walker resumed from a checkpoint repeats the uninterrupted trajectory", "[kmc][checkpoint]") {
   const auto catalog = test::network_catalog(test::kFlickerNetwork);
   const auto network = kmc::RateNetwork::from_catalog(catalog);
