@@ -100,6 +100,8 @@ void register_harvest_command(CLI::App& app) {
   cmd->add_option("--images", h.analysis.paths.neb.images, "NEB interior images")->default_val(7);
   cmd->add_option("--neb-minimizer", h.analysis.paths.neb.minimizer, "band minimizer (fire falls back on failure)")
       ->default_val("lbfgs");
+  cmd->add_option("--neb-max-iterations", h.analysis.paths.neb.max_iterations,
+                  "band iterations per minimizer (unconverged events are rejected)")->default_val(1000);
   cmd->add_option("--neb-fmax", h.analysis.paths.neb.fmax, "NEB convergence force (energy/length)")
       ->default_val(1e-3);
   cmd->add_option("--quench-fmax", h.analysis.paths.quench.fmax, "quench convergence force")->default_val(1e-6);
