@@ -6,43 +6,10 @@
 
 #include <fmt/format.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 #include "md/Error.hpp"
+#include "md/Threads.hpp"
 
 namespace glassland::md {
-
-namespace {
-
-int max_threads() {
-#ifdef _OPENMP
-  return omp_get_max_threads();
-#else
-  return 1;
-#endif
-}
-
-int thread_id() {
-#ifdef _OPENMP
-  return omp_get_thread_num();
-#else
-  return 0;
-#endif
-}
-
-// Size of the current team. Work is split by the team actually running (inside another
-// parallel region, e.g. NEB images evaluated in parallel, a nested region may get 1 thread).
-int team_size() {
-#ifdef _OPENMP
-  return omp_get_num_threads();
-#else
-  return 1;
-#endif
-}
-
-}  // namespace
 
 double virial_pressure(const ForceTotals& totals, const Box& box) {
   return totals.virial.trace() / (3.0 * box.volume());

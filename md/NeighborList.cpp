@@ -7,41 +7,10 @@
 #include <Eigen/LU>
 #include <fmt/format.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 #include "md/Error.hpp"
+#include "md/Threads.hpp"
 
 namespace glassland::md {
-
-namespace {
-
-int thread_count() {
-#ifdef _OPENMP
-  return omp_get_max_threads();
-#else
-  return 1;
-#endif
-}
-
-int thread_id() {
-#ifdef _OPENMP
-  return omp_get_thread_num();
-#else
-  return 0;
-#endif
-}
-
-int team_size() {
-#ifdef _OPENMP
-  return omp_get_num_threads();
-#else
-  return 1;
-#endif
-}
-
-}  // namespace
 
 NeighborList::NeighborList(double cutoff, double skin) : cutoff_(cutoff), skin_(skin) {
   if (!std::isfinite(cutoff) || cutoff <= 0.0) throw InputError("cutoff", "must be finite and > 0");
@@ -266,7 +235,7 @@ void NeighborList::bin_and_search() {
         if (offset > 0) stencil.push_back(offset);
       }
 
-#pragma omp parallel num_threads(thread_count())
+#pragma omp parallel num_threads(max_threads())
   {
     const int t = thread_id();
 #pragma omp single

@@ -16,10 +16,7 @@ Outputs in --out: study2_dsc.csv, study2_dma.csv, study2.png, one folder per gla
 """
 import argparse
 import csv
-import json
 import os
-import subprocess
-import sys
 
 import matplotlib
 
@@ -27,30 +24,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from model_runner import read_columns  # noqa: E402
+from model_runner import run as run_model  # noqa: E402
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAPER_DH = {1.0: 0.05, 20.0: 0.12}  # kJ/mol
 PAPER_SR = 0.006                    # kJ min / (mol K)
 PAPER_EBETA = {"as cast": 0.87, 10.0: 1.08, 20.0: 0.97}  # eV
 PAPER_BETA_PEAK_K = 367.0
-
-
-def run(opts, name, protocol_text):
-    out = os.path.join(opts.out, name)
-    os.makedirs(opts.out, exist_ok=True)
-    protocol = os.path.join(opts.out, name + ".toml")
-    with open(protocol, "w") as f:
-        f.write(protocol_text)
-    print(f"study2: {name}", file=sys.stderr)
-    subprocess.run([opts.glassland, "landscape-model", "--model", opts.model, "--protocol", protocol, "--out", out,
-                    "--no-plots"], check=True, stderr=subprocess.DEVNULL if opts.quiet else None)
-    with open(os.path.join(out, "results.json")) as f:
-        return out, json.load(f)
-
-
-def read_columns(path):
-    with open(path) as f:
-        rows = list(csv.DictReader(f))
-    return {k: np.array([float(r[k]) for r in rows]) for k in rows[0]}
 
 
 def dsc_protocol(rate):
@@ -95,12 +76,12 @@ def main():
 
     dsc_rows, dma_rows, traces = [], [], {}
     for q in rates:
-        out, res = run(opts, f"dsc_{q:g}Kmin", dsc_protocol(q))
+        out, res = run_model(opts, "study2", f"dsc_{q:g}Kmin", dsc_protocol(q))
         dsc = res["steps"][1]
         released = -dsc["delta_H_kJ_per_mol"]
         dsc_rows.append({"cooling_K_per_min": q, "Tf_K": res["steps"][0]["end_fictive_K"], "dH_rej_kJ_per_mol": released})
         traces[q] = read_columns(os.path.join(out, dsc["file"]))
-        out, res = run(opts, f"dma_{q:g}Kmin", dma_protocol(q, frequencies))
+        out, res = run_model(opts, "study2", f"dma_{q:g}Kmin", dma_protocol(q, frequencies))
         dma = res["steps"][1]
         i2 = frequencies.index(2.0)
         dma_rows.append({"cooling_K_per_min": q, "beta_peak_2Hz_K": dma["beta_peak_K"][i2],

@@ -15,10 +15,7 @@ Outputs in --out: study3_pairs.csv, study3_kissinger.csv, study3.png, one folder
 """
 import argparse
 import csv
-import json
 import os
-import subprocess
-import sys
 
 import matplotlib
 
@@ -26,37 +23,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from model_runner import read_columns, step  # noqa: E402
+from model_runner import run as run_model  # noqa: E402
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUENCH = 6000.0 * 60.0  # K/min
 SCAN = 1000.0 * 60.0
 PAPER_TA = {100.0: 0.3, 50.0: 0.6, 30.0: 1.2, 10.0: 4.0, 5.0: 8.0, 1.0: 26.0}
 PAPER_EA = "80-100 kJ/mol (light, beta-like) rising to ~170 kJ/mol (deep, alpha)"
-
-
-def run(opts, name, protocol_text):
-    out = os.path.join(opts.out, name)
-    os.makedirs(opts.out, exist_ok=True)
-    protocol = os.path.join(opts.out, name + ".toml")
-    with open(protocol, "w") as f:
-        f.write(protocol_text)
-    print(f"study3: {name}", file=sys.stderr)
-    subprocess.run([opts.glassland, "landscape-model", "--model", opts.model, "--protocol", protocol, "--out", out,
-                    "--no-plots"], check=True, stderr=subprocess.DEVNULL if opts.quiet else None)
-    with open(os.path.join(out, "results.json")) as f:
-        return out, json.load(f)
-
-
-def read_columns(path):
-    with open(path) as f:
-        rows = list(csv.DictReader(f))
-    return {k: np.array([float(r[k]) for r in rows]) for k in rows[0]}
-
-
-def step(kind, **fields):
-    text = f'[[step]]\nkind = "{kind}"\n'
-    for k, v in fields.items():
-        text += f"{k} = {v}\n"
-    return text
 
 
 def scan():
@@ -101,16 +75,16 @@ def main():
     phis = [100.0, 10.0, 1.0] if opts.quick else [100.0, 50.0, 30.0, 10.0, 5.0, 1.0]
     anneals = [0.1, 10.0, 1000.0] if opts.quick else [0.1, 1.0, 10.0, 100.0, 1000.0]
 
-    out, _ = run(opts, "isothermal_long_hold", isothermal(1000.0, ta_K, with_scan=False))
+    out, _ = run_model(opts, "study3", "isothermal_long_hold", isothermal(1000.0, ta_K, with_scan=False))
     hold_trajectory = read_columns(os.path.join(out, "trajectory.csv"))
     rows, curves = [], {}
     for phi in phis:
-        out, res = run(opts, f"continuous_{phi:g}Ks", continuous(phi, ta_K))
+        out, res = run_model(opts, "study3", f"continuous_{phi:g}Ks", continuous(phi, ta_K))
         h_at_ta = res["steps"][1]["end_enthalpy_kJ_per_mol"]
         c = res["steps"][3]
         curves[("c", phi)] = read_columns(os.path.join(out, c["file"]))
         ta = matching_time(hold_trajectory, h_at_ta)
-        out, res = run(opts, f"isothermal_{phi:g}Ks", isothermal(ta, ta_K))
+        out, res = run_model(opts, "study3", f"isothermal_{phi:g}Ks", isothermal(ta, ta_K))
         i = res["steps"][3]
         curves[("i", phi)] = read_columns(os.path.join(out, i["file"]))
         rows.append({"phi_K_per_s": phi, "ta_s": ta, "paper_ta_s": PAPER_TA.get(phi, float("nan")),
@@ -124,7 +98,7 @@ def main():
         protocol = ("start_K = 480.0\n" + step("ramp", to_K=397.0, rate_K_per_min=QUENCH) + step("hold", duration_s=ta) +
                     step("ramp", to_K=300.0, rate_K_per_min=QUENCH) +
                     step("kissinger", to_K=540.0, rates_K_per_min=rates, reference_cooling_K_per_min=QUENCH))
-        out, res = run(opts, f"kissinger_{ta:g}s", protocol)
+        out, res = run_model(opts, "study3", f"kissinger_{ta:g}s", protocol)
         k = res["steps"][3]
         kissinger.append({"ta_s": ta, "Ea_kJ_per_mol": k["activation_energy_kJ_per_mol"],
                           "peak_100Ks_K": k["peaks_K"][0], "peak_1000Ks_K": k["peaks_K"][-1]})

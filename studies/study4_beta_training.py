@@ -17,10 +17,7 @@ Outputs in --out: study4.csv, study4_creep_S1.csv / _S4.csv, study4.png, one fol
 """
 import argparse
 import csv
-import json
 import os
-import subprocess
-import sys
 
 import matplotlib
 
@@ -28,36 +25,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from model_runner import read_columns, step  # noqa: E402
+from model_runner import run as run_model  # noqa: E402
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FREQUENCIES = [0.01, 0.1, 1.0, 10.0]
 PAPER = {"dH_rel_untrained": 0.34, "dH_rel_10Hz": 0.49, "beta_peak": (368.0, 364.0), "alpha_shift_K": 0.3,
          "tau_beta": {"S1": 0.15, "S4": 0.03}, "tau_vp": {"S1": 2.19e8, "S4": 1.01e7}}
-
-
-def run(opts, name, protocol_text):
-    out = os.path.join(opts.out, name)
-    os.makedirs(opts.out, exist_ok=True)
-    protocol = os.path.join(opts.out, name + ".toml")
-    with open(protocol, "w") as f:
-        f.write(protocol_text)
-    print(f"study4: {name}", file=sys.stderr)
-    subprocess.run([opts.glassland, "landscape-model", "--model", opts.model, "--protocol", protocol, "--out", out,
-                    "--no-plots"], check=True, stderr=subprocess.DEVNULL if opts.quiet else None)
-    with open(os.path.join(out, "results.json")) as f:
-        return out, json.load(f)
-
-
-def read_columns(path):
-    with open(path) as f:
-        rows = list(csv.DictReader(f))
-    return {k: np.array([float(r[k]) for r in rows]) for k in rows[0]}
-
-
-def step(kind, **fields):
-    text = f'[[step]]\nkind = "{kind}"\n'
-    for k, v in fields.items():
-        text += f"{k} = {v}\n"
-    return text
 
 
 def treatment(frequency, amplitude):
@@ -88,18 +62,18 @@ def main():
     rows, dma_curves, creep = [], {}, {}
     for label, f in [("control", 0.0)] + [(f"S{i + 1}", f) for i, f in enumerate(FREQUENCIES)]:
         base = treatment(f, opts.amplitude)
-        out, res = run(opts, f"dsc_{label}", base + step("dsc", to_K=520.0, rate_K_per_min=20.0,
+        out, res = run_model(opts, "study4", f"dsc_{label}", base + step("dsc", to_K=520.0, rate_K_per_min=20.0,
                                                           reference_cooling_K_per_min=20.0, range_K=[300.0, 520.0]))
         dsc = res["steps"][3]
         work = res["steps"][1].get("dissipated_work_kJ_per_mol", 0.0)
-        out_dma, res_dma = run(opts, f"dma_{label}", base + step("dma", to_K=520.0, rate_K_per_min=2.0, frequencies_Hz=[1.0]))
+        out_dma, res_dma = run_model(opts, "study4", f"dma_{label}", base + step("dma", to_K=520.0, rate_K_per_min=2.0, frequencies_Hz=[1.0]))
         dma = res_dma["steps"][3]
         dma_curves[label] = read_columns(os.path.join(out_dma, dma["file"]))
         rows.append({"sample": label, "frequency_Hz": f, "dissipated_work_kJ_per_mol": work,
                      "Tf_after_K": res["steps"][2]["end_fictive_K"], "dH_rel_kJ_per_mol": -dsc["delta_H_kJ_per_mol"],
                      "beta_peak_1Hz_K": dma["beta_peak_K"][0], "alpha_peak_1Hz_K": dma["alpha_peak_K"][0]})
         if label in ("S1", "S4"):
-            out_c, res_c = run(opts, f"creep_{label}", base + step("creep", temperature_K=403.0, stress_MPa=25.0, duration_s=creep_s))
+            out_c, res_c = run_model(opts, "study4", f"creep_{label}", base + step("creep", temperature_K=403.0, stress_MPa=25.0, duration_s=creep_s))
             c = res_c["steps"][3]
             creep[label] = (read_columns(os.path.join(out_c, c["file"])),
                             read_columns(os.path.join(out_c, c["file"].replace("_creep.csv", "_creep_spectrum.csv"))))
