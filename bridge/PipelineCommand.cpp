@@ -31,8 +31,9 @@ struct PipelineOptions {
   std::size_t natoms = 500;
   std::uint64_t seed = 1;
   double harvest_temperature = 0.4;
-  long harvest_steps = 20000;
-  std::size_t kmc_runs = 200;
+  long harvest_steps = 3000;
+  long harvest_max_events = 8;
+  std::size_t kmc_runs = 100;
   bool quick = false;
 };
 
@@ -61,14 +62,18 @@ void run_stage(const std::vector<std::string>& args, const std::string& stdout_f
   }
 }
 
-/// The lowest-energy minimum of a catalog: the glass the kMC replay starts from.
-landscape::MinimumId lowest_minimum(const std::string& catalog_path) {
+struct HarvestSummary {
+  landscape::MinimumId lowest = 0;  ///< lowest-energy minimum: where the kMC replay starts
+  std::size_t saddles = 0;
+};
+
+HarvestSummary summarize_harvest(const std::string& catalog_path) {
   const landscape::Catalog catalog = landscape::load_catalog(catalog_path);
   if (catalog.minimum_count() == 0) throw InputError(catalog_path, "the harvest found no minima");
   std::size_t best = 0;
   for (std::size_t i = 1; i < catalog.minimum_count(); ++i)
     if (catalog.minimum_at(i).energy < catalog.minimum_at(best).energy) best = i;
-  return catalog.minimum_at(best).id;
+  return {catalog.minimum_at(best).id, catalog.saddle_count()};
 }
 
 /// Model file for stage 4: the example La-based glass with its β spectra from our catalog.
@@ -101,17 +106,26 @@ void run_pipeline(const PipelineOptions& o) {
   const std::string catalog = harvest + "/catalog.glcat";
   run_stage({"harvest", "--data", quench + "/glass.data", "--potential", "wahnstrom", "--temperature",
              fmt::format("{}", o.harvest_temperature), "--steps", std::to_string(o.harvest_steps), "--seed", seed,
-             "--out", catalog});
+             "--max-events", std::to_string(o.harvest_max_events), "--out", catalog});
   run_stage({"catalog", "info", catalog, "--json"}, harvest + "/catalog_info.json");
 
-  // Replay: cool the harvested landscape from kT = harvest temperature to 0.05 at 1e-4 ε/τ.
-  const auto start = lowest_minimum(catalog);
-  run_stage({"kmc", "--catalog", catalog, "--start", std::to_string(start), "--ramp",
-             fmt::format("{},0.05,-1e-4", o.harvest_temperature), "--times", "100,300,1000,3000",
+  // Replay: cool the harvested landscape from kT = harvest temperature to 0.05 at 1e-3 ε/τ.
+  const HarvestSummary harvested = summarize_harvest(catalog);
+  const double ramp_end = (o.harvest_temperature - 0.05) / 1e-3;
+  run_stage({"kmc", "--catalog", catalog, "--start", std::to_string(harvested.lowest), "--ramp",
+             fmt::format("{},0.05,-1e-3", o.harvest_temperature),
+             fmt::format("--times={},{},{},{}", 0.1 * ramp_end, 0.3 * ramp_end, 0.6 * ramp_end, ramp_end),
              "--runs", std::to_string(o.kmc_runs), "--seed", seed, "--csv", kmc + "/kmc_mean.csv", "--json"},
             kmc + "/kmc.json");
 
-  write_model_file(model + "/model.toml", catalog);
+  // The model takes its β barrier spectrum from the harvest when there is one to take.
+  if (harvested.saddles > 0) {
+    write_model_file(model + "/model.toml", catalog);
+  } else {
+    std::cerr << "pipeline: the harvest found no saddles; the model uses the example's hand-made spectra" << std::endl;
+    write_model_file(model + "/model.toml",
+                     std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/hand_catalog_spectra.json");
+  }
   run_stage({"landscape-model", "--model", model + "/model.toml", "--protocol",
              std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/dsc_cool_reheat.toml", "--out", model});
 
@@ -130,6 +144,7 @@ void register_pipeline_command(CLI::App& app) {
   cmd->add_option("--seed", options->seed, "seed for every stage");
   cmd->add_option("--harvest-temperature", options->harvest_temperature, "harvest MD temperature (ε/k_B)");
   cmd->add_option("--harvest-steps", options->harvest_steps, "harvest MD steps");
+  cmd->add_option("--harvest-max-events", options->harvest_max_events, "stop harvesting after this many saddles");
   cmd->add_option("--kmc-runs", options->kmc_runs, "independent kMC runs");
   cmd->add_flag("--quick", options->quick, "faster quench (for tests)");
   cmd->callback([options] { run_pipeline(*options); });

@@ -3,6 +3,7 @@
 #   tools/setup.sh demo   install what is missing, build, run the default pipeline into out/demo
 #   tools/setup.sh test   install what is missing, build, run the whole test suite
 #   tools/setup.sh build  install and build only
+#   tools/setup.sh bench  install and build, benchmarks included (build/benchmarks/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
@@ -22,12 +23,14 @@ if ((${#missing[@]})); then
 fi
 
 jobs="$(nproc)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+# Benchmarks are built on request (tools/setup.sh bench); tests and the demo do not need them.
+benchmarks=OFF; [ "$mode" = bench ] && benchmarks=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGLASSLAND_BUILD_BENCHMARKS="$benchmarks"
 cmake --build build -j "$jobs"
 
 case "$mode" in
   demo) ./build/bridge/glassland pipeline --out out/demo ;;
   test) ctest --test-dir build --output-on-failure -j "$jobs" ;;
-  build) ;;
-  *) echo "usage: tools/setup.sh demo|test|build" >&2; exit 2 ;;
+  build | bench) ;;
+  *) echo "usage: tools/setup.sh demo|test|build|bench" >&2; exit 2 ;;
 esac
