@@ -123,6 +123,12 @@ void Harvester::analyse(MinimumId a, MinimumId b, long step, Catalog& catalog) {
     const MinimumId ib = identify(e.final, e.energy_final, step, a, catalog);
     if (!e.converged || !e.first_order || ia == ib || e.energy_saddle < std::max(e.energy_initial, e.energy_final)) {
       ++report_.events_rejected;
+      if (!e.converged)
+        ++report_.rejected_unconverged;
+      else if (!e.first_order)
+        ++report_.rejected_not_first_order;
+      else
+        ++report_.rejected_degenerate;
       continue;
     }
     Saddle s;

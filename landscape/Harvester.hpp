@@ -46,6 +46,9 @@ struct HarvestReport {
   long flickers_skipped = 0;      ///< changes between pairs already analysed
   long events_added = 0;          ///< elementary saddles added to the catalog
   long events_rejected = 0;       ///< NEB not converged or saddle not first order
+  long rejected_unconverged = 0;  ///< of which: band not converged within its budget
+  long rejected_not_first_order = 0;  ///< of which: refined saddle has != 1 negative curvature
+  long rejected_degenerate = 0;   ///< of which: ends are one minimum, or saddle below an end
   long intermediate_minima = 0;
   long landscape_force_calls = 0; ///< quench + NEB + Hessian force calls
   double cpu_seconds = 0.0;
