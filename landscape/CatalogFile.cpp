@@ -1,5 +1,7 @@
 #include "landscape/CatalogFile.hpp"
 
+#include "landscape/Fnv1a.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -16,14 +18,6 @@ namespace {
 constexpr char kMagic[8] = {'G', 'L', 'C', 'A', 'T', 'L', 'G', '\n'};
 constexpr std::size_t kHeaderSize = 28;
 
-std::uint64_t fnv1a(const std::string& bytes) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 void put_le(std::string& out, std::uint64_t value, int nbytes) {
   for (int i = 0; i < nbytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));

@@ -1,5 +1,7 @@
 #include "landscape/EnvironmentKey.hpp"
 
+#include "landscape/Fnv1a.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -21,15 +23,6 @@ void EnvironmentKeyOptions::validate() const {
 std::string EnvironmentKey::short_form() const { return fmt::format("env1-{:016x}", hash); }
 
 namespace {
-
-std::uint64_t fnv1a(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 Eigen::Vector3d separation(const ConfigurationSpace& space, const Eigen::VectorXd& x, int a, int b) {
   Eigen::Vector3d d = x.segment<3>(3 * a) - x.segment<3>(3 * b);

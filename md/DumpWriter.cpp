@@ -32,13 +32,7 @@ std::string format_dump_frame(const System& system, long timestep, bool wrapped)
   out += box_bounds(system.box);
   out += "ITEM: ATOMS id type x y z\n";
   for (std::size_t i = 0; i < system.size(); ++i) {
-    Vec3 r = system.position[i];
-    if (wrapped) {
-      Image image{0, 0, 0};
-      r = system.box.wrap(r, image);
-    } else {
-      r = system.box.unwrap(r, system.image[i]);
-    }
+    const Vec3 r = system.output_position(i, wrapped);
     out += fmt::format("{} {} {} {} {}\n", system.id[i], system.type[i], r.x(), r.y(), r.z());
   }
   return out;

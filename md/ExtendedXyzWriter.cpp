@@ -16,13 +16,7 @@ std::string format_extended_xyz_frame(const System& system, double time, const s
                      h(0, 0), h(1, 0), h(2, 0), h(0, 1), h(1, 1), h(2, 1), h(0, 2), h(1, 2), h(2, 2), lo.x(), lo.y(),
                      lo.z(), time);
   for (std::size_t i = 0; i < system.size(); ++i) {
-    Vec3 r = system.position[i];
-    if (wrapped) {
-      Image image{0, 0, 0};
-      r = system.box.wrap(r, image);
-    } else {
-      r = system.box.unwrap(r, system.image[i]);
-    }
+    const Vec3 r = system.output_position(i, wrapped);
     const int t = system.type[i];
     const std::string name = (t >= 1 && static_cast<std::size_t>(t) <= type_names.size())
                                  ? type_names[static_cast<std::size_t>(t - 1)]

@@ -23,6 +23,13 @@ struct System {
   std::size_t size() const { return position.size(); }
   int ntypes() const { return static_cast<int>(type_mass.size()) - 1; }
   double mass(std::size_t i) const { return type_mass[static_cast<std::size_t>(type[i])]; }
+  /// Position of atom i for output: mapped into the primary cell (wrapped) or displaced by its
+  /// image flags (unwrapped, continuous trajectories).
+  Vec3 output_position(std::size_t i, bool wrapped) const {
+    if (!wrapped) return box.unwrap(position[i], image[i]);
+    Image ignored{0, 0, 0};
+    return box.wrap(position[i], ignored);
+  }
   /// Appends an atom with zero velocity, force and image flags.
   void add_atom(int atom_id, int atom_type, const Vec3& r) {
     id.push_back(atom_id);
