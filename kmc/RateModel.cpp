@@ -60,35 +60,4 @@ bool RateModel::constant_after(double time) const {
   return time >= breakpoints_.back();
 }
 
-ConstantRates::ConstantRates(const RateModel& model, double time) {
-  const RateNetwork& net = model.network();
-  const double kT = model.kT_at(time);
-  const double sigma = model.stress_at(time);
-  const std::size_t n = net.state_count();
-  states_.resize(n);
-  first_.resize(n + 1);
-  slots_.resize(net.transition_count());
-  for (StateIndex s = 0; s < n; ++s) {
-    first_[s] = net.first(s);
-    double sum = 0.0;
-    for (std::uint32_t e = net.first(s); e < net.first(s + 1); ++e) {
-      sum += model.rate(e, kT, sigma);
-      slots_[e] = Slot{sum, net.target(e)};
-    }
-    states_[s] = StateSlot{sum, net.first(s), net.first(s + 1) == net.first(s) ? net.first(s) : net.first(s + 1) - 1};
-  }
-  first_[n] = static_cast<std::uint32_t>(net.transition_count());
-}
-
-double ConstantRates::rate(std::uint32_t e) const {
-  // The slot of e follows the slot before it in the same state (first_ marks slice starts).
-  const auto s = static_cast<std::size_t>(std::upper_bound(first_.begin(), first_.end(), e) - first_.begin()) - 1;
-  return e == first_[s] ? slots_[e].cumulative : slots_[e].cumulative - slots_[e - 1].cumulative;
-}
-
-std::size_t ConstantRates::memory_bytes() const {
-  return states_.capacity() * sizeof(StateSlot) + first_.capacity() * sizeof(std::uint32_t) +
-         slots_.capacity() * sizeof(Slot);
-}
-
 }  // namespace glassland::kmc

@@ -2,7 +2,7 @@
 // Rates of the transitions of a RateNetwork under a protocol: k = nu exp(-dE(sigma(t))/kT(t)).
 // Temperatures are thermal energies kT in the catalog's energy unit; times in its time unit.
 // When neither kT nor sigma depends on time the model is homogeneous and the engine uses a
-// precomputed ConstantRates table; otherwise it integrates the hazard exactly (IntegratedHazard).
+// precomputed ConstantRates table (ConstantRates.hpp); otherwise it integrates the hazard exactly (IntegratedHazard).
 #include <vector>
 
 #include "kmc/RateNetwork.hpp"
@@ -44,40 +44,6 @@ private:
   BiasLaw law_;
   std::vector<double> breakpoints_;
   bool homogeneous_ = true;
-};
-
-/// Rates at constant kT and stress, laid out for the event loop: for each state its escape rate
-/// and, per transition, the running sum of rates and the target (16 bytes, one cache line holds
-/// four transitions; the per-state record is 16 bytes).
-class ConstantRates {
-public:
-  explicit ConstantRates(const RateModel& model, double time = 0.0);
-  double escape(StateIndex s) const { return states_[s].escape; }
-  /// The transition of s whose cumulative-rate interval contains r (0 <= r < escape(s)).
-  std::uint32_t select(StateIndex s, double r) const {
-    std::uint32_t e = states_[s].first;
-    const std::uint32_t last = states_[s].last;
-    while (e < last && slots_[e].cumulative <= r) ++e;
-    return e;
-  }
-  /// Hints the cache to load the transitions of s (issued while a residence time is drawn).
-  void prefetch(StateIndex s) const { __builtin_prefetch(&slots_[states_[s].first]); }
-  StateIndex target(std::uint32_t e) const { return slots_[e].target; }
-  double rate(std::uint32_t e) const;
-  std::size_t memory_bytes() const;
-
-private:
-  struct Slot {
-    double cumulative;
-    StateIndex target;
-  };
-  struct StateSlot {  // one 16-byte load per event
-    double escape;
-    std::uint32_t first, last;  // transitions first..last (last = first + degree - 1)
-  };
-  std::vector<StateSlot> states_;
-  std::vector<std::uint32_t> first_;  // CSR offsets (n+1), for rate()
-  std::vector<Slot> slots_;
 };
 
 }  // namespace glassland::kmc

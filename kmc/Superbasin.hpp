@@ -14,7 +14,7 @@
 
 #include <Eigen/Dense>
 
-#include "kmc/RateModel.hpp"
+#include "kmc/ConstantRates.hpp"
 #include "kmc/Random.hpp"
 
 namespace glassland::kmc {

@@ -12,17 +12,18 @@ namespace glassland::kmc {
 
 namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr const char* kCheckpointHeader = "glassland-kmc-walker 1";
+constexpr const char* kCheckpointHeader = "glassland-kmc-walker 2";
 }  // namespace
 
 Walker::Walker(const RateModel& model, const ConstantRates* rates, StateIndex start, std::uint64_t seed,
                std::uint64_t run, WalkerOptions options)
     : model_(&model), network_(&model.network()), rates_(rates), options_(std::move(options)),
       rng_(make_run_rng(seed, run, 0)), bridge_rng_(make_run_rng(seed, run, 1)),
-      visited_(model.network().state_count(), 0), first_passage_(std::numeric_limits<double>::quiet_NaN()) {
+      visited_((model.network().state_count() + 63) / 64, 0), first_passage_(std::numeric_limits<double>::quiet_NaN()) {
   window_.reserve(options_.flicker_window);
   basins_allowed_ = basins_allowed();
   stressed_ = model.stress().kind() != StressProtocol::Kind::none;
+  if (rates_ != nullptr) record_ = rates_->record_of(start);
   enter(start, 0.0);
   events_ = 0;  // entering the start state is not a transition
   if (options_.record_path) path_.assign(1, {0.0, start});
@@ -55,13 +56,21 @@ void Walker::step(std::uint64_t n) {
 }
 
 void Walker::transition() {
+  if (sojourn_basin_ < 0 && rates_ != nullptr) {  // the hot path: chosen and prefetched on entry
+    if (stressed_) {
+      const std::uint32_t e = rates_->transition_at(record_, next_local_);
+      strain_ += network_->activation_strain(e);
+      work_ += model_->stress_at(exit_time_) * network_->activation_volume(e);
+    }
+    record_ = next_record_;
+    enter(rates_->state_at(record_), exit_time_);
+    return;
+  }
   std::uint32_t e;
   if (sojourn_basin_ >= 0) {
     e = sojourn_exit_.transition;
     sojourn_basin_ = -1;
     ++basin_exits_;
-  } else if (rates_ != nullptr) {
-    e = rates_->select(state_, uniform01(rng_) * rates_->escape(state_));
   } else {
     e = select_time_dependent(exit_time_);
   }
@@ -69,7 +78,9 @@ void Walker::transition() {
     strain_ += network_->activation_strain(e);
     work_ += model_->stress_at(exit_time_) * network_->activation_volume(e);
   }
-  enter(network_->target(e), exit_time_);
+  const StateIndex next = network_->target(e);
+  if (rates_ != nullptr) record_ = rates_->record_of(next);
+  enter(next, exit_time_);
 }
 
 std::uint32_t Walker::select_time_dependent(double time) {
@@ -87,8 +98,8 @@ void Walker::enter(StateIndex s, double time) {
   state_ = s;
   enter_time_ = time;
   ++events_;
-  if (!visited_[s]) {
-    visited_[s] = 1;
+  if (!visited(s)) {
+    visited_[s / 64] |= std::uint64_t{1} << (s % 64);
     ++distinct_;
   }
   if (options_.target && s == *options_.target && std::isnan(first_passage_)) first_passage_ = time;
@@ -114,14 +125,29 @@ void Walker::sample_residence() {
       return;
     }
   }
-  if (rates_ != nullptr) rates_->prefetch(state_);  // overlap the next selection's load with log()
-  const double hazard = unit_exponential(rng_);
   if (rates_ != nullptr) {
-    const double escape = rates_->escape(state_);
-    exit_time_ = escape > 0.0 ? enter_time_ + hazard / escape : kInfinity;
+    sample_constant_residence();
   } else {
-    exit_time_ = solve_exit_time(*model_, state_, enter_time_, hazard);
+    exit_time_ = solve_exit_time(*model_, state_, enter_time_, unit_exponential(rng_));
   }
+}
+
+// Draws both random numbers of the event on entry: the transition is chosen at once and the
+// record of its target prefetched, so that the next event's cache miss overlaps the logarithm
+// and the bookkeeping of this one. Exact: at constant rates the choice is independent of the
+// residence time.
+void Walker::sample_constant_residence() {
+  const double u = uniform01(rng_);
+  const double hazard = unit_exponential(rng_);
+  const double escape = rates_->escape_at(record_);
+  if (!(escape > 0.0)) {
+    exit_time_ = kInfinity;
+    return;
+  }
+  next_local_ = rates_->select_at(record_, u);
+  next_record_ = rates_->target_at(record_, next_local_);
+  rates_->prefetch(next_record_);
+  exit_time_ = enter_time_ + hazard / escape;
 }
 
 void Walker::detect_flicker() {
@@ -147,10 +173,10 @@ std::string Walker::checkpoint() const {
       << state_ << ' ' << enter_time_ << ' ' << exit_time_ << ' ' << events_ << ' ' << basin_exits_ << ' '
       << first_passage_ << ' ' << strain_ << ' ' << work_ << '\n'
       << sojourn_basin_ << ' ' << sojourn_exit_.duration << ' ' << sojourn_exit_.last_local << ' '
-      << sojourn_exit_.transition << ' ' << cursor_time_ << ' ' << cursor_local_ << '\n';
+      << sojourn_exit_.transition << ' ' << cursor_time_ << ' ' << cursor_local_ << ' ' << next_local_ << '\n';
   out << distinct_;
-  for (StateIndex s = 0; s < visited_.size(); ++s)
-    if (visited_[s]) out << ' ' << s;
+  for (StateIndex s = 0; s < network_->state_count(); ++s)
+    if (visited(s)) out << ' ' << s;
   out << '\n' << window_.size();
   for (StateIndex s : window_) out << ' ' << s;
   out << '\n' << basin_sets_.size() << '\n';
@@ -187,13 +213,14 @@ void Walker::restore(const std::string& text) {
   sojourn_exit_.duration = read_double(in);
   in >> sojourn_exit_.last_local >> sojourn_exit_.transition;
   cursor_time_ = read_double(in);
-  in >> cursor_local_ >> distinct_;
+  in >> cursor_local_ >> next_local_ >> distinct_;
+  if (state_ >= network_->state_count()) throw InputError("checkpoint", "state index out of range");
   std::fill(visited_.begin(), visited_.end(), 0);
   for (std::size_t k = 0; k < distinct_; ++k) {
     StateIndex s = 0;
     in >> s;
-    if (s >= visited_.size()) throw InputError("checkpoint", "state index out of range");
-    visited_[s] = 1;
+    if (s >= network_->state_count()) throw InputError("checkpoint", "state index out of range");
+    visited_[s / 64] |= std::uint64_t{1} << (s % 64);
   }
   std::size_t count = 0;
   in >> count;
@@ -215,6 +242,12 @@ void Walker::restore(const std::string& text) {
     basin_sets_.push_back(std::move(set));
   }
   if (!in) throw InputError("checkpoint", "truncated or corrupt walker checkpoint");
+  if (rates_ != nullptr) {
+    record_ = rates_->record_of(state_);
+    if (next_local_ >= std::max<std::uint32_t>(rates_->degree_at(record_), 1))
+      throw InputError("checkpoint", "chosen transition out of range");
+    if (rates_->degree_at(record_) > 0) next_record_ = rates_->target_at(record_, next_local_);
+  }
   path_.clear();
 }
 

@@ -3,6 +3,8 @@ list(APPEND GLASSLAND_KMC_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/RateNetwork.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/StressProtocol.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/RateModel.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/SumTree.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ConstantRates.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/IntegratedHazard.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Superbasin.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Walker.cpp
