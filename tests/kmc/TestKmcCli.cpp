@@ -2,6 +2,7 @@
 // errors, no partial files, reproducibility and checkpoint resume.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -140,4 +141,45 @@ TEST_CASE("bad input exits 1 with one line and writes nothing", "[cli]") {
   const Result t = run("catalog info " + dir + "/trunc.glcat --json", dir);
   CHECK(t.status == 1);
   CHECK(t.err.find("trunc.glcat") != std::string::npos);
+}
+
+TEST_CASE("kmc --temperature-unit K on a metal catalog equals kT = kB T", "[cli]") {
+  const std::string dir = glassland::test::scratch_dir("kmc_cli_kelvin");
+  std::string metal = kNet;
+  metal.insert(1, R"("units": "metal", )");
+  write(dir + "/metal.json", metal);
+  write(dir + "/reduced.json", kNet);
+  REQUIRE(run("catalog import --json " + dir + "/metal.json --out " + dir + "/metal.glcat", dir).status == 0);
+  REQUIRE(run("catalog import --json " + dir + "/reduced.json --out " + dir + "/reduced.glcat", dir).status == 0);
+  const std::string common = " --start 0 --times 1,100,10000 --runs 200 --seed 5 --target 2 --json --quiet";
+  // 2000 K: kT = 8.617343e-5 eV/K * 2000 K (LAMMPS' metal-units constant, md/Units.hpp), printed
+  // with 17 digits so the kT run sees the same double; same seed -> identical trajectories.
+  char kT[64];
+  std::snprintf(kT, sizeof kT, "%.17g", 8.617343e-5 * 2000.0);
+  const Result kelvin = run("kmc --catalog " + dir + "/metal.glcat --temperature 2000 --temperature-unit K" + common, dir);
+  const Result energy = run("kmc --catalog " + dir + "/metal.glcat --temperature " + kT + common, dir);
+  REQUIRE(kelvin.status == 0);
+  REQUIRE(energy.status == 0);
+  const auto a = nlohmann::json::parse(kelvin.out);
+  const auto b = nlohmann::json::parse(energy.out);
+  CHECK(a["occupancy"] == b["occupancy"]);
+  CHECK(a["mfpt"] == b["mfpt"]);
+  CHECK(a["events"] == b["events"]);
+  // A ramp in K (rate in K per time unit) equals the ramp in kT with every value times kB.
+  char ramp[160];
+  std::snprintf(ramp, sizeof ramp, "%.17g,%.17g,%.17g", 8.617343e-5 * 3000.0, 8.617343e-5 * 1000.0, 8.617343e-5 * 10.0);
+  const Result ramp_k = run("kmc --catalog " + dir + "/metal.glcat --ramp 3000,1000,10 --temperature-unit K" + common, dir);
+  const Result ramp_e = run("kmc --catalog " + dir + "/metal.glcat --ramp " + std::string(ramp) + common, dir);
+  REQUIRE(ramp_k.status == 0);
+  REQUIRE(ramp_e.status == 0);
+  CHECK(nlohmann::json::parse(ramp_k.out)["occupancy"] == nlohmann::json::parse(ramp_e.out)["occupancy"]);
+  // K on a reduced-unit catalog: one line naming the option, exit 1.
+  const Result bad = run("kmc --catalog " + dir + "/reduced.glcat --temperature 300 --temperature-unit K" + common, dir);
+  CHECK(bad.status == 1);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find("--temperature-unit") != std::string::npos);
+  CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
+  const Result unknown = run("kmc --catalog " + dir + "/metal.glcat --temperature 300 --temperature-unit C" + common, dir);
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err.find("--temperature-unit") != std::string::npos);
 }
