@@ -1,5 +1,6 @@
 // kMC throughput on a random 100,000-state catalog (~6 saddles per state), the superbasin
-// speed-up on a flicker-dominated network, and memory per state / per saddle.
+// speed-up on a flicker-dominated network, SumTree select+update scaling, and memory per state
+// and per saddle.
 //   cmake -S . -B build-bench -DGLASSLAND_BUILD_BENCHMARKS=ON && cmake --build build-bench --target bench_kmc
 //   build-bench/benchmarks/bench_kmc
 #include <benchmark/benchmark.h>
@@ -7,6 +8,7 @@
 #include <random>
 
 #include "kmc/NetworkImport.hpp"
+#include "kmc/SumTree.hpp"
 #include "kmc/Walker.hpp"
 #include "landscape/CatalogFile.hpp"
 
@@ -66,16 +68,19 @@ void BM_EventsRandomCatalog(benchmark::State& state) {
 }
 BENCHMARK(BM_EventsRandomCatalog)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+// Arg 0: residences from the integrated hazard (Gauss-Kronrod + Newton); arg 1: by thinning.
 void BM_EventsRampRandomCatalog(benchmark::State& state) {
   const RandomNetwork& net = random_network();
   const kmc::RateModel ramp(net.network, md::TemperatureSchedule::linear_ramp(0.6, 0.3, 1e-9));
-  kmc::Walker walker(ramp, nullptr, 0, 1, 0, {});
-  const std::uint64_t batch = 20000;
+  kmc::WalkerOptions options;
+  options.thinning = state.range(0) != 0;
+  kmc::Walker walker(ramp, nullptr, 0, 1, 0, options);
+  const std::uint64_t batch = options.thinning ? 200000 : 20000;
   for (auto _ : state) walker.step(batch);
   state.counters["events_per_second"] =
       benchmark::Counter(static_cast<double>(batch) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_EventsRampRandomCatalog)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EventsRampRandomCatalog)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // Flicker trap: three states joined by barriers ~0.2 and left over a barrier ~1 at kT = 0.05
 // (about 1e7 internal hops per exit); time to the first passage to the target.
@@ -111,15 +116,37 @@ void BM_MemoryPerRecord(benchmark::State& state) {
   for (auto _ : state) bytes = landscape::catalog_to_bytes(net.catalog).size();
   const double n = static_cast<double>(net.network.state_count());
   const double m = static_cast<double>(net.catalog.saddle_count());
-  // In-memory kMC arrays: per state id+energy+offset+escape+first+sorted id = 48 bytes; per
-  // saddle two transitions of target+4 doubles+reverse+slot = 112 bytes (checked below).
+  // RateNetwork: CSR arrays of the catalog (barriers, prefactors, volumes, strains, reverse);
+  // ConstantRates: the cache-line records plus state -> record and the rate-order permutation.
+  state.counters["network_bytes"] = static_cast<double>(net.network.memory_bytes());
+  state.counters["rate_table_bytes"] = static_cast<double>(net.rates.memory_bytes());
   state.counters["kmc_bytes_total"] = static_cast<double>(net.network.memory_bytes() + net.rates.memory_bytes());
-  state.counters["kmc_bytes_model"] = 48.0 * n + 112.0 * m;
+  state.counters["record_lines"] = static_cast<double>(net.rates.line_count());
   state.counters["file_bytes_per_saddle"] = static_cast<double>(bytes) / m;
   state.counters["states"] = n;
   state.counters["saddles"] = m;
 }
 BENCHMARK(BM_MemoryPerRecord)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// One select (u * total) and one update of a random item per iteration on a tree of n rates
+// spanning 9 decades: the cost grows with log n (the tree depth) until the tree leaves the cache.
+void BM_SumTreeSelectUpdate(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::vector<double> rates(n);
+  for (double& r : rates) r = std::exp(20.0 * unit(rng) - 10.0);
+  kmc::SumTree tree(rates);
+  std::size_t chosen = 0;
+  for (auto _ : state) {
+    chosen = tree.select(unit(rng) * tree.total());
+    tree.update(chosen, std::exp(20.0 * unit(rng) - 10.0));
+  }
+  benchmark::DoNotOptimize(chosen);
+  state.counters["depth"] = std::ceil(std::log2(static_cast<double>(n)));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_SumTreeSelectUpdate)->RangeMultiplier(10)->Range(1000, 1000000);
 
 }  // namespace
 

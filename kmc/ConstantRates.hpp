@@ -84,7 +84,8 @@ public:
     __builtin_prefetch(words(r) + kWordsPerLine);
   }
 
-  std::size_t record_count() const { return record_of_.size(); }
+  /// 64-byte lines taken by the records (each record starts a line).
+  std::size_t line_count() const { return storage_.size() / kWordsPerLine - 2; }
   std::size_t memory_bytes() const;
 
 private:

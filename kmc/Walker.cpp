@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "kmc/IntegratedHazard.hpp"
+#include "kmc/Thinning.hpp"
 #include "md/Error.hpp"
 
 namespace glassland::kmc {
@@ -23,6 +24,7 @@ Walker::Walker(const RateModel& model, const ConstantRates* rates, StateIndex st
   window_.reserve(options_.flicker_window);
   basins_allowed_ = basins_allowed();
   stressed_ = model.stress().kind() != StressProtocol::Kind::none;
+  thinning_ = rates_ == nullptr && options_.thinning && thinning_applies(model);
   if (rates_ != nullptr) record_ = rates_->record_of(start);
   enter(start, 0.0);
   events_ = 0;  // entering the start state is not a transition
@@ -128,7 +130,8 @@ void Walker::sample_residence() {
   if (rates_ != nullptr) {
     sample_constant_residence();
   } else {
-    exit_time_ = solve_exit_time(*model_, state_, enter_time_, unit_exponential(rng_));
+    exit_time_ = thinning_ ? sample_exit_time_thinned(*model_, state_, enter_time_, rng_)
+                           : solve_exit_time(*model_, state_, enter_time_, unit_exponential(rng_));
   }
 }
 
@@ -151,11 +154,17 @@ void Walker::sample_constant_residence() {
 }
 
 void Walker::detect_flicker() {
-  std::vector<StateIndex> states = window_;
+  // Collect the distinct states of the window, giving up as soon as there are too many: on a
+  // landscape without traps that happens after ~max_basin_states hops, so detection stays cheap.
+  std::vector<StateIndex> states;
+  for (StateIndex s : window_) {
+    if (std::find(states.begin(), states.end(), s) != states.end()) continue;
+    states.push_back(s);
+    if (states.size() > options_.max_basin_states) break;
+  }
   window_.clear();
-  std::sort(states.begin(), states.end());
-  states.erase(std::unique(states.begin(), states.end()), states.end());
   if (states.size() < 2 || states.size() > options_.max_basin_states) return;
+  std::sort(states.begin(), states.end());
   for (StateIndex s : states)
     if (basin_of_.count(s) || (options_.target && s == *options_.target)) return;
   auto basin = Superbasin::build(*network_, *rates_, states);

@@ -1,7 +1,8 @@
 #pragma once
 // One kMC trajectory (BKL / Gillespie, rejection-free) on a RateNetwork under a RateModel.
-// Residence times are exact: exponential at constant rates, and from the integrated hazard under
-// time-dependent protocols (IntegratedHazard.hpp). The next transition time is drawn when a
+// Residence times are exact: exponential at constant rates, and under time-dependent protocols
+// sampled by thinning (Thinning.hpp) or, for an oscillating stress, from the integrated hazard
+// (IntegratedHazard.hpp). The next transition time is drawn when a
 // state is entered, so observing the state at given times never changes the trajectory.
 // Flicker acceleration (Superbasin.hpp) switches on by itself at constant rates: every
 // `flicker_window` hops, if those hops visited at most `max_basin_states` distinct states, the
@@ -26,6 +27,9 @@ struct WalkerOptions {
   std::size_t max_basin_states = 16;   ///< at most this many distinct states in a window => basin
   std::optional<StateIndex> target;    ///< state whose first-passage time is recorded
   bool record_path = false;            ///< keep (time, state) of every transition (tests)
+  /// Time-dependent rates: sample residences by thinning (Thinning.hpp) where the protocol
+  /// allows it, else (or if false) by inverting the integrated hazard (IntegratedHazard.hpp).
+  bool thinning = true;
 };
 
 class Walker {
@@ -71,6 +75,7 @@ private:
   bool basins_allowed() const;
   bool basins_allowed_ = false;
   bool stressed_ = false;
+  bool thinning_ = false;
 
   const RateModel* model_;
   const RateNetwork* network_;
