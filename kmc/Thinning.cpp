@@ -39,7 +39,8 @@ double sample_exit_time_thinned(const RateModel& model, StateIndex s, double t0,
     double b = a, bound = 0.0;
     for (;;) {
       b = window >= breakpoint - a ? breakpoint : a + window;  // land exactly on kinks
-      bound = rate_bound(model, s, a, b);
+      // Cooling (or holding): the rates peak at a, where the stress is the window's already.
+      bound = model.kT_at(b) <= model.kT_at(a) ? rate_a : rate_bound(model, s, a, b);
       const bool tight = bound <= 2.0 * rate_a || bound * (b - a) <= 1.0;
       if (tight || window <= 2.0 * shortest) break;
       window *= 0.5;
