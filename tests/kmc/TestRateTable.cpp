@@ -28,6 +28,8 @@ landscape::Catalog hub_catalog(std::uint32_t degree) {
     s.to = j;
     s.energy = 0.3 + 0.12 * j;
     s.prefactor_forward = s.prefactor_backward = 1.0 + j;
+    s.activation_volume = 0.1 * j;
+    s.activation_strain = 0.01 * j;
     catalog.add_saddle(s);
   }
   return catalog;
@@ -71,5 +73,40 @@ TEST_CASE("rate table: hub choices follow k_e/R at every degree layout", "[kmc][
     // Mean of 2e5 exponential residences: standard error (1/R)/sqrt(N); 4.5 of them.
     const double mean = residence / exits;
     CHECK(std::abs(mean - 1.0 / escape) <= 4.5 / escape / std::sqrt(double(exits)));
+  }
+}
+
+TEST_CASE("rate table: strain and work under constant stress follow the transitions taken", "[kmc][rates]") {
+  // The walker maps its chosen record slot back to the network transition (rate order differs
+  // from catalog order): strain and work must be those of the hops in the path.
+  for (std::uint32_t degree : {7U, 40U}) {
+    const auto catalog = hub_catalog(degree);
+    const auto network = kmc::RateNetwork::from_catalog(catalog);
+    const double sigma = 0.3;
+    const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.5}}), kmc::StressProtocol::constant(sigma));
+    REQUIRE(model.homogeneous());
+    const kmc::ConstantRates rates(model);
+    kmc::WalkerOptions options;
+    options.record_path = true;
+    kmc::Walker walker(model, &rates, 0, 3, 0, options);
+    // Hub -> leaf -> hub cancels, so compare after every single hop (odd hops end on a leaf).
+    double strain = 0.0, work = 0.0;
+    int mismatches = 0, nonzero = 0;
+    for (int hop = 0; hop < 2000; ++hop) {
+      walker.step(1);
+      const auto& path = walker.path();
+      const kmc::StateIndex from = path[path.size() - 2].second, to = path.back().second;
+      for (std::uint32_t e = network.first(from); e < network.first(from + 1); ++e)
+        if (network.target(e) == to) {
+          strain += network.activation_strain(e);
+          work += sigma * network.activation_volume(e);
+        }
+      // Same terms added in the same order: equal up to rounding of the accumulation.
+      if (std::abs(walker.strain() - strain) > 1e-12 || std::abs(walker.work() - work) > 1e-12) ++mismatches;
+      if (std::abs(strain) > 1e-9) ++nonzero;
+    }
+    INFO("degree " << degree);
+    CHECK(mismatches == 0);
+    CHECK(nonzero == 1000);  // every out-hop leaves a leaf's strain: the comparison has teeth
   }
 }
