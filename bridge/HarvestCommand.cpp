@@ -63,6 +63,7 @@ void run_harvest(HarvestCommandOptions o) {
                            {"events_rejected", r.events_rejected},
                            {"rejected_unconverged", r.rejected_unconverged},
                            {"rejected_not_first_order", r.rejected_not_first_order},
+                           {"rejected_prefactor", r.rejected_prefactor},
                            {"rejected_degenerate", r.rejected_degenerate},
                            {"intermediate_minima", r.intermediate_minima},
                            {"landscape_force_calls", r.landscape_force_calls},

@@ -86,11 +86,9 @@ void run_neb(const NebCommandOptions& o) {
     landscape::SaddleRefinementOptions check;
     check.local_radius = o.check_radius;
     check.newton_steps = 0;
-    const Eigen::VectorXd saddle = r.path[static_cast<std::size_t>(r.saddle_image)];
-    const Eigen::VectorXd moved = space.atom_displacements(r.path.back(), r.path.front());
-    Eigen::Index centre_atom = 0;
-    moved.maxCoeff(&centre_atom);
-    const auto c = landscape::refine_saddle(pool[0], space, saddle, saddle.segment<3>(3 * centre_atom), check);
+    const auto ci = static_cast<std::size_t>(r.saddle_image);
+    const Eigen::VectorXd tangent = space.difference(r.path[ci + 1], r.path[ci - 1]);
+    const auto c = landscape::refine_saddle(pool[0], space, r.path[ci], tangent, check);
     out["negative_modes"] = c.negative_modes;
     out["first_order"] = c.first_order;
   }
@@ -140,8 +138,8 @@ void register_neb_command(CLI::App& app) {
   cmd->add_option("--quench-fmax", o->quench_fmax, "force threshold for relaxing the ends")->default_val(1e-6);
   cmd->add_option("--skin", o->skin, "neighbour-list skin (length)")->default_val(0.3);
   cmd->add_option("--check-saddle", o->check_radius,
-                  "count negative curvatures of the local Hessian within this radius of the most-moving atom "
-                  "(adds negative_modes, first_order)");
+                  "check the saddle (adds negative_modes, first_order): 0 = full Hessian; > 0 = Lanczos lowest "
+                  "curvatures of the whole system, local Hessian within this radius of the unstable mode's atoms");
   cmd->add_option("--profile", o->profile, "write the energy profile (image, arc length, energy) to this file");
   cmd->add_flag("--json", o->json, "print one JSON object");
   cmd->callback([o] { run_neb(*o); });

@@ -18,9 +18,14 @@ ConfigurationSpace ConfigurationSpace::periodic(const md::Box& box) {
 Eigen::VectorXd ConfigurationSpace::difference(const Eigen::VectorXd& to,
                                                const Eigen::VectorXd& from) const {
   Eigen::VectorXd d = to - from;
-  if (box_) {
-    for (Eigen::Index i = 0; i + 2 < d.size(); i += 3)
+  if (box_ && d.size() >= 3) {
+    Eigen::Vector3d drift = Eigen::Vector3d::Zero();
+    for (Eigen::Index i = 0; i + 2 < d.size(); i += 3) {
       d.segment<3>(i) = box_->minimum_image(d.segment<3>(i));
+      drift += d.segment<3>(i);
+    }
+    drift /= static_cast<double>(d.size() / 3);
+    for (Eigen::Index i = 0; i + 2 < d.size(); i += 3) d.segment<3>(i) -= drift;
   }
   return d;
 }

@@ -16,13 +16,17 @@ public:
   /// Non-periodic space whose "atoms" are blocks of `block_size` coordinates (3 for atoms,
   /// 2 for a 2-D analytic surface).
   static ConfigurationSpace free(int block_size = 3);
-  /// Atoms in a periodic box: differences use the minimum image of each atom.
+  /// Atoms in a periodic box: differences use the minimum image of each atom, minus their
+  /// mean. A rigid translation costs no energy in a periodic box, and a thermostat that does
+  /// not conserve momentum (Langevin) lets the whole glass drift between quenches: without
+  /// the mean removed, one minimum seen twice would look like two minima and NEB bands would
+  /// carry a useless translation.
   static ConfigurationSpace periodic(const md::Box& box);
 
   int block_size() const { return block_size_; }
   const std::optional<md::Box>& box() const { return box_; }
 
-  /// to - from, atom by atom under the minimum image (length).
+  /// to - from, atom by atom under the minimum image, without the rigid drift (length).
   Eigen::VectorXd difference(const Eigen::VectorXd& to, const Eigen::VectorXd& from) const;
   /// Largest single-atom displacement between two configurations (length).
   double max_displacement(const Eigen::VectorXd& a, const Eigen::VectorXd& b) const;

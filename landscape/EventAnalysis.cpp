@@ -20,6 +20,14 @@ void describe_displacements(const ConfigurationSpace& space, AnalysedEvent& e, d
   if (e.atoms.empty()) e.atoms.push_back(static_cast<int>(most));
 }
 
+/// Unit tangent of the band at its climbing image (central difference of the neighbours).
+Eigen::VectorXd climbing_tangent(const ConfigurationSpace& space, const NebResult& neb) {
+  const auto i = static_cast<std::size_t>(neb.saddle_image);
+  if (i == 0 || i + 1 >= neb.path.size()) return {};
+  const Eigen::VectorXd t = space.difference(neb.path[i + 1], neb.path[i - 1]);
+  return t.norm() > 0.0 ? Eigen::VectorXd(t.normalized()) : Eigen::VectorXd();
+}
+
 Eigen::VectorXd coordinate_masses(const std::vector<int>& atoms, const std::vector<double>& masses) {
   const std::vector<Eigen::Index> coordinates = coordinates_of(atoms, static_cast<Eigen::Index>(3 * masses.size()), 3);
   Eigen::VectorXd m(static_cast<Eigen::Index>(coordinates.size()));
@@ -67,10 +75,12 @@ EventAnalysisResult analyse_transition(const std::vector<md::Objective*>& object
     e.saddle = t.neb.path[static_cast<std::size_t>(t.neb.saddle_image)];
     e.energy_saddle = t.neb.saddle_energy;
     describe_displacements(space, e, options.moved_threshold);
-    const SaddleRefinementResult refined = refine_saddle(objective, space, e.saddle, e.location, options.refinement);
+    const SaddleRefinementResult refined =
+        refine_saddle(objective, space, e.saddle, climbing_tangent(space, t.neb), options.refinement);
     result.force_calls += refined.force_calls;
     e.first_order = refined.first_order;
     e.negative_modes = refined.negative_modes;
+    e.lowest_curvature = refined.lowest_curvature;
     // Newton accepts only force-reducing steps, so the refined point is never worse.
     e.saddle = refined.position;
     e.energy_saddle = refined.energy;
@@ -78,7 +88,9 @@ EventAnalysisResult analyse_transition(const std::vector<md::Objective*>& object
       try {
         prefactors(objective, e, refined, masses, options, result.force_calls);
       } catch (const InputError&) {
-        e.first_order = false;  // a minimum with a soft negative mode: not a usable event
+        // A minimum with a soft negative mode, or a local saddle Hessian that does not hold the
+        // unstable mode: no trustworthy Vineyard prefactor, so not a usable event.
+        e.prefactor_failed = true;
       }
     }
     e.environment_key = environment_key(space, e.initial, types, e.atoms, options.environment).short_form();

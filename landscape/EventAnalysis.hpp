@@ -31,7 +31,9 @@ struct AnalysedEvent {
   double energy_initial = 0.0, energy_final = 0.0, energy_saddle = 0.0;
   double prefactor_forward = 0.0, prefactor_backward = 0.0;  ///< 1/time
   bool first_order = false;
-  int negative_modes = 0;
+  int negative_modes = 0;                ///< -1: undecided (Lanczos not converged)
+  double lowest_curvature = 0.0;         ///< energy/length^2
+  bool prefactor_failed = false;         ///< Vineyard impossible (local Hessian lacks the mode)
   bool converged = false;                ///< NEB converged
   std::vector<int> atoms;                ///< moved more than moved_threshold
   double max_displacement = 0.0, total_displacement = 0.0;

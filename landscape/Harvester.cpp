@@ -121,12 +121,15 @@ void Harvester::analyse(MinimumId a, MinimumId b, long step, Catalog& catalog) {
   for (const AnalysedEvent& e : result.events) {
     const MinimumId ia = identify(e.initial, e.energy_initial, step, a, catalog);
     const MinimumId ib = identify(e.final, e.energy_final, step, a, catalog);
-    if (!e.converged || !e.first_order || ia == ib || e.energy_saddle < std::max(e.energy_initial, e.energy_final)) {
+    if (!e.converged || !e.first_order || e.prefactor_failed || ia == ib ||
+        e.energy_saddle < std::max(e.energy_initial, e.energy_final)) {
       ++report_.events_rejected;
       if (!e.converged)
         ++report_.rejected_unconverged;
       else if (!e.first_order)
         ++report_.rejected_not_first_order;
+      else if (e.prefactor_failed)
+        ++report_.rejected_prefactor;
       else
         ++report_.rejected_degenerate;
       continue;

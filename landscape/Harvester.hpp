@@ -48,6 +48,7 @@ struct HarvestReport {
   long events_rejected = 0;       ///< NEB not converged or saddle not first order
   long rejected_unconverged = 0;  ///< of which: band not converged within its budget
   long rejected_not_first_order = 0;  ///< of which: refined saddle has != 1 negative curvature
+  long rejected_prefactor = 0;    ///< of which: no Vineyard prefactor (local Hessian lacks the mode)
   long rejected_degenerate = 0;   ///< of which: ends are one minimum, or saddle below an end
   long intermediate_minima = 0;
   long landscape_force_calls = 0; ///< quench + NEB + Hessian force calls

@@ -5,6 +5,7 @@ list(APPEND GLASSLAND_LANDSCAPE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/ElementaryTransitions.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Hessian.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Vineyard.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/LowestModes.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/SaddleRefinement.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ObjectivePool.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/EnvironmentKey.cpp

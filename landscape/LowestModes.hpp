@@ -1,0 +1,60 @@
+#pragma once
+// The lowest curvatures of a potential-energy surface at a point, by Lanczos iteration on
+// finite-difference Hessian-vector products: H v ~ (g(x + h v) - g(x - h v)) / (2 h), two
+// gradient calls per iteration, O(N) memory per Krylov vector. This is how a saddle of a
+// large glass is checked to be first order without building its Hessian: the unstable mode
+// of a string-like rearrangement can spread over many atoms, further than any fixed local
+// Hessian radius around the most-mobile atom reaches.
+// In a periodic box the three rigid translations (exact zero modes) are projected out.
+// Units: curvature in energy/length^2, displacement step in length.
+#include <cstdint>
+
+#include <Eigen/Core>
+
+#include "landscape/ConfigurationSpace.hpp"
+#include "md/Objective.hpp"
+
+namespace glassland::landscape {
+
+struct LowestModeOptions {
+  int count = 2;                 ///< lowest eigenpairs wanted (2 decides "first order")
+  int max_iterations = 200;      ///< Krylov dimension cap (2 gradient calls each)
+  double step = 1e-4;            ///< finite-difference displacement along a unit vector (length)
+  /// A Ritz value is converged when its residual |H y - theta y| is below
+  /// max(residual_tolerance, relative_tolerance * |theta|) (energy/length^2).
+  double residual_tolerance = 1e-3;
+  double relative_tolerance = 1e-2;
+  std::uint64_t seed = 1;        ///< seed of the random start vector
+  /// Optional start direction mixed into the random start (e.g. the NEB tangent): the unstable
+  /// mode then converges in a few iterations while the random part keeps every mode in reach.
+  Eigen::VectorXd hint;
+};
+
+struct LowestModes {
+  Eigen::VectorXd curvatures;    ///< lowest Ritz values, ascending (energy/length^2)
+  Eigen::VectorXd residuals;     ///< their residual norms (energy/length^2)
+  Eigen::VectorXd lowest_mode;   ///< unit eigenvector estimate of curvatures[0]
+  bool converged = false;        ///< all `count` Ritz pairs met the residual criterion
+  int iterations = 0;
+  long force_calls = 0;
+};
+
+/// Lanczos with full reorthogonalization. Throws InputError if count < 1 or the space has
+/// fewer than count + 3 degrees of freedom.
+LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& x,
+                         const LowestModeOptions& options = {});
+
+/// Number of negative curvatures among the converged lowest modes (below -tolerance), or -1
+/// when the answer is not certain (a Ritz value within its residual of -tolerance, or not
+/// converged). Counts at most options.count.
+int negative_mode_count(const LowestModes& modes, double tolerance);
+
+/// Curvature of the surface along `direction` (normalized here), by central differences of
+/// the gradient with displacement `step` (length). Two gradient calls. energy/length^2.
+double curvature_along(md::Objective& objective, const Eigen::VectorXd& x, const Eigen::VectorXd& direction,
+                       double step);
+
+/// Atoms whose share |v_a|^2 of the unit mode v is at least `fraction` of the largest share.
+std::vector<int> mode_atoms(const ConfigurationSpace& space, const Eigen::VectorXd& mode, double fraction);
+
+}  // namespace glassland::landscape
