@@ -52,8 +52,10 @@ std::vector<int> atoms_within(const ConfigurationSpace& space, const Eigen::Vect
   return atoms;
 }
 
-CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance) {
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hessian);
+CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance,
+                                     bool vectors) {
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hessian,
+                                                        vectors ? Eigen::ComputeEigenvectors : Eigen::EigenvaluesOnly);
   const Eigen::VectorXd& values = solver.eigenvalues();
   std::vector<Eigen::Index> order(static_cast<std::size_t>(values.size()));
   std::iota(order.begin(), order.end(), Eigen::Index{0});
@@ -64,11 +66,11 @@ CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_mo
   std::sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return values[a] < values[b]; });
   CurvatureSpectrum spectrum;
   spectrum.eigenvalues.resize(std::ssize(order));
-  spectrum.eigenvectors.resize(hessian.rows(), std::ssize(order));
+  if (vectors) spectrum.eigenvectors.resize(hessian.rows(), std::ssize(order));
   for (std::size_t k = 0; k < order.size(); ++k) {
     const auto kk = static_cast<Eigen::Index>(k);
     spectrum.eigenvalues[kk] = values[order[k]];
-    spectrum.eigenvectors.col(kk) = solver.eigenvectors().col(order[k]);
+    if (vectors) spectrum.eigenvectors.col(kk) = solver.eigenvectors().col(order[k]);
     if (values[order[k]] < -tolerance) ++spectrum.negative;
   }
   return spectrum;

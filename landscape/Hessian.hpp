@@ -33,6 +33,8 @@ struct CurvatureSpectrum {
 
 /// Eigen-decomposition of a symmetric matrix with the `zero_modes` eigenvalues of smallest
 /// magnitude removed (3 rigid translations for a full periodic Hessian, 0 for local ones).
-CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance);
+/// Without `vectors` only the eigenvalues are computed (several times faster for large H).
+CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance,
+                                     bool vectors = true);
 
 }  // namespace glassland::landscape

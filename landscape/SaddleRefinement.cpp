@@ -12,12 +12,11 @@ namespace glassland::landscape {
 namespace {
 
 /// Newton step -H^+ g restricted to `coordinates`, ignoring near-zero modes (translations).
-Eigen::VectorXd newton_step(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& gradient,
-                            const std::vector<Eigen::Index>& coordinates, int zero_modes) {
+Eigen::VectorXd newton_step(const CurvatureSpectrum& s, const Eigen::VectorXd& gradient,
+                            const std::vector<Eigen::Index>& coordinates) {
   const auto n = static_cast<Eigen::Index>(coordinates.size());
   Eigen::VectorXd g(n);
   for (Eigen::Index i = 0; i < n; ++i) g[i] = gradient[coordinates[static_cast<std::size_t>(i)]];
-  const CurvatureSpectrum s = curvature_spectrum(hessian, zero_modes, 0.0);
   const Eigen::VectorXd projected = s.eigenvectors.transpose() * g;
   const Eigen::VectorXd local = -s.eigenvectors * projected.cwiseQuotient(s.eigenvalues);
   Eigen::VectorXd step = Eigen::VectorXd::Zero(gradient.size());
@@ -88,8 +87,12 @@ SaddleRefinementResult refine_saddle(md::Objective& objective, const Configurati
   Eigen::VectorXd gradient(start.size());
   r.energy = objective.value_and_gradient(r.position, gradient);
   r.hessian = finite_difference_hessian(objective, r.position, r.atoms, options.hessian_step, space.block_size());
+  // The Hessian stays fixed during the Newton steps: decompose it once.
+  const CurvatureSpectrum start_spectrum = options.newton_steps > 0 && md::max_block_norm(gradient, space.block_size()) > options.fmax
+                                               ? curvature_spectrum(r.hessian, zero_modes, 0.0)
+                                               : CurvatureSpectrum{};
   for (int k = 0; k < options.newton_steps && md::max_block_norm(gradient, space.block_size()) > options.fmax; ++k) {
-    Eigen::VectorXd step = newton_step(r.hessian, gradient, coordinates, zero_modes);
+    Eigen::VectorXd step = newton_step(start_spectrum, gradient, coordinates);
     md::limit_step(step, options.max_step, space.block_size());
     Eigen::VectorXd trial_gradient(start.size());
     const Eigen::VectorXd trial = r.position + step;
@@ -104,11 +107,11 @@ SaddleRefinementResult refine_saddle(md::Objective& objective, const Configurati
   if (options.newton_steps > 0 && r.position != start)
     r.hessian = finite_difference_hessian(objective, r.position, r.atoms, options.hessian_step, space.block_size());
   r.max_force = md::max_block_norm(gradient, space.block_size());
-  const CurvatureSpectrum spectrum = curvature_spectrum(r.hessian, zero_modes, options.negative_tolerance);
+  const CurvatureSpectrum spectrum = curvature_spectrum(r.hessian, zero_modes, options.negative_tolerance, false);
   r.local_negative_modes = spectrum.negative;
   r.negative_modes = spectrum.negative;
   r.lowest_curvature = spectrum.eigenvalues.size() ? spectrum.eigenvalues[0] : 0.0;
-  if (local) {
+  if (!r.atoms.empty()) {  // a local Hessian cannot decide for the whole system: Lanczos does
     const LowestModes modes = lowest_modes(objective, space, r.position, lanczos);
     r.negative_modes = negative_mode_count(modes, options.negative_tolerance);
     r.lowest_curvature = modes.curvatures[0];

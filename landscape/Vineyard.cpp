@@ -12,7 +12,7 @@ Eigen::VectorXd squared_angular_frequencies(const Eigen::MatrixXd& hessian, cons
                                             double mvv_to_energy) {
   const Eigen::VectorXd inverse_sqrt = (masses * mvv_to_energy).cwiseSqrt().cwiseInverse();
   const Eigen::MatrixXd weighted = inverse_sqrt.asDiagonal() * hessian * inverse_sqrt.asDiagonal();
-  return curvature_spectrum(weighted, 0, 0.0).eigenvalues;
+  return curvature_spectrum(weighted, 0, 0.0, false).eigenvalues;
 }
 
 namespace {
@@ -21,7 +21,8 @@ namespace {
 CurvatureSpectrum modes(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& masses, int zero_modes,
                         double mvv_to_energy, double tolerance) {
   const Eigen::VectorXd inverse_sqrt = (masses * mvv_to_energy).cwiseSqrt().cwiseInverse();
-  return curvature_spectrum(inverse_sqrt.asDiagonal() * hessian * inverse_sqrt.asDiagonal(), zero_modes, tolerance);
+  return curvature_spectrum(inverse_sqrt.asDiagonal() * hessian * inverse_sqrt.asDiagonal(), zero_modes, tolerance,
+                            false);
 }
 
 }  // namespace
