@@ -1,8 +1,10 @@
-// `glassland analyze --data FILE --potential P [--rdf OUT] [--inherent] [--json]`: structure
-// and energy of one configuration: total and partial g(r), thermodynamic observables, and
-// the inherent-structure energy (FIRE quench of a copy).
+// `glassland analyze --data FILE --potential P [--rdf OUT] [--inherent] [--voronoi] [--json]`:
+// structure and energy of one configuration: total and partial g(r), thermodynamic
+// observables, the inherent-structure energy (FIRE quench of a copy), and Voronoi indices
+// (of the inherent structure when --inherent is given, as is usual for glasses).
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -14,13 +16,16 @@
 #include "md/InherentStructure.hpp"
 #include "md/PairDistribution.hpp"
 #include "md/Thermo.hpp"
+#include "md/VoronoiIndex.hpp"
 
 namespace glassland::bridge {
 
 namespace {
 
 struct AnalyzeOptions {
-  std::string data, potential, rdf, write_inherent;
+  std::string data, potential, rdf, write_inherent, voronoi_out, voronoi_radii;
+  bool voronoi = false;
+  double voronoi_face_threshold = 0.0;
   double r_max = 0.0;
   int bins = 200;
   bool inherent = false, json = false;
@@ -45,6 +50,56 @@ void write_rdf(const AnalyzeOptions& o, const md::System& system) {
   write_file_atomically(o.rdf, [&](std::ostream& out) { out << text; });
 }
 
+/// "1:0.5,2:0.4167" -> radius per type (index 0 unused).
+std::vector<double> parse_type_radii(const std::string& text, int ntypes) {
+  if (text.empty()) return {};
+  std::vector<double> radii(static_cast<std::size_t>(ntypes + 1), 0.0);
+  std::stringstream items(text);
+  std::string item;
+  while (std::getline(items, item, ',')) {
+    const auto colon = item.find(':');
+    try {
+      if (colon == std::string::npos) throw std::invalid_argument(item);
+      const int type = std::stoi(item.substr(0, colon));
+      if (type < 1 || type > ntypes) throw InputError("--voronoi-radii", fmt::format("unknown atom type {}", type));
+      radii[static_cast<std::size_t>(type)] = std::stod(item.substr(colon + 1));
+    } catch (const std::logic_error&) {
+      throw InputError("--voronoi-radii", fmt::format("'{}' is not TYPE:RADIUS", item));
+    }
+  }
+  return radii;
+}
+
+std::string index_text(const std::array<int, 4>& index) {
+  return fmt::format("<{},{},{},{}>", index[0], index[1], index[2], index[3]);
+}
+
+nlohmann::json analyze_voronoi(const AnalyzeOptions& o, const md::System& system) {
+  md::VoronoiOptions options;
+  options.face_area_fraction = o.voronoi_face_threshold;
+  options.type_radius = parse_type_radii(o.voronoi_radii, system.ntypes());
+  const std::vector<md::VoronoiCell> cells = md::voronoi_cells(system, options);
+  const md::VoronoiSummary summary = md::summarize_voronoi(system, cells);
+  nlohmann::json by_type = nlohmann::json::object(), common = nlohmann::json::array();
+  for (int t = 1; t <= system.ntypes(); ++t)
+    by_type[std::to_string(t)] = summary.icosahedral_by_type[static_cast<std::size_t>(t)];
+  for (const auto& [index, count] : summary.most_common) common.push_back({{"index", index_text(index)}, {"count", count}});
+  if (!o.voronoi_out.empty()) {
+    write_file_atomically(o.voronoi_out, [&](std::ostream& out) {
+      out << "id,type,volume,n3,n4,n5,n6,faces\n";
+      for (std::size_t i = 0; i < cells.size(); ++i)
+        out << fmt::format("{},{},{},{},{},{},{},{}\n", system.id[i], system.type[i], cells[i].volume,
+                           cells[i].index[0], cells[i].index[1], cells[i].index[2], cells[i].index[3], cells[i].faces);
+    });
+  }
+  return {{"icosahedral_fraction", summary.icosahedral_fraction},
+          {"icosahedral_fraction_by_type", by_type},
+          {"most_common", common},
+          {"total_volume", summary.total_volume},
+          {"tessellation", options.type_radius.empty() ? "voronoi" : "radical"},
+          {"face_area_threshold", options.face_area_fraction}};
+}
+
 void run_analyze(const AnalyzeOptions& o) {
   set_thread_count(o.threads);
   const md::PotentialSpec spec = md::load_potential(o.potential);
@@ -66,6 +121,13 @@ void run_analyze(const AnalyzeOptions& o) {
     j["inherent_structure_energy_per_atom"] = is.energy_per_atom;
     j["inherent_structure_converged"] = is.converged;
     j["inherent_structure_max_force"] = is.max_force;
+    if (o.voronoi) {
+      j["voronoi"] = analyze_voronoi(o, is.minimum);
+      j["voronoi"]["of"] = "inherent_structure";
+    }
+  } else if (o.voronoi) {
+    j["voronoi"] = analyze_voronoi(o, system);
+    j["voronoi"]["of"] = "configuration";
   }
   if (o.json) {
     print_json(j);
@@ -78,13 +140,21 @@ void run_analyze(const AnalyzeOptions& o) {
 
 void register_analyze_command(CLI::App& app) {
   auto o = std::make_shared<AnalyzeOptions>();
-  CLI::App* cmd = app.add_subcommand("analyze", "g(r), energies, pressure and inherent-structure energy of a configuration");
+  CLI::App* cmd = app.add_subcommand("analyze", "g(r), energies, pressure, inherent-structure energy and Voronoi indices of a configuration");
   cmd->add_option("--data", o->data, "LAMMPS data file")->required();
   cmd->add_option("--potential", o->potential, "preset or TOML potential")->required();
   cmd->add_option("--rdf", o->rdf, "CSV r,g_total,g_11,g_12,... (minimum image, r in length units)");
   cmd->add_option("--rmax", o->r_max, "largest r of g(r) (length; default half the smallest box width)");
   cmd->add_option("--bins", o->bins, "g(r) bins")->capture_default_str();
   cmd->add_flag("--inherent", o->inherent, "quench a copy with FIRE and report the inherent-structure energy");
+  cmd->add_flag("--voronoi", o->voronoi,
+                "Voronoi indices (voro++): icosahedral <0,0,12,0> fractions overall and per type, most common "
+                "indices (of the inherent structure with --inherent)");
+  cmd->add_option("--voronoi-radii", o->voronoi_radii, "radical tessellation radii TYPE:R,... (length; default plain Voronoi)");
+  cmd->add_option("--voronoi-face-threshold", o->voronoi_face_threshold,
+                  "ignore faces smaller than this fraction of the cell's face area")
+      ->capture_default_str();
+  cmd->add_option("--voronoi-out", o->voronoi_out, "per-atom CSV id,type,volume,n3,n4,n5,n6,faces");
   cmd->add_flag("--json", o->json, "print one JSON object");
   cmd->add_option("--threads", o->threads, "OpenMP threads (0: default)");
   cmd->callback([o] { run_analyze(*o); });
