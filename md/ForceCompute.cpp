@@ -154,6 +154,7 @@ void ForceCompute::prepare_threads(int nthreads) {
   const std::size_t n = neighbors_.local_count();
   thread_force_.resize(static_cast<std::size_t>(nthreads));
   partial_energy_.assign(static_cast<std::size_t>(nthreads), 0.0);
+  partial_virial_.assign(static_cast<std::size_t>(nthreads), Mat3::Zero());
   if (per_atom_) {
     thread_energy_.resize(static_cast<std::size_t>(nthreads));
     thread_virial_.resize(static_cast<std::size_t>(nthreads));
@@ -174,6 +175,7 @@ ForceTotals ForceCompute::compute(System& system) {
   const std::size_t next = neighbors_.extended_count();
   const bool smooth = pair_.style() == PairStyle::lj_sf;
   const bool per_atom = per_atom_;
+  system.force.resize(system.size());
 
 #pragma omp parallel num_threads(max_threads())
   {
@@ -182,7 +184,7 @@ ForceTotals ForceCompute::compute(System& system) {
 #pragma omp single
     prepare_threads(nthreads);  // implicit barrier after single
     auto& f = thread_force_[static_cast<std::size_t>(t)];
-    f.assign(3 * next, 0.0);
+    f.assign(3 * next, 0.0);  // first touch by the thread that uses it
     if (per_atom) {
       thread_energy_[static_cast<std::size_t>(t)].assign(next, 0.0);
       thread_virial_[static_cast<std::size_t>(t)].assign(6 * next, 0.0);
@@ -193,43 +195,70 @@ ForceTotals ForceCompute::compute(System& system) {
     else
       e = per_atom ? pair_loop<false, true>(t, nthreads) : pair_loop<false, false>(t, nthreads);
     partial_energy_[static_cast<std::size_t>(t)] = e;
+#pragma omp barrier
+    reduce_block(t, nthreads);
+#pragma omp barrier
+#pragma omp single
+    fold_ghosts();  // implicit barrier after single
+    scatter_forces(system);
   }
   ForceTotals totals;
   for (double e : partial_energy_) totals.energy += e;
-  reduce_and_scatter(system, totals);
+  Mat3 w = Mat3::Zero();
+  for (const Mat3& part : partial_virial_) w += part;  // fixed order: same bits for a thread count
+  totals.virial = 0.5 * (w + w.transpose());
+  per_atom_results();
   return totals;
 }
 
-void ForceCompute::reduce_and_scatter(System& system, ForceTotals& totals) {
-  const std::size_t n = neighbors_.local_count();
+void ForceCompute::reduce_block(int thread, int nthreads) {
   const std::size_t next = neighbors_.extended_count();
-  const std::size_t nthreads = thread_force_.size();
-  std::vector<double>& f = thread_force_[0];
-  // Fixed reduction order (thread 0 + 1 + 2 ...): deterministic for a given thread count.
-  for (std::size_t t = 1; t < nthreads; ++t) {
-    const double* ft = thread_force_[t].data();
-    for (std::size_t a = 0; a < 3 * next; ++a) f[a] += ft[a];
+  const std::size_t t = static_cast<std::size_t>(thread), count = static_cast<std::size_t>(nthreads);
+  const std::size_t begin = next * t / count, end = next * (t + 1) / count;
+  // Fixed reduction order (thread 0 + 1 + 2 ...) per element: deterministic for a given
+  // thread count; each thread sums its own block of sites.
+  double* f = thread_force_[0].data();
+  for (std::size_t s = 1; s < count; ++s) {
+    const double* fs = thread_force_[s].data();
+    for (std::size_t a = 3 * begin; a < 3 * end; ++a) f[a] += fs[a];
   }
   // Virial from sum over all local and ghost sites of x (x) f (equivalent to the pair sum).
   const Site* x = neighbors_.sites().data();
   Mat3 w = Mat3::Zero();
-  for (std::size_t a = 0; a < next; ++a) {
+  for (std::size_t a = begin; a < end; ++a) {
     const Vec3 r(x[a].x, x[a].y, x[a].z);
     const Vec3 fa(f[3 * a], f[3 * a + 1], f[3 * a + 2]);
     w.noalias() += r * fa.transpose();
   }
-  totals.virial = 0.5 * (w + w.transpose());
-  // Fold ghost forces back onto the atoms they image.
+  partial_virial_[t] = w;
+}
+
+void ForceCompute::fold_ghosts() {
+  // Ghost forces back onto the atoms they image (serial: several ghosts share an atom).
+  const std::size_t n = neighbors_.local_count();
+  double* f = thread_force_[0].data();
   const auto& source = neighbors_.ghost_source();
   for (std::size_t g = 0; g < source.size(); ++g) {
     const std::size_t k = static_cast<std::size_t>(source[g]);
-    for (int c = 0; c < 3; ++c) f[3 * k + static_cast<std::size_t>(c)] += f[3 * (n + g) + static_cast<std::size_t>(c)];
+    for (std::size_t c = 0; c < 3; ++c) f[3 * k + c] += f[3 * (n + g) + c];
   }
-  const auto& index = neighbors_.system_index();
-  system.force.resize(system.size());
-  for (std::size_t k = 0; k < n; ++k)
-    system.force[static_cast<std::size_t>(index[k])] = Vec3(f[3 * k], f[3 * k + 1], f[3 * k + 2]);
+}
 
+void ForceCompute::scatter_forces(System& system) const {
+  const long n = static_cast<long>(neighbors_.local_count());
+  const double* f = thread_force_[0].data();
+  const int* index = neighbors_.system_index().data();
+#pragma omp for schedule(static)
+  for (long k = 0; k < n; ++k)
+    system.force[static_cast<std::size_t>(index[k])] = Vec3(f[3 * k], f[3 * k + 1], f[3 * k + 2]);
+}
+
+void ForceCompute::per_atom_results() {
+  const std::size_t n = neighbors_.local_count();
+  const std::size_t next = neighbors_.extended_count();
+  const std::size_t nthreads = thread_force_.size();
+  const auto& source = neighbors_.ghost_source();
+  const auto& index = neighbors_.system_index();
   if (!per_atom_) {
     per_atom_energy_.clear();
     per_atom_virial_.clear();

@@ -60,7 +60,11 @@ private:
   void prepare_threads(int nthreads);
   template <bool Smooth, bool PerAtom>
   double pair_loop(int thread, int nthreads);
-  void reduce_and_scatter(System& system, ForceTotals& totals);
+  // Called by every thread of the compute() team, in this order.
+  void reduce_block(int thread, int nthreads);
+  void fold_ghosts();
+  void scatter_forces(System& system) const;
+  void per_atom_results();
 
   PairPotential pair_;
   NeighborList neighbors_;
@@ -72,6 +76,7 @@ private:
   std::vector<std::vector<double>> thread_virial_;  // 6 per extended atom (per-atom mode)
   std::vector<std::size_t> chunk_;                  // thread t handles locals chunk_[t]..chunk_[t+1]
   std::vector<double> partial_energy_;
+  std::vector<Mat3> partial_virial_;                // per thread, summed in thread order
   std::vector<double> per_atom_energy_;
   std::vector<Mat3> per_atom_virial_;
 };

@@ -59,7 +59,9 @@ private:
   void build(const System& system);
   void refresh(const System& system);
   void make_ghosts(const Vec3& halo);
+  void order_by_cell();
   void bin_and_search();
+  std::size_t search_atom(std::size_t i, std::vector<int>& list, std::size_t size) const;
 
   double cutoff_, skin_;
   bool valid_ = false;
@@ -78,7 +80,13 @@ private:
   int grid_[3] = {1, 1, 1};       // cells per dimension, including halo layers
   int interior_[3] = {1, 1, 1};   // cells per dimension inside the box
   int layers_[3] = {1, 1, 1};     // halo layers = stencil reach
-  std::vector<int> cell_start_, cell_end_;       // site range of each cell
+  // Copy of all sites in cell order (cells by linear index, extended order inside a cell),
+  // so that a row of cells along x is one contiguous run for the search kernel.
+  std::vector<int> cell_pos_;     // cell -> first position in cell order (ncells + 1)
+  std::vector<int> order_;        // position in cell order -> extended index
+  std::vector<int> local_pos_;    // local atom -> its position in cell order
+  std::vector<double> xs_, ys_, zs_;
+  std::vector<int> rows_;         // half stencil: offsets of the centre cells of whole rows
   std::vector<std::vector<int>> lists_;           // per-thread scratch of the search
   std::vector<int> first_, neighbors_;
 };
