@@ -2,11 +2,13 @@
 // MD-driven harvesting of minima and saddles into a catalog file (landscape/Harvester.hpp).
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "bridge/CommandSupport.hpp"
 #include "bridge/Commands.hpp"
+#include "bridge/HarvestCheckpoint.hpp"
 #include "glassland/Version.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "landscape/Harvester.hpp"
@@ -22,8 +24,17 @@ struct HarvestCommandOptions {
   std::string data, potential, landscape_potential, out;
   landscape::HarvestOptions harvest;
   double hessian_radius = 2.5;
-  bool json = false;
+  bool json = false, resume = false;
 };
+
+/// Options a resumed run must share with the run that wrote the checkpoint.
+nlohmann::json checkpoint_signature(const HarvestCommandOptions& o, const std::string& landscape_name,
+                                    std::size_t natoms) {
+  return {{"potential", o.potential},           {"landscape_potential", landscape_name},
+          {"temperature", o.harvest.temperature}, {"seed", o.harvest.seed},
+          {"ensemble", o.harvest.ensemble},     {"dt", o.harvest.timestep},
+          {"quench_every", o.harvest.quench_every}, {"natoms", natoms}};
+}
 
 /// The smooth variant of a preset ("wahnstrom" -> "wahnstrom-sf") when one exists.
 std::string smooth_variant(const std::string& potential) {
@@ -41,6 +52,21 @@ void run_harvest(HarvestCommandOptions o) {
   if (!md_spec.type_mass.empty()) md::apply_default_masses(system, md_spec.type_mass);
   o.harvest.analysis.refinement.local_radius = o.hessian_radius;
   o.harvest.analysis.mvv_to_energy = md::unit_constants(md_spec.units).mvv_to_energy;
+  HarvestCheckpoint checkpoint(o.out, checkpoint_signature(o, landscape_name, system.size()));
+  std::optional<landscape::Catalog> resumed_catalog;
+  if (o.resume) {
+    HarvestCheckpoint::Resumed r = checkpoint.load(md_spec.units);
+    if (!md_spec.type_mass.empty()) md::apply_default_masses(r.system, md_spec.type_mass);
+    system = std::move(r.system);
+    resumed_catalog = std::move(r.catalog);
+    o.harvest.first_step = r.step;
+    std::cerr << fmt::format("harvest: resuming at step {} with {} minima, {} saddles\n", r.step,
+                             resumed_catalog->minimum_count(), resumed_catalog->saddle_count());
+  }
+  if (o.harvest.checkpoint_every > 0)
+    o.harvest.checkpoint = [&checkpoint](long step, const md::System& state, const landscape::Catalog& catalog) {
+      checkpoint.save(step, state, catalog);
+    };
   landscape::Harvester harvester(std::move(system), md_spec.pair, landscape_spec.pair, o.harvest);
 
   landscape::Provenance provenance;
@@ -50,12 +76,13 @@ void run_harvest(HarvestCommandOptions o) {
   provenance.seed = o.harvest.seed;
   provenance.program_version = kVersion;
   provenance.created_by = "glassland harvest (md potential " + o.potential + ")";
-  landscape::Catalog catalog(provenance);
+  landscape::Catalog catalog = resumed_catalog ? std::move(*resumed_catalog) : landscape::Catalog(provenance);
   const landscape::HarvestReport r = harvester.run(catalog);
   landscape::save_catalog(o.out, catalog);
   const nlohmann::json out{{"n_minima", catalog.minimum_count()},
                            {"n_saddles", catalog.saddle_count()},
                            {"md_steps", r.md_steps},
+                           {"first_step", o.harvest.first_step},
                            {"quenches", r.quenches},
                            {"transitions", r.transitions},
                            {"flickers_skipped", r.flickers_skipped},
@@ -123,6 +150,11 @@ void register_harvest_command(CLI::App& app) {
       ->default_val(1.5);
   cmd->add_option("--max-events", h.max_events, "stop after this many saddles")->default_val(1000000);
   cmd->add_option("--skin", h.skin, "neighbour skin (length)")->default_val(0.3);
+  cmd->add_option("--checkpoint-every", h.checkpoint_every,
+                  "save MD state and catalog as OUT.checkpoint-* every this many MD steps and at the end (0: never)")
+      ->default_val(5000);
+  cmd->add_flag("--resume", o->resume,
+                "continue from OUT.checkpoint.json (after a kill, or to extend a finished run to more --steps)");
   cmd->add_flag("--json", o->json, "print a JSON summary");
   cmd->callback([o] {
     o->harvest.analysis.paths.neb.climb = true;

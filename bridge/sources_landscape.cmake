@@ -2,4 +2,5 @@ list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/LandscapeCommands.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/NebCommand.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/HarvestCommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/HarvestCheckpoint.cpp
 )

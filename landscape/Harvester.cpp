@@ -20,6 +20,9 @@ void HarvestOptions::validate() const {
     throw InputError("--snapshots", "must be between 1 and --quench-every");
   if (!(timestep > 0.0)) throw InputError("--dt", "must be > 0");
   if (!(store_tolerance > 0.0)) throw InputError("store_tolerance", "must be > 0");
+  if (first_step < 0 || first_step >= steps)
+    throw InputError("--steps", "must exceed the checkpoint's step " + std::to_string(first_step));
+  if (checkpoint_every < 0) throw InputError("--checkpoint-every", "must be >= 0");
   analysis.paths.neb.validate();
   analysis.environment.validate();
 }
@@ -83,6 +86,21 @@ MinimumId Harvester::identify(const Eigen::VectorXd& x, double energy, long step
   const MinimumId id = add_minimum(x, energy, parent, step, catalog);
   minima_.push_back({id, x, energy});
   return id;
+}
+
+void Harvester::adopt(const Catalog& catalog) {
+  for (std::size_t k = 0; k < catalog.minimum_count(); ++k) {
+    const Minimum& m = catalog.minimum_at(k);
+    const std::vector<md::Vec3> r = catalog.positions(m.id);
+    if (r.size() != system_.size()) throw InputError("catalog", "its minima have a different number of atoms");
+    Eigen::VectorXd x(3 * static_cast<Eigen::Index>(r.size()));
+    for (std::size_t i = 0; i < r.size(); ++i) x.segment<3>(3 * static_cast<Eigen::Index>(i)) = r[i];
+    minima_.push_back({m.id, std::move(x), m.energy});
+  }
+  for (std::size_t k = 0; k < catalog.saddle_count(); ++k) {
+    const Saddle& s = catalog.saddle(k);
+    analysed_pairs_.emplace_back(std::min(s.from, s.to), std::max(s.from, s.to));
+  }
 }
 
 MinimumId Harvester::quench_and_identify(const Eigen::VectorXd& x, long step, MinimumId parent, Catalog& catalog) {
@@ -156,14 +174,20 @@ HarvestReport Harvester::run(Catalog& catalog) {
   p.timestep = options_.timestep;
   p.temperature = options_.temperature;
   p.temperature_damping = options_.damping;
-  p.seed = options_.seed;
+  // A resumed run draws fresh noise, seeded from (seed, first step).
+  p.seed = options_.first_step == 0 ? options_.seed
+                                    : options_.seed ^ (0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(options_.first_step));
   auto integrator = md::make_integrator(options_.ensemble, p);
   md::ForceCompute md_forces(md_potential_, options_.skin);
   integrator->setup(system_, md_forces);
-  MinimumId current = quench_and_identify(flat_positions(system_), 0, kNoMinimum, catalog);
-  std::vector<Snapshot> snapshots{{0, flat_positions(system_)}};
+  if (catalog.minimum_count() > 0) adopt(catalog);
+  const long first = options_.first_step;
+  MinimumId current = quench_and_identify(flat_positions(system_), first, kNoMinimum, catalog);
+  std::vector<Snapshot> snapshots{{first, flat_positions(system_)}};
   const long interval = std::max(1L, options_.quench_every / options_.snapshots_per_interval);
-  for (long step = 1; step <= options_.steps; ++step) {
+  long last_checkpoint = first;
+  long step = first;
+  for (step = first + 1; step <= options_.steps; ++step) {
     integrator->step(system_, md_forces);
     ++report_.md_steps;
     if (step % interval == 0 || step == options_.steps) snapshots.push_back({step, flat_positions(system_)});
@@ -175,8 +199,14 @@ HarvestReport Harvester::run(Catalog& catalog) {
     std::cerr << fmt::format("harvest: step {}/{}  minima {}  saddles {}  transitions {}  rejected {}\n", step,
                              options_.steps, catalog.minimum_count(), catalog.saddle_count(), report_.transitions,
                              report_.events_rejected);
+    if (options_.checkpoint && options_.checkpoint_every > 0 && step - last_checkpoint >= options_.checkpoint_every &&
+        step < options_.steps) {
+      options_.checkpoint(step, system_, catalog);
+      last_checkpoint = step;
+    }
     if (report_.events_added >= options_.max_events) break;
   }
+  if (options_.checkpoint) options_.checkpoint(std::min(step, options_.steps), system_, catalog);
   report_.cpu_seconds = double(std::clock() - start) / CLOCKS_PER_SEC;
   return report_;
 }

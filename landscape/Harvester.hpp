@@ -10,6 +10,7 @@
 // NEB, Hessian) uses `landscape_potential` (a smooth variant, so saddles converge tightly).
 // Units: the system's (md/Units.hpp); temperature in its temperature unit.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +36,14 @@ struct HarvestOptions {
   int max_events = 1000000;        ///< stop after this many elementary events were added
   double store_tolerance = 1e-4;   ///< atoms closer than this to the parent are not stored (length)
   EventAnalysisOptions analysis;
+  /// Resuming: the MD continues after this step (steps counts from 0 as before). The thermostat
+  /// noise of a resumed run is seeded from (seed, first_step): statistically the same
+  /// dynamics, not the bit-identical continuation of the interrupted run.
+  long first_step = 0;
+  /// Every `checkpoint_every` MD steps (at the next quench; 0 = never) and at the end,
+  /// `checkpoint(step, md_state, catalog)` is called so the caller can save the run.
+  long checkpoint_every = 0;
+  std::function<void(long step, const md::System& md_state, const Catalog& catalog)> checkpoint;
   /// Throws InputError naming the field (as a command-line option).
   void validate() const;
 };
@@ -60,6 +69,8 @@ public:
   Harvester(md::System system, md::PairPotential md_potential, md::PairPotential landscape_potential,
             HarvestOptions options);
   /// Runs the MD and fills `catalog` (its provenance is left to the caller). Progress on stderr.
+  /// When resuming, `catalog` is the checkpointed one: its minima are known (not re-added) and
+  /// pairs joined by its saddles count as analysed.
   HarvestReport run(Catalog& catalog);
 
 private:
@@ -80,6 +91,7 @@ private:
   void analyse(MinimumId a, MinimumId b, long step, Catalog& catalog);
   const KnownMinimum& known(MinimumId id) const;
   MinimumId add_minimum(const Eigen::VectorXd& x, double energy, MinimumId parent, long step, Catalog& catalog);
+  void adopt(const Catalog& catalog);
 
   md::System system_;
   md::PairPotential md_potential_, landscape_potential_;
