@@ -138,6 +138,7 @@ run_glassland() {  # threads, natoms, steps, args... -> rate (wall clock incl. s
 lj_args=(--data lj.data --potential lj.toml --ensemble nve --dt 0.005 --skin 0.3)
 wahn_args=(--data wahn.data --potential wahnstrom --ensemble nvt --dt 0.005 --skin 0.3 --temperature 0.7 --tdamp 0.5)
 
+echo "(machine load at start: $(cut -d' ' -f1-3 /proc/loadavg); 2-thread figures mean little when it exceeds ~0.5)"
 printf '%-34s %14s %14s %8s\n' "case" "glassland" "LAMMPS(opt,1)" "ratio"
 for case in lj wahn; do
   if [ "$case" = lj ]; then natoms=32000; steps="$steps_lj"; input=run_lj.in; args=("${lj_args[@]}"); label="(a) LJ 32000 NVE"

@@ -56,7 +56,7 @@ void ForceCompute::check_types(const System& system) const {
   }
 }
 
-template <bool Smooth, bool PerAtom>
+template <bool Smooth, bool PerAtom, bool SingleType>
 double ForceCompute::pair_loop(int thread, int nthreads) {
   const Site* x = neighbors_.sites().data();
   const int* first = neighbors_.first().data();
@@ -82,7 +82,8 @@ double ForceCompute::pair_loop(int thread, int nthreads) {
         const int j = nb[jj];
         const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
         const double rsq = dx * dx + dy * dy + dz * dz;
-        const PairTerm& t = row[x[j].type];
+        // One atom type: the same coefficients for every j (no gathers of type and table).
+        const PairTerm& t = SingleType ? row[1] : row[x[j].type];
         const bool inside = rsq < t.cutsq;
         // lj1 = 12 lj3 and lj2 = 6 lj4: two fewer table gathers per SIMD lane.
         const double r2inv = 1.0 / rsq;
@@ -175,6 +176,7 @@ ForceTotals ForceCompute::compute(System& system) {
   const std::size_t next = neighbors_.extended_count();
   const bool smooth = pair_.style() == PairStyle::lj_sf;
   const bool per_atom = per_atom_;
+  const bool single_type = pair_.ntypes() == 1;
   system.force.resize(system.size());
 
 #pragma omp parallel num_threads(max_threads())
@@ -190,10 +192,12 @@ ForceTotals ForceCompute::compute(System& system) {
       thread_virial_[static_cast<std::size_t>(t)].assign(6 * next, 0.0);
     }
     double e;
-    if (smooth)
-      e = per_atom ? pair_loop<true, true>(t, nthreads) : pair_loop<true, false>(t, nthreads);
+    if (per_atom)
+      e = smooth ? pair_loop<true, true, false>(t, nthreads) : pair_loop<false, true, false>(t, nthreads);
+    else if (single_type)
+      e = smooth ? pair_loop<true, false, true>(t, nthreads) : pair_loop<false, false, true>(t, nthreads);
     else
-      e = per_atom ? pair_loop<false, true>(t, nthreads) : pair_loop<false, false>(t, nthreads);
+      e = smooth ? pair_loop<true, false, false>(t, nthreads) : pair_loop<false, false, false>(t, nthreads);
     partial_energy_[static_cast<std::size_t>(t)] = e;
 #pragma omp barrier
     reduce_block(t, nthreads);

@@ -58,7 +58,7 @@ public:
 private:
   void check_types(const System& system) const;
   void prepare_threads(int nthreads);
-  template <bool Smooth, bool PerAtom>
+  template <bool Smooth, bool PerAtom, bool SingleType>
   double pair_loop(int thread, int nthreads);
   // Called by every thread of the compute() team, in this order.
   void reduce_block(int thread, int nthreads);

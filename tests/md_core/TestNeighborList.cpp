@@ -195,3 +195,44 @@ TEST_CASE("forces do not depend on the skin or the thread count", "[neighbors][f
   }
 #endif
 }
+
+TEST_CASE("a large list is the same for one and two threads (parallel build, refresh, check)", "[neighbors][threads]") {
+#ifdef _OPENMP
+  // Above 4096 atoms the wrap, ghost generation, rebuild check and refresh run in parallel;
+  // the list is promised identical (not just equivalent) for any thread count, so compare
+  // every array exactly. A triclinic box with atoms outside the primary cell exercises the
+  // wrap offsets and ghosts on every face.
+  const System s = random_system(Box(Vec3::Zero(), Vec3(18.0, 17.0, 19.0), 1.5, -0.8, 0.6), 5000, 21);
+  const int threads = omp_get_max_threads();
+  NeighborList one(2.5, 0.3), two(2.5, 0.3);
+  System s1 = s, s2 = s;
+  omp_set_num_threads(1);
+  CHECK(one.update(s1));
+  omp_set_num_threads(2);
+  CHECK(two.update(s2));
+  const auto same_sites = [&] {
+    REQUIRE(one.sites().size() == two.sites().size());
+    for (std::size_t a = 0; a < one.sites().size(); ++a) {
+      const Site &p = one.sites()[a], &q = two.sites()[a];
+      CHECK((p.x == q.x && p.y == q.y && p.z == q.z && p.type == q.type));
+    }
+  };
+  CHECK(one.first() == two.first());
+  CHECK(one.neighbors() == two.neighbors());
+  CHECK(one.system_index() == two.system_index());
+  CHECK(one.ghost_source() == two.ghost_source());
+  same_sites();
+  // Small moves (below half the skin): no rebuild, refreshed positions identical.
+  move_all(s1, 0.1, 5);
+  move_all(s2, 0.1, 5);
+  omp_set_num_threads(1);
+  CHECK_FALSE(one.update(s1));
+  omp_set_num_threads(2);
+  CHECK_FALSE(two.update(s2));
+  same_sites();
+  // One atom (the last, so in the second thread's half) moves more than half the skin.
+  s2.position.back() += Vec3(0.3, 0.0, 0.0);  // > 0.15 even after the earlier move of <= 0.1
+  CHECK(two.update(s2));
+  omp_set_num_threads(threads);
+#endif
+}
