@@ -179,12 +179,18 @@ ForceTotals ForceCompute::compute(System& system) {
   const bool single_type = pair_.ntypes() == 1;
   system.force.resize(system.size());
 
-#pragma omp parallel num_threads(max_threads())
+  // Planned outside the region (one barrier less per call); re-planned only when a nested
+  // region gets fewer threads than asked for (the condition is the same for the whole team).
+  const int planned = max_threads();
+  prepare_threads(planned);
+#pragma omp parallel num_threads(planned)
   {
     const int nthreads = team_size();
     const int t = thread_id();
+    if (nthreads != planned) {
 #pragma omp single
-    prepare_threads(nthreads);  // implicit barrier after single
+      prepare_threads(nthreads);  // implicit barrier after single
+    }
     auto& f = thread_force_[static_cast<std::size_t>(t)];
     f.assign(3 * next, 0.0);  // first touch by the thread that uses it
     if (per_atom) {
@@ -252,7 +258,7 @@ void ForceCompute::scatter_forces(System& system) const {
   const long n = static_cast<long>(neighbors_.local_count());
   const double* f = thread_force_[0].data();
   const int* index = neighbors_.system_index().data();
-#pragma omp for schedule(static)
+#pragma omp for schedule(static) nowait  // the end of the parallel region is the barrier
   for (long k = 0; k < n; ++k)
     system.force[static_cast<std::size_t>(index[k])] = Vec3(f[3 * k], f[3 * k + 1], f[3 * k + 2]);
 }
