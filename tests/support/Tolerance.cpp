@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <string>
+
+#include <unistd.h>
 
 namespace glassland::test {
 
@@ -17,7 +20,8 @@ bool within_standard_errors(double mean, double expected, double standard_error,
 }
 
 std::string scratch_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("glassland-test-" + name);
+  // The process id keeps concurrent test runs (two build trees, ctest -j) out of each other's way.
+  const auto dir = std::filesystem::temp_directory_path() / ("glassland-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
