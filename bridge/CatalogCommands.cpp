@@ -161,6 +161,7 @@ void register_catalog_commands(CLI::App& app) {
   register_merge(catalog);
   register_spectra(catalog);
   register_disconnectivity(catalog);
+  register_catalog_export(catalog);
 }
 
 }  // namespace glassland::bridge

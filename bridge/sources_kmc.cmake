@@ -1,4 +1,5 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/KmcCommands.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/CatalogCommands.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/CatalogExport.cpp
 )

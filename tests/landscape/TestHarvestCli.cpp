@@ -59,6 +59,30 @@ TEST_CASE("harvest checkpoints and resumes; a resumed run keeps what it had", "[
   CHECK_FALSE(std::filesystem::exists(dir + "/h.glcat.checkpoint-200.data"));  // superseded, removed
   const landscape::Catalog before = landscape::load_catalog(dir + "/h.glcat");
 
+  // Export for OVITO: each minimum as a data file whose energy, evaluated independently by
+  // `glassland eval`, is the catalog's (1e-9 relative: only wrapping changes the coordinates),
+  // and one dump frame per minimum.
+  const Run exported = run_glassland(dir, "catalog export " + dir + "/h.glcat --reference " +
+                                              std::string(GLASSLAND_SOURCE_DIR) +
+                                              "/tests/data/wahnstrom_256_glass.data --out-dir " + dir + "/export");
+  REQUIRE(exported.status == 0);
+  for (std::size_t k = 0; k < before.minimum_count(); ++k) {
+    const auto& m = before.minimum_at(k);
+    const Run eval = run_glassland(dir, "eval --potential wahnstrom-sf --json --data " + dir + "/export/minimum_" +
+                                            std::to_string(m.id) + ".data");
+    REQUIRE(eval.status == 0);
+    CHECK(nlohmann::json::parse(eval.out)["energy"].get<double>() == Approx(m.energy).epsilon(1e-9));
+  }
+  const std::string dump = slurp(dir + "/export/minima.dump");
+  std::size_t frames = 0;
+  for (std::size_t at = dump.find("ITEM: TIMESTEP"); at != std::string::npos; at = dump.find("ITEM: TIMESTEP", at + 1))
+    ++frames;
+  CHECK(frames == before.minimum_count());
+  CHECK(run_glassland(dir, "catalog export " + dir + "/h.glcat --reference " + std::string(GLASSLAND_SOURCE_DIR) +
+                               "/tests/data/wahnstrom_256_glass.data --out-dir " + dir + "/none --minima 99")
+            .status == 1);
+  CHECK_FALSE(std::filesystem::exists(dir + "/none"));
+
   // A checkpoint made with other options is refused; nothing is overwritten.
   const std::string bytes = slurp(dir + "/h.glcat");
   std::string other_args = harvest_args(dir, 800, "--resume");
