@@ -1,5 +1,7 @@
 #include "kmc/StressProtocol.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -84,6 +86,28 @@ double StressProtocol::stress_at(double time) const {
 std::vector<double> StressProtocol::breakpoints() const {
   if (kind_ == Kind::step) return {time_};
   return {};
+}
+
+std::pair<double, double> StressProtocol::range(double a, double b) const {
+  double lo = std::min(stress_at(a), stress_at(b)), hi = std::max(stress_at(a), stress_at(b));
+  if (kind_ == Kind::step && a < time_ && time_ <= b) {
+    lo = std::min({lo, 0.0, sigma_});
+    hi = std::max({hi, 0.0, sigma_});
+  }
+  if (kind_ == Kind::sine && b > a) {
+    // Interior extrema of sin(2 pi f t) sit at phases pi/2 + k pi, i.e. t = (1/4 + k/2) / f.
+    const double first = std::ceil(a * 2.0 * frequency_ - 0.5);
+    for (double k = first; (0.25 + 0.5 * k) / frequency_ <= b && k < first + 3.0; k += 1.0) {
+      const double value = stress_at((0.25 + 0.5 * k) / frequency_);
+      lo = std::min(lo, value);
+      hi = std::max(hi, value);
+    }
+    if (b - a >= 1.0 / frequency_) {  // a whole period: both extrema
+      lo = std::min(lo, mean_ - std::abs(sigma_));
+      hi = std::max(hi, mean_ + std::abs(sigma_));
+    }
+  }
+  return {lo, hi};
 }
 
 double StressProtocol::max_step() const {

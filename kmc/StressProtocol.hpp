@@ -2,6 +2,7 @@
 // Applied shear stress sigma(t) and how it tilts barriers. Stress is in energy/volume units of
 // the catalog (sigma * activation volume = energy); time in the catalog's time unit.
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace glassland::kmc {
@@ -29,6 +30,8 @@ public:
   bool time_dependent() const { return kind_ == Kind::step || kind_ == Kind::sine; }
   /// Times where sigma(t) is not smooth (the step), for the hazard integration.
   std::vector<double> breakpoints() const;
+  /// Smallest and largest sigma(t) for t in [a, b] (a <= b), exactly.
+  std::pair<double, double> range(double a, double b) const;
   /// Largest integration step that resolves sigma(t) (period/16 for a sine, else infinity).
   double max_step() const;
   double frequency() const { return frequency_; }

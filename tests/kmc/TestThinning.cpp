@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <tuple>
 #include <vector>
 
 #include "kmc/IntegratedHazard.hpp"
@@ -64,5 +65,51 @@ TEST_CASE("thinning and hazard inversion sample the same exit times", "[kmc][thi
     INFO("t0 = " << t0);
     // Two-sample KS: P(D > 1.95 sqrt(2/N)) ~ 0.001 when both samples share one distribution.
     CHECK(test::ks_two_sample(thinned, inverted) < 1.95 * std::sqrt(2.0 / 3000.0));
+  }
+}
+
+TEST_CASE("thinning and hazard inversion agree under an oscillating stress", "[kmc][thinning]") {
+  const auto catalog = test::network_catalog(kBarrierNetwork);
+  const auto network = kmc::RateNetwork::from_catalog(catalog);
+  // sigma(t) = 0.1 + 0.2 sin(2 pi 0.5 t): the barrier (V = 2) swings between 0.8 and 1.2, i.e.
+  // the rate by e^{+-2} at kT = 0.2, during a heating ramp 0.15 -> 0.25 over 10 time units; and
+  // the same stress at constant kT with both bias laws.
+  for (const auto law : {kmc::BiasLaw::linear, kmc::BiasLaw::three_halves}) {
+    const md::TemperatureSchedule ramp({{0.0, 0.15}, {10.0, 0.25}});
+    const kmc::RateModel model(network, ramp, kmc::StressProtocol::sine(0.2, 0.5, 0.1), law);
+    REQUIRE(kmc::thinning_applies(model));
+    kmc::Rng rng_thinning = kmc::make_run_rng(23, 0), rng_hazard = kmc::make_run_rng(23, 1);
+    for (double t0 : {0.0, 0.7, 4.3}) {
+      std::vector<double> thinned, inverted;
+      for (int k = 0; k < 3000; ++k) {
+        thinned.push_back(kmc::sample_exit_time_thinned(model, 0, t0, rng_thinning));
+        inverted.push_back(kmc::solve_exit_time(model, 0, t0, kmc::unit_exponential(rng_hazard)));
+      }
+      INFO("t0 = " << t0 << " law " << static_cast<int>(law));
+      // Two-sample KS: P(D > 1.95 sqrt(2/N)) ~ 0.001 when both samples share one distribution.
+      CHECK(test::ks_two_sample(thinned, inverted) < 1.95 * std::sqrt(2.0 / 3000.0));
+    }
+  }
+}
+
+TEST_CASE("stress range over a window is exact", "[kmc][stress]") {
+  const auto sine = kmc::StressProtocol::sine(2.0, 0.5, 1.0);  // 1 + 2 sin(pi t): max at t = 0.5, min at 1.5
+  auto [lo, hi] = sine.range(0.1, 0.9);
+  CHECK(hi == Approx(3.0).epsilon(1e-14));
+  CHECK(lo == Approx(sine.stress_at(0.1)).epsilon(1e-14));
+  std::tie(lo, hi) = sine.range(1.2, 1.4);  // monotone piece: the ends
+  CHECK(lo == Approx(sine.stress_at(1.4)).epsilon(1e-14));
+  CHECK(hi == Approx(sine.stress_at(1.2)).epsilon(1e-14));
+  std::tie(lo, hi) = sine.range(0.3, 2.6);
+  CHECK(lo == Approx(-1.0).epsilon(1e-14));
+  CHECK(hi == Approx(3.0).epsilon(1e-14));
+  // Brute force on a fine grid never leaves the range.
+  for (double a : {0.0, 0.37, 1.9}) {
+    const auto [l, h] = sine.range(a, a + 0.61);
+    for (int k = 0; k <= 1000; ++k) {
+      const double v = sine.stress_at(a + 0.61 * k / 1000.0);
+      CHECK(v >= l - 1e-12);
+      CHECK(v <= h + 1e-12);
+    }
   }
 }
