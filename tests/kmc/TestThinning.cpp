@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <initializer_list>
 #include <tuple>
 #include <vector>
 
@@ -22,6 +23,21 @@ const char* kBarrierNetwork = R"({"minima": [{"id": 0, "energy": 0.0}, {"id": 1,
 
 // integral of exp(-1/u) du = u exp(-1/u) + Ei(-1/u); 0 at u = 0 (both terms vanish).
 double antiderivative(double u) { return u > 0.0 ? u * std::exp(-1.0 / u) + std::expint(-1.0 / u) : 0.0; }
+
+/// 3000 exit times from state 0 at each start time, by thinning and by hazard inversion
+/// (independent streams): two-sample KS, P(D > 1.95 sqrt(2/N)) ~ 0.001 for one distribution.
+void check_thinning_matches_hazard(const kmc::RateModel& model, std::uint64_t seed, std::initializer_list<double> starts) {
+  kmc::Rng rng_thinning = kmc::make_run_rng(seed, 0), rng_hazard = kmc::make_run_rng(seed, 1);
+  for (double t0 : starts) {
+    std::vector<double> thinned, inverted;
+    for (int k = 0; k < 3000; ++k) {
+      thinned.push_back(kmc::sample_exit_time_thinned(model, 0, t0, rng_thinning));
+      inverted.push_back(kmc::solve_exit_time(model, 0, t0, kmc::unit_exponential(rng_hazard)));
+    }
+    INFO("t0 = " << t0);
+    CHECK(test::ks_two_sample(thinned, inverted) < 1.95 * std::sqrt(2.0 / 3000.0));
+  }
+}
 
 }  // namespace
 
@@ -55,17 +71,7 @@ TEST_CASE("thinning and hazard inversion sample the same exit times", "[kmc][thi
   const md::TemperatureSchedule schedule({{0.0, 0.1}, {5.0, 0.3}, {10.0, 0.3}, {20.0, 0.12}});
   const kmc::RateModel model(network, schedule, kmc::StressProtocol::step(0.05, 7.0));
   REQUIRE(kmc::thinning_applies(model));
-  kmc::Rng rng_thinning = kmc::make_run_rng(22, 0), rng_hazard = kmc::make_run_rng(22, 1);
-  for (double t0 : {0.0, 6.0, 15.0}) {
-    std::vector<double> thinned, inverted;
-    for (int k = 0; k < 3000; ++k) {
-      thinned.push_back(kmc::sample_exit_time_thinned(model, 0, t0, rng_thinning));
-      inverted.push_back(kmc::solve_exit_time(model, 0, t0, kmc::unit_exponential(rng_hazard)));
-    }
-    INFO("t0 = " << t0);
-    // Two-sample KS: P(D > 1.95 sqrt(2/N)) ~ 0.001 when both samples share one distribution.
-    CHECK(test::ks_two_sample(thinned, inverted) < 1.95 * std::sqrt(2.0 / 3000.0));
-  }
+  check_thinning_matches_hazard(model, 22, {0.0, 6.0, 15.0});
 }
 
 TEST_CASE("thinning and hazard inversion agree under an oscillating stress", "[kmc][thinning]") {
@@ -78,17 +84,8 @@ TEST_CASE("thinning and hazard inversion agree under an oscillating stress", "[k
     const md::TemperatureSchedule ramp({{0.0, 0.15}, {10.0, 0.25}});
     const kmc::RateModel model(network, ramp, kmc::StressProtocol::sine(0.2, 0.5, 0.1), law);
     REQUIRE(kmc::thinning_applies(model));
-    kmc::Rng rng_thinning = kmc::make_run_rng(23, 0), rng_hazard = kmc::make_run_rng(23, 1);
-    for (double t0 : {0.0, 0.7, 4.3}) {
-      std::vector<double> thinned, inverted;
-      for (int k = 0; k < 3000; ++k) {
-        thinned.push_back(kmc::sample_exit_time_thinned(model, 0, t0, rng_thinning));
-        inverted.push_back(kmc::solve_exit_time(model, 0, t0, kmc::unit_exponential(rng_hazard)));
-      }
-      INFO("t0 = " << t0 << " law " << static_cast<int>(law));
-      // Two-sample KS: P(D > 1.95 sqrt(2/N)) ~ 0.001 when both samples share one distribution.
-      CHECK(test::ks_two_sample(thinned, inverted) < 1.95 * std::sqrt(2.0 / 3000.0));
-    }
+    INFO("law " << static_cast<int>(law));
+    check_thinning_matches_hazard(model, 23, {0.0, 0.7, 4.3});
   }
 }
 
