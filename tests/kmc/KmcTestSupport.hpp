@@ -8,6 +8,7 @@
 #include <unsupported/Eigen/MatrixFunctions>
 
 #include "kmc/NetworkImport.hpp"
+#include "kmc/ConstantRates.hpp"
 #include "kmc/RateModel.hpp"
 
 namespace glassland::test {
@@ -39,6 +40,15 @@ inline const char* kFlickerNetwork = R"({
 inline landscape::Catalog network_catalog(const char* json) {
   return kmc::catalog_from_network_json(json, "test.json");
 }
+
+/// The flicker trap at constant kT = 0.1 with its constant-rate table, for the superbasin tests.
+/// Use in place (members refer to each other): `const FlickerTrap trap; trap.model ...`.
+struct FlickerTrap {
+  landscape::Catalog catalog = network_catalog(kFlickerNetwork);
+  kmc::RateNetwork network = kmc::RateNetwork::from_catalog(catalog);
+  kmc::RateModel model{network, md::TemperatureSchedule({{0.0, 0.1}})};
+  kmc::ConstantRates rates{model};
+};
 
 /// Generator G (dp/dt = G p) of the network at constant kT.
 inline Eigen::MatrixXd generator(const kmc::RateModel& model) {

@@ -108,10 +108,8 @@ TEST_CASE("mean first-passage time matches the exact linear solve", "[kmc]") {
 }
 
 TEST_CASE("ensembles do not depend on the number of threads", "[kmc]") {
-  const auto catalog = test::network_catalog(test::kFlickerNetwork);
-  const auto network = kmc::RateNetwork::from_catalog(catalog);
-  const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.1}}));
-  const kmc::ConstantRates rates(model);
+  const test::FlickerTrap trap;
+  const auto& [catalog, network, model, rates] = trap;
   kmc::EnsembleSpec spec;
   spec.start = 0;
   spec.target = network.require_state(3, "target");

@@ -35,10 +35,8 @@ std::vector<double> passages(const kmc::RateModel& model, const kmc::ConstantRat
 }  // namespace
 
 TEST_CASE("superbasin acceleration preserves the first-passage distribution", "[kmc][superbasin]") {
-  const auto catalog = test::network_catalog(test::kFlickerNetwork);
-  const auto network = kmc::RateNetwork::from_catalog(catalog);
-  const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.1}}));
-  const kmc::ConstantRates rates(model);
+  const test::FlickerTrap trap;
+  const auto& [catalog, network, model, rates] = trap;
   std::uint64_t plain_events = 0, fast_events = 0, plain_exits = 0, fast_exits = 0;
   const auto plain = passages(model, rates, false, 101, &plain_events, &plain_exits);
   const auto fast = passages(model, rates, true, 202, &fast_events, &fast_exits);
@@ -53,10 +51,8 @@ TEST_CASE("superbasin acceleration preserves the first-passage distribution", "[
 }
 
 TEST_CASE("superbasin occupancies at observation times match the master equation", "[kmc][superbasin]") {
-  const auto catalog = test::network_catalog(test::kFlickerNetwork);
-  const auto network = kmc::RateNetwork::from_catalog(catalog);
-  const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.1}}));
-  const kmc::ConstantRates rates(model);
+  const test::FlickerTrap trap;
+  const auto& [catalog, network, model, rates] = trap;
   kmc::EnsembleSpec spec;
   spec.start = 0;
   spec.times = {3000.0, 3001.0, 20000.0};
@@ -78,10 +74,8 @@ TEST_CASE("superbasin occupancies at observation times match the master equation
 TEST_CASE("two-time occupancies inside superbasin sojourns match the master equation", "[kmc][superbasin]") {
   // P(X(t1) = j, X(t2) = k) = [exp(G (t2 - t1))]_{kj} p_j(t1), with t2 - t1 shorter than the
   // internal relaxation: checks that successive bridge samples are chained correctly.
-  const auto catalog = test::network_catalog(test::kFlickerNetwork);
-  const auto network = kmc::RateNetwork::from_catalog(catalog);
-  const kmc::RateModel model(network, md::TemperatureSchedule({{0.0, 0.1}}));
-  const kmc::ConstantRates rates(model);
+  const test::FlickerTrap trap;
+  const auto& [catalog, network, model, rates] = trap;
   kmc::EnsembleSpec spec;
   spec.start = 0;
   spec.times = {3000.0, 3001.0};
