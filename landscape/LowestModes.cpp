@@ -33,19 +33,22 @@ Eigen::VectorXd start_vector(const ConfigurationSpace& space, Eigen::Index n, co
   if (o.hint.size() == n && o.hint.norm() > 0.0) {
     Eigen::VectorXd hint = o.hint;
     project_translations(space, hint);
-    if (hint.norm() > 0.0) v = hint.normalized() + 0.3 * v;
+    if (hint.norm() > 0.0) v = hint.normalized() + o.random_weight * v;
   }
   return v.normalized();
 }
 
 class HessianTimesVector {
 public:
-  HessianTimesVector(md::Objective& objective, const Eigen::VectorXd& x, double step)
-      : objective_(objective), x_(x), step_(step), plus_(x.size()), minus_(x.size()) {}
+  HessianTimesVector(md::Objective& objective, const Eigen::VectorXd& x, double step,
+                     const Eigen::VectorXd* gradient = nullptr)
+      : objective_(objective), x_(x), step_(step), gradient_(gradient), plus_(x.size()), minus_(x.size()) {}
   Eigen::VectorXd operator()(const Eigen::VectorXd& unit) {
     objective_.value_and_gradient(x_ + step_ * unit, plus_);
+    ++calls_;
+    if (gradient_ && gradient_->size() == x_.size()) return (plus_ - *gradient_) / step_;  // forward difference
     objective_.value_and_gradient(x_ - step_ * unit, minus_);
-    calls_ += 2;
+    ++calls_;
     return (plus_ - minus_) / (2.0 * step_);
   }
   long calls() const { return calls_; }
@@ -54,6 +57,7 @@ private:
   md::Objective& objective_;
   const Eigen::VectorXd& x_;
   double step_;
+  const Eigen::VectorXd* gradient_;  // at x_ (forward differences) or null
   Eigen::VectorXd plus_, minus_;
   long calls_ = 0;
 };
@@ -64,9 +68,12 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
                          const LowestModeOptions& o) {
   const Eigen::Index n = x.size();
   if (o.count < 1) throw InputError("lowest modes", "count must be >= 1");
-  if (n < o.count + 3) throw InputError("lowest modes", "too few degrees of freedom for the requested modes");
-  const int max_k = static_cast<int>(std::min<Eigen::Index>(o.max_iterations, n - 3));
-  HessianTimesVector hessian(objective, x, o.step);
+  // Rigid translations are projected out only in a periodic box: three fewer directions.
+  const Eigen::Index zero_modes = space.box() && space.block_size() == 3 ? 3 : 0;
+  if (n < o.count + zero_modes) throw InputError("lowest modes", "too few degrees of freedom for the requested modes");
+  const int max_k = static_cast<int>(std::min<Eigen::Index>(o.max_iterations, n - zero_modes));
+  HessianTimesVector hessian(objective, x, o.step, &o.gradient);
+  double previous_lowest = 0.0;
   Eigen::MatrixXd q(n, max_k + 1);
   q.col(0) = start_vector(space, n, o);
   std::vector<double> alpha, beta;
@@ -82,7 +89,8 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
     beta.push_back(w.norm());
     // The Ritz problem costs O(k^3): solve it every few iterations, not every one.
     const bool last = k + 1 == max_k;
-    if ((k + 1) % 8 != 0 && !last && beta.back() > 1e-12 * std::max(1.0, std::abs(alpha.back()))) {
+    const bool every = o.eigenvalue_change_tolerance > 0.0;
+    if (!every && (k + 1) % 8 != 0 && !last && beta.back() > 1e-12 * std::max(1.0, std::abs(alpha.back()))) {
       q.col(k + 1) = w / beta.back();
       continue;
     }
@@ -98,6 +106,11 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
       converged = converged && result.residuals[i] <= std::max(o.residual_tolerance,
                                                                o.relative_tolerance * std::abs(result.curvatures[i]));
     const bool invariant = beta.back() <= 1e-12 * std::max(1.0, std::abs(alpha.back()));
+    const double lowest = result.curvatures[0];
+    if (every && k > 0 && wanted == o.count &&
+        std::abs(lowest - previous_lowest) <= o.eigenvalue_change_tolerance * std::abs(lowest))
+      converged = true;
+    previous_lowest = lowest;
     if (converged || invariant || last) {
       result.converged = converged || (invariant && wanted == o.count);
       break;

@@ -28,6 +28,18 @@ struct LowestModeOptions {
   /// Optional start direction mixed into the random start (e.g. the NEB tangent): the unstable
   /// mode then converges in a few iterations while the random part keeps every mode in reach.
   Eigen::VectorXd hint;
+  /// Weight of the random start mixed into a given hint (0: start exactly on the hint, as a
+  /// saddle climb that tracks its mode from step to step wants).
+  double random_weight = 0.3;
+  /// Gradient at x, when the caller already has it: Hessian-vector products then use forward
+  /// differences (g(x + h v) - g(x)) / h, one gradient call per iteration instead of two
+  /// (error O(h) instead of O(h^2); what a saddle climb needs, not a final first-order check).
+  Eigen::VectorXd gradient;
+  /// > 0: also stop (and count as converged) once the lowest Ritz value changes by less than
+  /// this fraction of its magnitude between two iterations -- eOn's Lanczos stopping rule, cheap
+  /// when a good `hint` makes the first Ritz value already close. The Ritz problem is then
+  /// solved every iteration (it costs O(k^3) for tiny k).
+  double eigenvalue_change_tolerance = 0.0;
 };
 
 struct LowestModes {
@@ -40,7 +52,7 @@ struct LowestModes {
 };
 
 /// Lanczos with full reorthogonalization. Throws InputError if count < 1 or the space has
-/// fewer than count + 3 degrees of freedom.
+/// fewer than count (+ 3 translations in a periodic box) degrees of freedom.
 LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& x,
                          const LowestModeOptions& options = {});
 

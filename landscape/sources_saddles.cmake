@@ -11,4 +11,6 @@ list(APPEND GLASSLAND_LANDSCAPE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/EnvironmentKey.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/EventAnalysis.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Harvester.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/MinModeSearch.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/EventCompleteness.cpp
 )

@@ -1,0 +1,282 @@
+#include "landscape/MinModeSearch.hpp"
+
+#include <cmath>
+#include <deque>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+
+#include "landscape/Hessian.hpp"
+#include "md/Error.hpp"
+#include "md/Minimizer.hpp"
+
+namespace glassland::landscape {
+
+void MinModeSearchOptions::validate() const {
+  auto positive = [](double v, const char* name) {
+    if (!(v > 0.0) || !std::isfinite(v)) throw InputError(name, "must be finite and > 0");
+  };
+  positive(displacement_radius, "displacement_radius");
+  if (!(displacement_magnitude >= 0.0) || !std::isfinite(displacement_magnitude))
+    throw InputError("displacement_magnitude", "must be finite and >= 0");
+  positive(fmax, "fmax");
+  if (max_iterations < 1) throw InputError("max_iterations", "must be >= 1");
+  positive(max_step, "max_step");
+  positive(push, "push");
+  if (lowest.count < 2) throw InputError("lowest.count", "must be >= 2 to decide whether a saddle is first order");
+  if (climb_lanczos_iterations < 2) throw InputError("climb_lanczos_iterations", "must be >= 2");
+  positive(climb_lanczos_tolerance, "climb_lanczos_tolerance");
+  positive(basin_step, "basin_step");
+  positive(inverse_curvature, "inverse_curvature");
+  if (lbfgs_memory < 1) throw InputError("lbfgs_memory", "must be >= 1");
+  if (!(negative_tolerance >= 0.0)) throw InputError("negative_tolerance", "must be >= 0");
+  positive(max_energy, "max_energy");
+  positive(moved_threshold, "moved_threshold");
+}
+
+std::string status_name(SearchStatus status) {
+  switch (status) {
+    case SearchStatus::success: return "success";
+    case SearchStatus::not_converged: return "not_converged";
+    case SearchStatus::not_first_order: return "not_first_order";
+    case SearchStatus::not_connected: return "not_connected";
+    case SearchStatus::degenerate: return "degenerate";
+    case SearchStatus::failed_quench: return "failed_quench";
+  }
+  return "unknown";
+}
+
+namespace {
+
+/// L-BFGS two-loop recursion on the effective force (no line search: the effective force is
+/// not the gradient of any function). Pairs failing the curvature condition, or a direction
+/// against the force, reset the memory to a steepest-descent step of `inverse_curvature`.
+class EffectiveLbfgs {
+public:
+  EffectiveLbfgs(int memory, double inverse_curvature) : memory_(memory), inverse_curvature_(inverse_curvature) {}
+  void reset() {
+    s_.clear();
+    y_.clear();
+    has_previous_ = false;
+  }
+  Eigen::VectorXd step(const Eigen::VectorXd& x, const Eigen::VectorXd& force) {
+    if (has_previous_) {
+      Eigen::VectorXd s = x - x_previous_, y = force_previous_ - force;  // y: change of "gradient"
+      if (s.dot(y) > 1e-12 * s.norm() * y.norm()) {
+        s_.push_back(std::move(s));
+        y_.push_back(std::move(y));
+        if (static_cast<int>(s_.size()) > memory_) {
+          s_.pop_front();
+          y_.pop_front();
+        }
+      } else {
+        s_.clear();
+        y_.clear();
+      }
+    }
+    x_previous_ = x;
+    force_previous_ = force;
+    has_previous_ = true;
+    Eigen::VectorXd d = direction(force);
+    if (d.dot(force) <= 0.0) {
+      s_.clear();
+      y_.clear();
+      d = inverse_curvature_ * force;
+    }
+    return d;
+  }
+
+private:
+  Eigen::VectorXd direction(const Eigen::VectorXd& force) const {
+    const std::size_t m = s_.size();
+    if (m == 0) return inverse_curvature_ * force;
+    std::vector<double> a(m), rho(m);
+    Eigen::VectorXd q = force;
+    for (std::size_t i = m; i-- > 0;) {
+      rho[i] = 1.0 / y_[i].dot(s_[i]);
+      a[i] = rho[i] * s_[i].dot(q);
+      q -= a[i] * y_[i];
+    }
+    Eigen::VectorXd r = (s_.back().dot(y_.back()) / y_.back().squaredNorm()) * q;
+    for (std::size_t i = 0; i < m; ++i) r += s_[i] * (a[i] - rho[i] * y_[i].dot(r));
+    return r;
+  }
+
+  int memory_;
+  double inverse_curvature_;
+  std::deque<Eigen::VectorXd> s_, y_;
+  Eigen::VectorXd x_previous_, force_previous_;
+  bool has_previous_ = false;
+};
+
+struct Climb {
+  Eigen::VectorXd x, gradient, mode;
+  double energy = 0.0;
+  double curvature = 0.0;
+  bool converged = false;
+  long iterations = 0;
+};
+
+/// Steps 2-4 of the header: leave the basin, then climb on the effective force to fmax.
+Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& minimum,
+            double minimum_energy, Eigen::VectorXd x, Eigen::VectorXd mode, std::uint64_t seed,
+            const MinModeSearchOptions& o) {
+  const int b = space.block_size();
+  EffectiveLbfgs lbfgs(o.lbfgs_memory, o.inverse_curvature);
+  LowestModeOptions lanczos = o.lowest;
+  lanczos.count = 1;
+  lanczos.max_iterations = o.climb_lanczos_iterations;
+  lanczos.eigenvalue_change_tolerance = o.climb_lanczos_tolerance;
+  lanczos.random_weight = 0.0;
+  lanczos.seed = seed;
+  Climb c;
+  c.gradient.resize(x.size());
+  bool concave = false;
+  double ceiling = o.max_energy;
+  for (long it = 0; it < o.max_iterations; ++it) {
+    c.iterations = it + 1;
+    c.energy = objective.value_and_gradient(x, c.gradient);
+    // Give up above max_energy -- or above the random start itself, whose stiff overlaps can
+    // cost more than any barrier before the first steps relax them.
+    if (it == 0) ceiling = std::max(o.max_energy, c.energy - minimum_energy);
+    if (!std::isfinite(c.energy) || c.energy - minimum_energy > ceiling) break;
+    if (concave && md::max_block_norm(c.gradient, b) < o.fmax) {
+      c.converged = true;
+      break;
+    }
+    lanczos.hint = mode;
+    lanczos.gradient = c.gradient;
+    const LowestModes modes = lowest_modes(objective, space, x, lanczos);
+    Eigen::VectorXd v = modes.lowest_mode;
+    if (mode.size() == v.size() && v.dot(mode) < 0.0) v = -v;
+    mode = v;
+    c.curvature = modes.curvatures[0];
+    const Eigen::VectorXd force = -c.gradient;
+    Eigen::VectorXd step;
+    if (c.curvature < -o.negative_tolerance) {
+      if (!concave) lbfgs.reset();  // a new effective surface: old curvature pairs mislead
+      concave = true;
+      step = lbfgs.step(x, force - 2.0 * force.dot(v) * v);
+    } else {
+      // Convex (ART's basin escape): a fixed push basin_step uphill along the lowest mode
+      // (oriented away from the minimum when the force along it vanishes), plus an L-BFGS
+      // relaxation of the force perpendicular to it -- the random start's stiff overlaps relax
+      // while the soft direction is climbed.
+      if (concave) lbfgs.reset();
+      concave = false;
+      double along = -force.dot(v);
+      if (std::abs(along) < 1e-12) along = space.difference(x, minimum).dot(v);
+      step = lbfgs.step(x, force - force.dot(v) * v);
+      step -= step.dot(v) * v;
+      step += (along >= 0.0 ? o.basin_step : -o.basin_step) * v;
+    }
+    md::limit_step(step, o.max_step, b);
+    if (std::getenv("GLASSLAND_DEBUG_CLIMB"))
+      std::fprintf(stderr, "climb %ld E %.8g c %.5g |F| %.3g concave %d calls %ld\n", it, c.energy - minimum_energy, c.curvature,
+                   md::max_block_norm(c.gradient, b), int(concave), modes.force_calls);
+    x += step;
+  }
+  c.x = std::move(x);
+  c.mode = std::move(mode);
+  return c;
+}
+
+/// Steps 4-5: first-order check at the converged point, then quench both ways.
+SaddleSearchResult check_and_connect(md::Objective& objective, const ConfigurationSpace& space,
+                                     const Eigen::VectorXd& minimum, double minimum_energy, const Climb& c,
+                                     long before, std::uint64_t seed, const MinModeSearchOptions& o) {
+  SaddleSearchResult r;
+  r.saddle = c.x;
+  r.saddle_energy = c.energy;
+  r.mode = c.mode;
+  r.lowest_curvature = c.curvature;
+  r.iterations = c.iterations;
+  auto finish = [&](SearchStatus status) {
+    r.status = status;
+    r.force_calls = objective.evaluations() - before;
+    if (r.saddle_force_calls == 0) r.saddle_force_calls = r.force_calls;
+    return r;
+  };
+  if (!c.converged) return finish(SearchStatus::not_converged);
+  LowestModeOptions check = o.lowest;
+  check.hint = c.mode;
+  check.gradient = c.gradient;
+  check.seed = seed ^ 0x5DEECE66DULL;
+  const LowestModes modes = lowest_modes(objective, space, c.x, check);
+  r.lowest_curvature = modes.curvatures[0];
+  if (negative_mode_count(modes, o.negative_tolerance) != 1) return finish(SearchStatus::not_first_order);
+  r.mode = modes.lowest_mode;
+  if (r.mode.dot(c.mode) < 0.0) r.mode = -r.mode;
+  r.saddle_force_calls = objective.evaluations() - before;
+
+  const double scale = o.push / md::max_block_norm(r.mode, space.block_size());
+  QuenchResult plus, minus;
+  try {
+    plus = quench(objective, c.x + scale * r.mode, o.quench);
+    minus = quench(objective, c.x - scale * r.mode, o.quench);
+  } catch (const InputError&) {
+    return finish(SearchStatus::failed_quench);
+  }
+  const bool plus_is_start = same_minimum(space, plus.position, plus.energy, minimum, minimum_energy, o.same);
+  const bool minus_is_start = same_minimum(space, minus.position, minus.energy, minimum, minimum_energy, o.same);
+  if (plus_is_start == minus_is_start) {
+    if (plus_is_start) return finish(SearchStatus::degenerate);  // both sides drain to the start
+    r.product = plus.position;
+    r.product_energy = plus.energy;
+    return finish(SearchStatus::not_connected);
+  }
+  if (plus_is_start) r.mode = -r.mode;  // the mode points from the start towards the product
+  const QuenchResult& product = plus_is_start ? minus : plus;
+  r.product = product.position;
+  r.product_energy = product.energy;
+  if (r.saddle_energy < std::max(minimum_energy, r.product_energy)) return finish(SearchStatus::degenerate);
+  const Eigen::VectorXd moved = space.atom_displacements(r.product, minimum);
+  for (Eigen::Index a = 0; a < moved.size(); ++a)
+    if (moved[a] > o.moved_threshold) r.moved_atoms.push_back(static_cast<int>(a));
+  return finish(SearchStatus::success);
+}
+
+}  // namespace
+
+SaddleSearchResult min_mode_search(md::Objective& objective, const ConfigurationSpace& space,
+                                   const Eigen::VectorXd& minimum, double minimum_energy, int centre_atom,
+                                   std::uint64_t seed, const MinModeSearchOptions& options) {
+  options.validate();
+  const int b = space.block_size();
+  if (centre_atom < 0 || centre_atom >= space.atoms(minimum.size()))
+    throw InputError("centre_atom", "no atom " + std::to_string(centre_atom));
+  const long before = objective.evaluations();
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> normal(0.0, options.displacement_magnitude);
+  Eigen::VectorXd displacement = Eigen::VectorXd::Zero(minimum.size());
+  const Eigen::VectorXd centre = minimum.segment(Eigen::Index{centre_atom} * b, b);
+  for (int atom : atoms_within(space, minimum, centre, options.displacement_radius))
+    for (int k = 0; k < b; ++k) displacement[Eigen::Index{atom} * b + k] = normal(rng);
+  if (std::getenv("GLASSLAND_DEBUG_CLIMB"))
+    std::fprintf(stderr, "displaced %zu atoms, |d| %.3g max %.3g\n",
+                 atoms_within(space, minimum, centre, options.displacement_radius).size(), displacement.norm(),
+                 displacement.cwiseAbs().maxCoeff());
+  // The first Lanczos starts on the displacement: a local start keeps the short Krylov space
+  // local too, instead of converging to a soft vibration of the whole glass.
+  const Climb c = climb(objective, space, minimum, minimum_energy, minimum + displacement,
+                        displacement.norm() > 0.0 ? Eigen::VectorXd(displacement.normalized()) : Eigen::VectorXd(),
+                        seed, options);
+  return check_and_connect(objective, space, minimum, minimum_energy, c, before, seed, options);
+}
+
+SaddleSearchResult refine_saddle_guess(md::Objective& objective, const ConfigurationSpace& space,
+                                       const Eigen::VectorXd& minimum, double minimum_energy,
+                                       const Eigen::VectorXd& guess, const Eigen::VectorXd& mode_guess,
+                                       std::uint64_t seed, const MinModeSearchOptions& options) {
+  options.validate();
+  if (guess.size() != minimum.size()) throw InputError("saddle guess", "has a different dimension than the minimum");
+  const long before = objective.evaluations();
+  Eigen::VectorXd hint = mode_guess.size() == guess.size() && mode_guess.norm() > 0.0
+                             ? Eigen::VectorXd(mode_guess.normalized())
+                             : Eigen::VectorXd(space.difference(guess, minimum));
+  if (hint.norm() > 0.0) hint.normalize();
+  const Climb c = climb(objective, space, minimum, minimum_energy, guess, hint, seed, options);
+  return check_and_connect(objective, space, minimum, minimum_energy, c, before, seed, options);
+}
+
+}  // namespace glassland::landscape

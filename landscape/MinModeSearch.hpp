@@ -1,0 +1,89 @@
+#pragma once
+// Saddle searches from a minimum by minimum-mode following (ART nouveau: Barkema & Mousseau,
+// PRL 77, 4358 (1996); Malek & Mousseau, PRE 62, 7723 (2000); with the effective-force
+// translation of the dimer method: Henkelman & Jonsson, JCP 111, 7010 (1999)):
+//  1. displace the atoms within `displacement_radius` of a centre atom at random;
+//  2. convex region (lowest curvature >= 0): push along the displacement from the minimum,
+//     relaxing the perpendicular force (leave the harmonic basin, ART style);
+//  3. concave region: climb on the effective force F - 2 (F.v) v, v the lowest mode, with
+//     L-BFGS steps (memory reset when the effective surface changes character);
+//     the mode is tracked by a short Lanczos (LowestModes) that starts on the previous mode
+//     and uses forward differences from the gradient already computed: 1 gradient call for
+//     the step plus typically 2-3 for the mode;
+//  4. converged when the largest per-atom force is below fmax; first order when a converged
+//     Lanczos (count 2) shows exactly one negative curvature;
+//  5. push +-`push` along the mode and quench both sides: success only when one side is the
+//     start minimum (same_minimum, rigid drift removed) and the other a different minimum.
+// Units: the objective's (energy, length, energy/length, energy/length^2). Defaults are for
+// LJ reduced units (sigma = 1).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "landscape/ConfigurationSpace.hpp"
+#include "landscape/InherentStructure.hpp"
+#include "landscape/LowestModes.hpp"
+#include "md/Objective.hpp"
+
+namespace glassland::landscape {
+
+struct MinModeSearchOptions {
+  double displacement_radius = 1.5;    ///< atoms within this of the centre atom are displaced (length)
+  double displacement_magnitude = 0.1; ///< std-dev of each random Cartesian displacement (length)
+  double fmax = 1e-3;                  ///< saddle when the max per-atom force < fmax (energy/length)
+  long max_iterations = 300;           ///< climbing iterations (one gradient call + Lanczos each)
+  double max_step = 0.1;               ///< largest per-atom move per iteration (length)
+  /// Lanczos settings of the final first-order check (count >= 2); the climb uses the same
+  /// step but its own cap and tolerance below.
+  LowestModeOptions lowest;
+  QuenchOptions quench;                ///< minimizing both ways from the saddle
+  SameMinimumTolerance same;           ///< "is this side the start minimum"
+  double push = 0.05;                  ///< largest per-atom displacement along +-mode before the quenches (length)
+  // --- climb details
+  int climb_lanczos_iterations = 12;   ///< Krylov cap of the per-step mode update
+  double climb_lanczos_tolerance = 0.05;  ///< stop when the lowest Ritz value changes by less (fraction)
+  double basin_step = 0.1;             ///< push per iteration out of the convex region (length)
+  double inverse_curvature = 0.02;     ///< first L-BFGS / perpendicular-relaxation scale (length^2/energy)
+  int lbfgs_memory = 8;
+  double negative_tolerance = 1e-4;    ///< curvatures below -this are negative (energy/length^2)
+  double max_energy = 10.0;            ///< give up when E - E_minimum exceeds this (energy)
+  double moved_threshold = 0.3;        ///< atoms moving more than this start -> product are "moved" (length)
+
+  /// Throws InputError naming the field.
+  void validate() const;
+};
+
+enum class SearchStatus { success, not_converged, not_first_order, not_connected, degenerate, failed_quench };
+
+/// "success", "not_converged", ... (for logs and summaries).
+std::string status_name(SearchStatus status);
+
+struct SaddleSearchResult {
+  SearchStatus status = SearchStatus::not_converged;
+  Eigen::VectorXd saddle;              ///< length (continuous with the start minimum)
+  double saddle_energy = 0.0;
+  Eigen::VectorXd mode;                ///< unit unstable mode at the saddle, pointing towards the product
+  double lowest_curvature = 0.0;       ///< energy/length^2 (negative at a saddle)
+  Eigen::VectorXd product;             ///< the minimum on the other side (length)
+  double product_energy = 0.0;
+  long force_calls = 0;                ///< all force calls of this search incl. check and quenches
+  long saddle_force_calls = 0;         ///< of which: climb and first-order check
+  long iterations = 0;                 ///< climbing iterations
+  std::vector<int> moved_atoms;        ///< atoms displaced > moved_threshold start -> product
+};
+
+/// Random start near `centre_atom` (seeded by `seed`), climb, check, connect.
+SaddleSearchResult min_mode_search(md::Objective& objective, const ConfigurationSpace& space,
+                                   const Eigen::VectorXd& minimum, double minimum_energy, int centre_atom,
+                                   std::uint64_t seed, const MinModeSearchOptions& options);
+
+/// Start from a guessed saddle (and optional guessed mode; empty: none), e.g. a recycled or
+/// transplanted one: the same climb, check and connection test.
+SaddleSearchResult refine_saddle_guess(md::Objective& objective, const ConfigurationSpace& space,
+                                       const Eigen::VectorXd& minimum, double minimum_energy,
+                                       const Eigen::VectorXd& guess, const Eigen::VectorXd& mode_guess,
+                                       std::uint64_t seed, const MinModeSearchOptions& options);
+
+}  // namespace glassland::landscape
