@@ -3,6 +3,7 @@ list(APPEND GLASSLAND_KMC_SOURCES
 list(APPEND GLASSLAND_KMC_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/model/ModelParameters.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/NormalQuantiles.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/model/StressCycle.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/LandscapeModel.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/LandscapeSample.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/MasterEquationSample.cpp
@@ -20,4 +21,6 @@ list(APPEND GLASSLAND_KMC_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/model/ProtocolRegistry.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/ThermalSteps.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/InstrumentSteps.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/model/FitTargets.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/model/ModelFit.cpp
 )

@@ -17,6 +17,16 @@ double crossing(const std::vector<double>& x, const std::vector<double>& y, std:
 }
 }  // namespace
 
+double refined_peak_position(const std::vector<double>& x, const std::vector<double>& y, std::size_t i) {
+  if (i == 0 || i + 1 >= x.size()) return x[i];
+  const double x0 = x[i - 1], x1 = x[i], x2 = x[i + 1];
+  const double d01 = (y[i] - y[i - 1]) / (x1 - x0), d12 = (y[i + 1] - y[i]) / (x2 - x1);
+  const double curvature = (d12 - d01) / (x2 - x0);  // half the second derivative
+  if (!(curvature < 0.0)) return x1;
+  const double vertex = 0.5 * (x0 + x1) - 0.5 * d01 / curvature;
+  return std::clamp(vertex, x0, x2);
+}
+
 PeakShape find_peak(const std::vector<double>& x, const std::vector<double>& y_in, bool negative) {
   PeakShape peak;
   if (x.size() < 3 || x.size() != y_in.size()) return peak;
@@ -26,7 +36,7 @@ PeakShape find_peak(const std::vector<double>& x, const std::vector<double>& y_i
   const auto top = static_cast<std::size_t>(std::max_element(y.begin(), y.end()) - y.begin());
   if (!(y[top] > 0.0)) return peak;
   peak.found = true;
-  peak.position = x[top];
+  peak.position = refined_peak_position(x, y, top);
   peak.height = negative ? -y[top] : y[top];
   const double half = 0.5 * y[top];
   std::size_t left = top, right = top;
@@ -44,15 +54,6 @@ std::vector<std::size_t> local_maxima(const std::vector<double>& y, double min_f
   for (std::size_t i = 1; i + 1 < y.size(); ++i)
     if (y[i] > y[i - 1] && y[i] >= y[i + 1] && y[i] > min_fraction * top) out.push_back(i);
   return out;
-}
-
-double first_major_peak(const std::vector<double>& x, const std::vector<double>& y, double fraction) {
-  if (y.empty()) return 0.0;
-  const double top = *std::max_element(y.begin(), y.end());
-  if (!(top > 0.0)) return 0.0;
-  for (std::size_t i : local_maxima(y, fraction))
-    if (y[i] >= fraction * top) return x[i];
-  return x[static_cast<std::size_t>(std::max_element(y.begin(), y.end()) - y.begin())];
 }
 
 double integrate(const std::vector<double>& x, const std::vector<double>& y, double x_low, double x_high) {

@@ -13,12 +13,12 @@ struct PeakShape {
   double fwhm = 0.0;      ///< full width at half of |height| (x units); 0 if a side never drops
 };
 
+/// x of the vertex of the parabola through samples i-1, i, i+1 (any spacing), kept within
+/// [x[i-1], x[i+1]]: peak positions that move smoothly with the curve instead of jumping from
+/// sample to sample (what a least-squares fit of peak temperatures needs). x[i] at the ends.
+double refined_peak_position(const std::vector<double>& x, const std::vector<double>& y, std::size_t i);
 /// Largest maximum of y (or of -y when `negative`), with its full width at half maximum.
 PeakShape find_peak(const std::vector<double>& x, const std::vector<double>& y, bool negative = false);
-/// Position of the lowest-x local maximum of y whose height reaches `fraction` of max(y)
-/// (the first major peak: picks the relaxation peak consistently when a sub-Tg hump and an
-/// overshoot compete). Returns 0 if y has no positive maximum.
-double first_major_peak(const std::vector<double>& x, const std::vector<double>& y, double fraction);
 /// Indices of interior local maxima of y whose height exceeds `min_fraction` of max(y).
 std::vector<std::size_t> local_maxima(const std::vector<double>& y, double min_fraction);
 /// Trapezoidal integral of y dx over [x_low, x_high] (x increasing; partial cells interpolated).

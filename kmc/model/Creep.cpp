@@ -69,10 +69,17 @@ CreepResult run_creep(Sample& sample, double temperature_K, double stress_MPa, d
   result.spectrum_flow.assign(bins, 0.0);
   for (std::size_t i = 0; i < bins; ++i) result.spectrum_log10_tau.push_back(kSpectrumLow + (i + 0.5) * kSpectrumBin);
   const auto p = sample.occupation();
+  double beta_weight = 0.0, beta_log = 0.0, flow_weight = 0.0, flow_log = 0.0;
   for_each_class(model, p, landscape->current_rates(load, p), [&](double w, double dj, double retardation, double k) {
     result.spectrum_beta[spectrum_bin(1.0 / retardation)] += w * dj;
     result.spectrum_flow[spectrum_bin(1.0 / k)] += w / eu;
+    beta_weight += w * dj;
+    beta_log -= w * dj * std::log(retardation);
+    flow_weight += w;
+    flow_log -= w * std::log(k);
   });
+  result.log_mean_tau_beta_s = beta_weight > 0.0 ? std::exp(beta_log / beta_weight) : 0.0;
+  result.log_mean_tau_flow_s = std::exp(flow_log / flow_weight);
   return result;
 }
 

@@ -1,5 +1,7 @@
 // DSC and Kissinger instruments (declared in Instruments.hpp).
+#include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "kmc/model/Instruments.hpp"
 #include "md/Error.hpp"
@@ -52,17 +54,62 @@ DscResult run_dsc(Sample& sample, double from_K, const DscOptions& options, cons
   return result;
 }
 
+namespace {
+// Midpoint of the reference scan's configurational c_p step (first half-crossing of its final value).
+double reference_glass_transition(const DscResult& dsc, double glass_cp) {
+  const auto& t = dsc.reference.temperature_K;
+  const auto& cp = dsc.reference.heat_capacity;
+  const double half = 0.5 * (cp.back() - glass_cp);
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (cp[i] - glass_cp >= half) return t[i];
+  return t.back();
+}
+
+struct ScanPeaks {
+  std::vector<std::size_t> maxima;  // local maxima of the excess c_p above 5 % of the largest
+  double glass_transition_K = 0.0;
+};
+
+// Largest maximum of one class ("sub_Tg": below Tg, "main": at or above); npos when none.
+std::size_t largest_of_class(const DscResult& dsc, const ScanPeaks& peaks, const std::string& kind) {
+  std::size_t best = std::string::npos;
+  for (std::size_t i : peaks.maxima) {
+    const bool below = dsc.scan.temperature_K[i] < peaks.glass_transition_K;
+    if ((kind == "sub_Tg") == below && (best == std::string::npos || dsc.excess_cp[i] > dsc.excess_cp[best])) best = i;
+  }
+  return best;
+}
+}  // namespace
+
 KissingerResult run_kissinger(const Sample& sample, double from_K, const std::vector<double>& rates_K_per_min,
                               const DscOptions& options, const StepControl& control) {
   KissingerResult result;
+  std::vector<DscResult> scans;
+  std::vector<ScanPeaks> peaks;
   for (double rate : rates_K_per_min) {
     auto copy = sample.clone();
     DscOptions scan = options;
     scan.rate_K_s = rate / 60.0;
-    const DscResult dsc = run_dsc(*copy, from_K, scan, control);
-    if (!dsc.endothermic.found) throw InputError("kissinger", "no endothermic relaxation peak at " + std::to_string(rate) + " K/min");
-    result.rates_K_per_min.push_back(rate);
-    result.peaks_K.push_back(first_major_peak(dsc.scan.temperature_K, dsc.excess_cp, 0.5));
+    scans.push_back(run_dsc(*copy, from_K, scan, control));
+    if (!scans.back().endothermic.found) throw InputError("kissinger", "no endothermic relaxation peak at " + std::to_string(rate) + " K/min");
+    peaks.push_back({local_maxima(scans.back().excess_cp, 0.05), reference_glass_transition(scans.back(), copy->glass_heat_capacity())});
+  }
+  const auto slowest = static_cast<std::size_t>(std::min_element(rates_K_per_min.begin(), rates_K_per_min.end()) - rates_K_per_min.begin());
+  const auto& first = scans[slowest];
+  const std::size_t top = static_cast<std::size_t>(std::max_element(first.excess_cp.begin(), first.excess_cp.end()) - first.excess_cp.begin());
+  result.followed = first.scan.temperature_K[top] < peaks[slowest].glass_transition_K ? "sub_Tg" : "main";
+  for (std::size_t r = 0; r < scans.size(); ++r) {
+    const auto& dsc = scans[r];
+    std::size_t i = largest_of_class(dsc, peaks[r], result.followed);
+    std::string kind = result.followed;
+    if (i == std::string::npos) {
+      i = static_cast<std::size_t>(std::max_element(dsc.excess_cp.begin(), dsc.excess_cp.end()) - dsc.excess_cp.begin());
+      kind = dsc.scan.temperature_K[i] < peaks[r].glass_transition_K ? "sub_Tg (fallback)" : "main (fallback)";
+    }
+    result.rates_K_per_min.push_back(rates_K_per_min[r]);
+    result.peaks_K.push_back(refined_peak_position(dsc.scan.temperature_K, dsc.excess_cp, i));
+    result.glass_transition_K.push_back(peaks[r].glass_transition_K);
+    result.peak_class.push_back(kind);
   }
   if (result.peaks_K.size() >= 2) result.activation_kj_mol = kissinger_energy_kj_mol(result.rates_K_per_min, result.peaks_K);
   return result;

@@ -74,7 +74,8 @@ public:
     const KissingerResult k = run_kissinger(c.sample, c.temperature_K, rates_, options_, c.control);
     c.files[c.prefix("kissinger") + ".csv"] = csv_table({"rate_K_per_min", "peak_T_K"}, {k.rates_K_per_min, k.peaks_K});
     return {{"file", c.prefix("kissinger") + ".csv"}, {"activation_energy_kJ_per_mol", k.activation_kj_mol},
-            {"peaks_K", k.peaks_K}, {"rates_K_per_min", k.rates_K_per_min}};
+            {"peaks_K", k.peaks_K}, {"rates_K_per_min", k.rates_K_per_min}, {"peak_class", k.peak_class},
+            {"followed_class", k.followed}, {"glass_transition_K", k.glass_transition_K}};
   }
 
 private:
@@ -151,7 +152,8 @@ public:
     c.files[c.prefix("creep_spectrum") + ".csv"] = csv_table({"log10_tau_s", "beta_weight_per_GPa", "flow_weight_per_GPa"},
                                                             {r.spectrum_log10_tau, r.spectrum_beta, r.spectrum_flow});
     return {{"file", c.prefix("creep") + ".csv"}, {"final_compliance_per_GPa", r.compliance_per_GPa.back()},
-            {"final_strain", r.compliance_per_GPa.back() * stress_ * 1e-3}};
+            {"final_strain", r.compliance_per_GPa.back() * stress_ * 1e-3},
+            {"log_mean_tau_beta_s", r.log_mean_tau_beta_s}, {"log_mean_tau_flow_s", r.log_mean_tau_flow_s}};
   }
 
 private:

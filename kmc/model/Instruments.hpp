@@ -45,10 +45,18 @@ DscResult run_dsc(Sample& sample, double from_K, const DscOptions& options, cons
 
 struct KissingerResult {
   std::vector<double> rates_K_per_min, peaks_K;
+  std::vector<double> glass_transition_K;  ///< per rate: midpoint of the reference's c_p step
+  std::vector<std::string> peak_class;     ///< per rate: "sub_Tg" or "main" (the peak used)
+  std::string followed;                    ///< the class followed across rates
   double activation_kj_mol = 0.0;
 };
-/// DSC on copies of `sample` at several heating rates; peak = first major peak (half the
-/// height of the largest) of the endothermic excess c_p.
+/// DSC on copies of `sample` at several heating rates. Peak rule (one relaxation process at
+/// every rate): the maxima of the endothermic excess c_p above 5 % of its largest are split at
+/// the glass transition of that scan, Tg(q) = where the reference's configurational c_p first
+/// reaches half its value at the end of the scan: "sub_Tg" (beta-like shoulder of a lightly
+/// relaxed glass) below, "main" (enthalpy overshoot) above. The class of the largest maximum at
+/// the slowest rate is followed; at every rate its largest maximum is the Kissinger peak (the
+/// overall largest when that class has none there, flagged in peak_class).
 KissingerResult run_kissinger(const Sample& sample, double from_K, const std::vector<double>& rates_K_per_min,
                               const DscOptions& options, const StepControl& control);
 
@@ -83,6 +91,8 @@ FrequencySweep run_frequency_sweep(const Sample& sample, const std::vector<doubl
 struct CreepResult {
   std::vector<double> time_s, compliance_per_GPa, beta_part, flow_part;
   std::vector<double> spectrum_log10_tau, spectrum_beta, spectrum_flow;  ///< weights (1/GPa) per bin
+  /// Compliance-weighted geometric means of the final spectrum's times (s), exact (not binned).
+  double log_mean_tau_beta_s = 0.0, log_mean_tau_flow_s = 0.0;
 };
 /// Holds `sample` at temperature_K under stress_MPa for duration_s (state kept) and records
 /// J(t) = 1/E_u + J_beta(t) + (1/E_u) int <k_alpha> dt, and the retardation spectrum at the end.

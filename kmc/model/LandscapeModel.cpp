@@ -91,11 +91,6 @@ std::vector<double> LandscapeModel::equilibrium_occupation(double temperature_K)
   return normalised_exponentials(log_w);
 }
 
-double LandscapeModel::stress_factor(double stress_MPa) const {
-  const double ratio = std::min(std::abs(stress_MPa) / parameters_.mechanics.stress_scale_MPa, 1.0);
-  return std::pow(1.0 - ratio, 1.5);
-}
-
 RateTable LandscapeModel::rates(const LoadState& load, double fictive_K, double work_driven_rate) const {
   const auto& a = parameters_.alpha;
   const double T = load.temperature_K;
@@ -106,22 +101,35 @@ RateTable LandscapeModel::rates(const LoadState& load, double fictive_K, double 
   // equilibrium rate is exactly 1 / tau_VFT(T) for the continuum Gaussian DOS.
   const double log_base = -std::log(cooperative_time(T, fictive_K)) - 0.5 * spread * spread;
   const double ebar = equilibrium_mean_energy(fictive_K);
-  const double factor = stress_factor(load.stress_MPa);
   const double log_tau0 = std::log(a.tau0_s);
   RateTable table;
   const auto n_e = static_cast<std::size_t>(energy_classes());
-  table.alpha_rate.resize(n_e);
-  std::vector<double> log_q(n_e);
+  // Apparent alpha barriers W / RT = -ln(tau0 k) and beta barriers / RT before stress.
+  std::vector<double> alpha_x(n_e), log_q(n_e);
   for (std::size_t e = 0; e < n_e; ++e) {
-    double log_k = log_base + lambda * (energy_[e] - ebar) / rt;
-    // Stress scales the apparent barrier W = -RT ln(tau0 k) by (1 - sigma/sigma0)^(3/2).
-    if (factor < 1.0 && log_k + log_tau0 < 0.0) log_k = factor * (log_k + log_tau0) - log_tau0;
-    table.alpha_rate[e] = std::exp(log_k) + work_driven_rate;
+    alpha_x[e] = -(log_base + lambda * (energy_[e] - ebar) / rt + log_tau0);
     log_q[e] = std::log(prior_[e]) - (1.0 - lambda) * energy_[e] / rt;
   }
   table.destination = normalised_exponentials(log_q);
-
   const int nb = beta_classes();
+  const double kappa = parameters_.beta.coupling_kappa;
+  std::vector<double> beta_x(n_e * static_cast<std::size_t>(nb));
+  for (std::size_t e = 0; e < n_e; ++e)
+    for (int b = 0; b < nb; ++b)
+      // Deeper metabasins (E below the Tg reference) hold stiffer beta systems (kappa > 0).
+      beta_x[e * static_cast<std::size_t>(nb) + static_cast<std::size_t>(b)] =
+          std::max(0.0, beta_barrier_kj_[static_cast<std::size_t>(b)] - kappa * (energy_[e] - reference_energy_)) / rt;
+
+  // Stress scales every barrier by g(sigma); a cyclic stress is averaged over its cycle.
+  const double stiffest = std::max(*std::max_element(alpha_x.begin(), alpha_x.end()), *std::max_element(beta_x.begin(), beta_x.end()));
+  const StressCycleAverage stress = stress_cycle(load, stiffest);
+  table.alpha_rate.resize(n_e);
+  for (std::size_t e = 0; e < n_e; ++e) {
+    // Rates faster than 1/tau0 have no barrier left to lower.
+    const double log_k = alpha_x[e] > 0.0 ? stress.log_mean_boltzmann(alpha_x[e]) : -alpha_x[e];
+    table.alpha_rate[e] = std::exp(log_k - log_tau0) + work_driven_rate;
+  }
+
   table.beta_upper_equilibrium.resize(static_cast<std::size_t>(nb));
   std::vector<double> log_partition(static_cast<std::size_t>(nb));
   for (int b = 0; b < nb; ++b) {
@@ -129,17 +137,20 @@ RateTable LandscapeModel::rates(const LoadState& load, double fictive_K, double 
     log_partition[static_cast<std::size_t>(b)] = std::log1p(std::exp(-beta_asymmetry(b) / rt));
   }
   table.beta_class_weight = normalised_exponentials(log_partition);
-  table.beta_relaxation.resize(n_e * static_cast<std::size_t>(nb));
-  const double kappa = parameters_.beta.coupling_kappa;
+  table.beta_relaxation.resize(beta_x.size());
   for (std::size_t e = 0; e < n_e; ++e)
     for (int b = 0; b < nb; ++b) {
-      // Deeper metabasins (E below the Tg reference) hold stiffer beta systems (kappa > 0).
-      const double barrier = std::max(0.0, beta_barrier_kj_[static_cast<std::size_t>(b)] - kappa * (energy_[e] - reference_energy_)) * factor;
+      const std::size_t i = e * static_cast<std::size_t>(nb) + static_cast<std::size_t>(b);
       const double half = 0.5 * beta_asymmetry(b) / rt;
-      table.beta_relaxation[e * static_cast<std::size_t>(nb) + static_cast<std::size_t>(b)] =
-          2.0 * std::exp(-barrier / rt) * std::cosh(half) / parameters_.beta.tau0_s;
+      table.beta_relaxation[i] = 2.0 * std::exp(stress.log_mean_boltzmann(beta_x[i])) * std::cosh(half) / parameters_.beta.tau0_s;
     }
   return table;
+}
+
+StressCycleAverage LandscapeModel::stress_cycle(const LoadState& load, double stiffest_x) const {
+  const auto& m = parameters_.mechanics;
+  const double amplitude = load.cyclic_frequency_Hz > 0.0 ? load.cyclic_amplitude_MPa : 0.0;
+  return stress_cycle_average(load.stress_MPa, amplitude, m.stress_scale_MPa, m.barrier_law, stiffest_x);
 }
 
 double LandscapeModel::mean_alpha_energy(const std::vector<double>& occupation) const {

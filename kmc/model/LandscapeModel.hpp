@@ -12,6 +12,7 @@
 
 #include "kmc/model/LoadState.hpp"
 #include "kmc/model/ModelParameters.hpp"
+#include "kmc/model/StressCycle.hpp"
 
 namespace glassland::kmc::model {
 
@@ -56,7 +57,11 @@ public:
 
   /// Occupations in equilibrium at T (sum 1): Boltzmann weights over the discrete states.
   std::vector<double> equilibrium_occupation(double temperature_K) const;
-  /// Rates for one step. `fictive_K` is the sample's current fictive temperature;
+  /// Barrier factors of the step's stress: the static stress, or the cyclic waveform resolved
+  /// within its cycle (phase-average quadrature accurate for barriers up to stiffest_x RT).
+  StressCycleAverage stress_cycle(const LoadState& load, double stiffest_x) const;
+  /// Rates for one step; every barrier is scaled by the stress (cycle-averaged rates under a
+  /// cyclic load, exact over whole cycles when the rates do not change within one). `fictive_K` is the sample's current fictive temperature;
   /// `work_driven_rate` (1/s) is added to every alpha rate (dissipation-driven rearrangements).
   RateTable rates(const LoadState& load, double fictive_K, double work_driven_rate) const;
 
@@ -73,7 +78,6 @@ public:
                           const LoadState& load) const;
 
 private:
-  double stress_factor(double stress_MPa) const;  ///< (1 - |sigma|/sigma0)^(3/2)
 
   ModelParameters parameters_;
   std::vector<double> energy_;          ///< class energies (kJ/mol unit)

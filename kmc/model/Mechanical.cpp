@@ -24,11 +24,11 @@ void classify_peaks(const std::vector<double>& t, const std::vector<double>& los
   if (maxima.empty()) return;
   std::size_t a = maxima.front();
   for (auto i : maxima) if (loss[i] > loss[a]) a = i;
-  alpha = t[a];
+  alpha = refined_peak_position(t, loss, a);
   std::size_t best = a;
   for (auto i : maxima)
     if (i < a && (best == a || loss[i] > loss[best])) best = i;
-  if (best != a) beta = t[best];
+  if (best != a) beta = refined_peak_position(t, loss, best);
 }
 }  // namespace
 

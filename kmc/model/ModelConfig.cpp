@@ -70,6 +70,7 @@ void read_mechanics(TomlFields& f, ModelParameters& p) {
   m.youngs_modulus_GPa = f.positive("youngs_modulus_GPa", m.youngs_modulus_GPa);
   m.stress_scale_MPa = f.positive("stress_scale_MPa", m.stress_scale_MPa);
   m.work_per_rearrangement_kj_mol = f.positive("work_per_rearrangement_kJ_per_mol", m.work_per_rearrangement_kj_mol);
+  if (f.has("barrier_law")) m.barrier_law = parse_bias_law(f.text("barrier_law", ""), f.where("barrier_law"));
 }
 }  // namespace
 

@@ -5,6 +5,8 @@
 // literature quotes eV (beta barriers), MPa, GPa, Hz, g/mol, g/cm^3.
 #include <string>
 
+#include "kmc/StressProtocol.hpp"
+
 namespace glassland::kmc::model {
 
 /// Cooperative (alpha) sector: Gaussian density of states of metabasin energies and the
@@ -36,6 +38,9 @@ struct MechanicsParameters {
   double youngs_modulus_GPa = 35.0;     ///< unrelaxed Young's modulus E_u (GPa)
   double stress_scale_MPa = 1500.0;     ///< sigma0 in W(sigma) = W (1 - sigma/sigma0)^(3/2) (MPa)
   double work_per_rearrangement_kj_mol = 10.0;  ///< dissipated work that forces one alpha hop (kJ/mol unit)
+  /// How stress lowers barriers: three_halves W (1 - |sigma|/sigma0)^(3/2) or linear
+  /// W (1 - 1.5 |sigma|/sigma0) (kmc/model/StressCycle.hpp); static and cyclic stress alike.
+  BiasLaw barrier_law = BiasLaw::three_halves;
 };
 
 struct ModelParameters {

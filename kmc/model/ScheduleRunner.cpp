@@ -33,7 +33,7 @@ void run_hold(Sample& sample, double temperature, double duration, LoadState& lo
   double dt = std::min(control.first_hold_step_s, duration);
   while (elapsed < duration * (1.0 - 1e-12)) {
     dt = std::min(dt, duration - elapsed);
-    // Cyclic loads are cycle-averaged, so the step only needs to resolve the relaxation itself.
+    // Cyclic loads enter through cycle-averaged rates, so the step only resolves the relaxation.
     take_step(sample, load, temperature, dt, clock, observer);
     elapsed += dt;
     dt *= control.hold_growth;

@@ -25,14 +25,17 @@ TEST_CASE("peak position and FWHM of a Gaussian", "[model][analysis]") {
   CHECK_FALSE(find_peak(x, y, false).found);
 }
 
-TEST_CASE("first major peak skips small shoulders but not a leading major peak", "[model][analysis]") {
-  std::vector<double> x, y;
-  for (double t = 0.0; t <= 100.0; t += 0.5) {
-    x.push_back(t);
-    y.push_back(0.3 * std::exp(-0.5 * std::pow((t - 20) / 3, 2)) + std::exp(-0.5 * std::pow((t - 60) / 3, 2)));
+TEST_CASE("refined peak position is exact for a parabola and close for a coarse Gaussian", "[model][analysis]") {
+  const std::vector<double> x{1.0, 1.7, 3.1}, parabola{-(0.3 * 0.3), -(0.4 * 0.4), -(1.8 * 1.8)};  // -(x - 1.3)^2
+  CHECK(refined_peak_position(x, parabola, 1) == Approx(1.3).epsilon(1e-12));
+  std::vector<double> t, y;
+  for (double v = 430.0; v <= 470.0; v += 1.0) {
+    t.push_back(v);
+    y.push_back(std::exp(-0.5 * std::pow((v - 451.3) / 4.0, 2)));
   }
-  CHECK(first_major_peak(x, y, 0.5) == Approx(60.0));
-  CHECK(first_major_peak(x, y, 0.2) == Approx(20.0));
+  // Grid spacing 1 K = sigma/4: the parabola through three samples of a Gaussian puts the
+  // vertex within 0.01 K (the quartic term shifts it by ~ h^2 (x1 - mu) / (12 sigma^2) ~ 2e-3 K).
+  CHECK(std::abs(find_peak(t, y).position - 451.3) < 0.01);
 }
 
 TEST_CASE("trapezoidal integral is exact for piecewise-linear data and clips the window", "[model][analysis]") {

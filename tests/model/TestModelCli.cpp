@@ -79,3 +79,27 @@ TEST_CASE("landscape-model rejects bad inputs naming the key and writes nothing"
     CHECK_FALSE(fs::exists(out));
   }
 }
+
+TEST_CASE("landscape-model fit rejects bad targets in one line and writes nothing", "[model][cli][fit]") {
+  const std::string dir = glassland::test::scratch_dir("model-cli-fit-bad");
+  write(dir + "/p.toml", kRamp);
+  write(dir + "/t.toml", "parameters = [\"beta.no_such_key\"]\n[protocols]\nramp = \"p.toml\"\n"
+                         "[[scalar]]\nname = \"Tf\"\nprotocol = \"ramp\"\nresult = \"/steps/0/end_fictive_K\"\nvalue = 440.0\nsigma = 1.0\n");
+  const std::string err = dir + "/stderr.txt", out = dir + "/out";
+  const std::string command = std::string(GLASSLAND_BINARY) + " landscape-model fit --model '" + kExamples +
+                              "la_glass.toml' --targets '" + dir + "/t.toml' --out '" + out + "' --no-plots 2> '" + err + "' > /dev/null";
+  const int raw = std::system(command.c_str());
+  std::ifstream in(err);
+  std::stringstream stream;
+  stream << in.rdbuf();
+  const std::string text = stream.str();
+  INFO(text);
+  CHECK((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 1);
+  CHECK(text.find("t.toml: parameters[0]") != std::string::npos);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 1);
+  CHECK_FALSE(fs::exists(out));
+  // The run command still requires its protocol when no subcommand is given.
+  const auto r = run_cli(dir, kExamples + "la_glass.toml", "", out);
+  CHECK(r.status == 1);
+  CHECK(r.stderr_text.find("--protocol") != std::string::npos);
+}
