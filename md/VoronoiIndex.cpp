@@ -31,14 +31,17 @@ int blocks(double length, double volume_per_atom) {
 VoronoiCell describe(voro::voronoicell_neighbor& cell, double face_area_fraction) {
   std::vector<int> orders;
   std::vector<double> areas;
+  std::vector<int> neighbors;
   cell.face_orders(orders);
   cell.face_areas(areas);
+  cell.neighbors(neighbors);
   const double total = std::accumulate(areas.begin(), areas.end(), 0.0);
   VoronoiCell out;
   out.volume = cell.volume();
   for (std::size_t f = 0; f < orders.size(); ++f) {
     if (areas[f] < face_area_fraction * total) continue;
     ++out.faces;
+    out.neighbors.push_back(neighbors[f]);
     if (orders[f] >= 3 && orders[f] <= 6) ++out.index[static_cast<std::size_t>(orders[f] - 3)];
   }
   return out;

@@ -28,6 +28,7 @@ struct VoronoiCell {
   double volume = 0.0;             ///< length^3
   std::array<int, 4> index{};      ///< faces with 3, 4, 5, 6 edges (after the area threshold)
   int faces = 0;                   ///< all counted faces (the Voronoi coordination number)
+  std::vector<int> neighbors;      ///< atom index across each counted face (Voronoi neighbours)
   bool icosahedral() const { return index == std::array<int, 4>{0, 0, 12, 0}; }
 };
 
