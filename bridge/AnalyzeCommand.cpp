@@ -1,7 +1,8 @@
-// `glassland analyze --data FILE --potential P [--rdf OUT] [--inherent] [--voronoi] [--json]`:
-// structure and energy of one configuration: total and partial g(r), thermodynamic
-// observables, the inherent-structure energy (FIRE quench of a copy), and Voronoi indices
-// (of the inherent structure when --inherent is given, as is usual for glasses).
+// `glassland analyze --data FILE --potential P [--rdf OUT] [--inherent] [--voronoi]
+// [--icosahedral-network] [--json]`: structure and energy of one configuration: total and
+// partial g(r), thermodynamic observables, the inherent-structure energy (FIRE quench of a
+// copy), Voronoi indices and the network of icosahedral centres (I-SRO / I-MRO) (of the
+// inherent structure when --inherent is given, as is usual for glasses).
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/ForceCompute.hpp"
+#include "md/IcosahedralNetwork.hpp"
 #include "md/InherentStructure.hpp"
 #include "md/PairDistribution.hpp"
 #include "md/Thermo.hpp"
@@ -24,7 +26,7 @@ namespace {
 
 struct AnalyzeOptions {
   std::string data, potential, rdf, write_inherent, voronoi_out, voronoi_radii;
-  bool voronoi = false;
+  bool voronoi = false, icosahedral_network = false;
   double voronoi_face_threshold = 0.0;
   double r_max = 0.0;
   int bins = 200;
@@ -74,11 +76,16 @@ std::string index_text(const std::array<int, 4>& index) {
   return fmt::format("<{},{},{},{}>", index[0], index[1], index[2], index[3]);
 }
 
-nlohmann::json analyze_voronoi(const AnalyzeOptions& o, const md::System& system) {
+md::VoronoiOptions voronoi_options(const AnalyzeOptions& o, const md::System& system) {
   md::VoronoiOptions options;
   options.face_area_fraction = o.voronoi_face_threshold;
   options.type_radius = parse_type_radii(o.voronoi_radii, system.ntypes());
-  const std::vector<md::VoronoiCell> cells = md::voronoi_cells(system, options);
+  return options;
+}
+
+nlohmann::json analyze_voronoi(const AnalyzeOptions& o, const md::System& system,
+                               const std::vector<md::VoronoiCell>& cells) {
+  const md::VoronoiOptions options = voronoi_options(o, system);
   const md::VoronoiSummary summary = md::summarize_voronoi(system, cells);
   nlohmann::json by_type = nlohmann::json::object(), common = nlohmann::json::array();
   for (int t = 1; t <= system.ntypes(); ++t)
@@ -98,6 +105,34 @@ nlohmann::json analyze_voronoi(const AnalyzeOptions& o, const md::System& system
           {"total_volume", summary.total_volume},
           {"tessellation", options.type_radius.empty() ? "voronoi" : "radical"},
           {"face_area_threshold", options.face_area_fraction}};
+}
+
+nlohmann::json analyze_icosahedral_network(const std::vector<md::VoronoiCell>& cells) {
+  const md::IcosahedralNetwork net = md::icosahedral_network(cells);
+  return {{"isro_fraction", net.isro_fraction},
+          {"centres", net.centres.size()},
+          {"links", net.links},
+          {"mean_links_per_centre", net.mean_degree},
+          {"clustering_coefficient", net.mean_clustering},
+          {"clustering_coefficient_defined", net.mean_clustering_defined},
+          {"centres_with_two_links", net.centres_with_two_links},
+          {"clusters", net.clusters},
+          {"largest_cluster", net.largest_cluster},
+          {"link", "voronoi_neighbours"}};
+}
+
+/// Voronoi indices and/or the icosahedral network of one configuration, from one tessellation.
+void analyze_structure(const AnalyzeOptions& o, const md::System& system, const char* of, nlohmann::json& j) {
+  if (!o.voronoi && !o.icosahedral_network) return;
+  const std::vector<md::VoronoiCell> cells = md::voronoi_cells(system, voronoi_options(o, system));
+  if (o.voronoi) {
+    j["voronoi"] = analyze_voronoi(o, system, cells);
+    j["voronoi"]["of"] = of;
+  }
+  if (o.icosahedral_network) {
+    j["icosahedral_network"] = analyze_icosahedral_network(cells);
+    j["icosahedral_network"]["of"] = of;
+  }
 }
 
 void run_analyze(const AnalyzeOptions& o) {
@@ -121,13 +156,9 @@ void run_analyze(const AnalyzeOptions& o) {
     j["inherent_structure_energy_per_atom"] = is.energy_per_atom;
     j["inherent_structure_converged"] = is.converged;
     j["inherent_structure_max_force"] = is.max_force;
-    if (o.voronoi) {
-      j["voronoi"] = analyze_voronoi(o, is.minimum);
-      j["voronoi"]["of"] = "inherent_structure";
-    }
-  } else if (o.voronoi) {
-    j["voronoi"] = analyze_voronoi(o, system);
-    j["voronoi"]["of"] = "configuration";
+    analyze_structure(o, is.minimum, "inherent_structure", j);
+  } else {
+    analyze_structure(o, system, "configuration", j);
   }
   if (o.json) {
     print_json(j);
@@ -150,6 +181,10 @@ void register_analyze_command(CLI::App& app) {
   cmd->add_flag("--voronoi", o->voronoi,
                 "Voronoi indices (voro++): icosahedral <0,0,12,0> fractions overall and per type, most common "
                 "indices (of the inherent structure with --inherent)");
+  cmd->add_flag("--icosahedral-network", o->icosahedral_network,
+                "I-SRO fraction (<0,0,12,0> centres) and I-MRO: network of centres that are Voronoi neighbours, "
+                "clustering coefficient 2L/(n(n-1)) averaged over centres, largest cluster (of the inherent "
+                "structure with --inherent)");
   cmd->add_option("--voronoi-radii", o->voronoi_radii, "radical tessellation radii TYPE:R,... (length; default plain Voronoi)");
   cmd->add_option("--voronoi-face-threshold", o->voronoi_face_threshold,
                   "ignore faces smaller than this fraction of the cell's face area")
