@@ -18,3 +18,9 @@ list(APPEND GLASSLAND_MD_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/ScheduleRunner.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/LinearQuench.cpp
 )
+# MD under an imposed simple shear (glassland shear / dma) and the fits of its stress response.
+list(APPEND GLASSLAND_MD_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/SimpleShear.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ShearDrivenDynamics.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/StrainResponseFit.cpp
+)
