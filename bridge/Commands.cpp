@@ -6,6 +6,8 @@ void register_all_commands(CLI::App& app) {
   register_pipeline_command(app);
   register_eval_command(app);
   register_md_commands(app);
+  register_shear_command(app);
+  register_dma_command(app);
   register_landscape_commands(app);
   register_kmc_commands(app);
   register_model_commands(app);

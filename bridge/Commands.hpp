@@ -9,6 +9,8 @@ void register_all_commands(CLI::App& app);
 // One function per command family; each lives in its own file.
 void register_eval_command(CLI::App& app);        // eval                     (EvalCommand.cpp)
 void register_md_commands(CLI::App& app);         // md, quench               (MdCommands.cpp)
+void register_shear_command(CLI::App& app);       // shear                    (ShearCommand.cpp)
+void register_dma_command(CLI::App& app);         // dma                      (DmaCommand.cpp)
 void register_landscape_commands(CLI::App& app);  // neb, harvest              (LandscapeCommands.cpp)
 void register_kmc_commands(CLI::App& app);        // catalog ..., kmc          (KmcCommands.cpp)
 void register_model_commands(CLI::App& app);      // landscape-model           (ModelCommands.cpp)
