@@ -2,6 +2,8 @@
 // successful search, >= 95 % first order on the 500-atom Wahnström glass).
 // Usage: bench_min_mode_search GLASS.data [POTENTIAL=wahnstrom-sf] [SEARCHES=40] [SEED=1]
 //        [DISPLACEMENT_MAGNITUDE] [DISPLACEMENT_RADIUS] [BASIN_STEP] [INVERSE_CURVATURE]
+//        [CLIMB_LANCZOS_TOLERANCE] [CLIMB_LANCZOS_ITERATIONS] [LBFGS_MEMORY] [MAX_STEP] [PRECONDITION 0/1]
+//        [BASIN_RELAX_FORCE]   (tuning overrides of MinModeSearchOptions, in this order)
 // Quenches the glass, runs SEARCHES searches centred on atoms drawn by the seed and prints
 // the statistics (force calls of the climb + first-order check, and including both quenches).
 #include <algorithm>
@@ -56,11 +58,13 @@ int main(int argc, char** argv) try {
   if (argc > 6) o.displacement_radius = std::atof(argv[6]);
   if (argc > 7) o.basin_step = std::atof(argv[7]);
   if (argc > 8) o.inverse_curvature = std::atof(argv[8]);
+  if (argc > 9) o.climb_lanczos_tolerance = std::atof(argv[9]);
+  if (argc > 10) o.climb_lanczos_iterations = std::atoi(argv[10]);
+  if (argc > 11) o.lbfgs_memory = std::atoi(argv[11]);
+  if (argc > 12) o.max_step = std::atof(argv[12]);
+  if (argc > 13) o.precondition = std::atoi(argv[13]) != 0;
+  if (argc > 14) o.basin_relax_force = std::atof(argv[14]);
   const landscape::QuenchResult start = landscape::quench(pool[0], landscape::flat_positions(system), o.quench);
-  {
-    Eigen::VectorXd g(start.position.size());
-    std::cerr << fmt::format("start energy {:.6f}, re-evaluated {:.6f}\n", start.energy, pool[0].value_and_gradient(start.position, g));
-  }
   std::mt19937_64 rng(seed);
   std::uniform_int_distribution<int> atom(0, static_cast<int>(system.size()) - 1);
   std::map<std::string, int> by_status;

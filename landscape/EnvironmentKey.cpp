@@ -82,6 +82,8 @@ EnvironmentKey environment_key(const ConfigurationSpace& space, const Eigen::Vec
   key.canonical += ";g";
   for (graph word : canonical) key.canonical += fmt::format("{:x}.", static_cast<unsigned long long>(word));
   key.hash = fnv1a(key.canonical);
+  for (int position = 0; position < n; ++position)
+    key.canonical_atoms.push_back(atoms[static_cast<std::size_t>(lab[static_cast<std::size_t>(position)])].second);
   return key;
 }
 

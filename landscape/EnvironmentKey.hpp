@@ -28,6 +28,10 @@ struct EnvironmentKey {
   std::string canonical;   ///< full canonical form (vertex colours + canonical adjacency)
   std::uint64_t hash = 0;  ///< FNV-1a 64 of `canonical` (stable across platforms)
   int vertices = 0;
+  /// The environment's atoms (local indices) in canonical order: two environments with the
+  /// same key correspond atom by atom, position by position in this list (up to the graph's
+  /// automorphisms, which need not be rotations: SaddleReuse checks the geometry).
+  std::vector<int> canonical_atoms;
   /// "env1-" followed by the 16 hex digits of `hash` (what catalogs store).
   std::string short_form() const;
 };

@@ -2,10 +2,10 @@
 
 #include <cmath>
 #include <deque>
-#include <cstdio>
-#include <cstdlib>
+#include <memory>
 #include <random>
 
+#include "landscape/ExpPreconditioner.hpp"
 #include "landscape/Hessian.hpp"
 #include "md/Error.hpp"
 #include "md/Minimizer.hpp"
@@ -27,6 +27,7 @@ void MinModeSearchOptions::validate() const {
   if (climb_lanczos_iterations < 2) throw InputError("climb_lanczos_iterations", "must be >= 2");
   positive(climb_lanczos_tolerance, "climb_lanczos_tolerance");
   positive(basin_step, "basin_step");
+  positive(basin_relax_force, "basin_relax_force");
   positive(inverse_curvature, "inverse_curvature");
   if (lbfgs_memory < 1) throw InputError("lbfgs_memory", "must be >= 1");
   if (!(negative_tolerance >= 0.0)) throw InputError("negative_tolerance", "must be >= 0");
@@ -54,15 +55,20 @@ namespace {
 class EffectiveLbfgs {
 public:
   EffectiveLbfgs(int memory, double inverse_curvature) : memory_(memory), inverse_curvature_(inverse_curvature) {}
+  /// With a preconditioner P the initial inverse Hessian is P^-1 instead of scale * I.
+  void precondition(std::unique_ptr<ExpPreconditioner> p) { preconditioner_ = std::move(p); }
+  bool preconditioned() const { return preconditioner_ != nullptr; }
   void reset() {
     s_.clear();
     y_.clear();
     has_previous_ = false;
+    scale_ = inverse_curvature_;
   }
   Eigen::VectorXd step(const Eigen::VectorXd& x, const Eigen::VectorXd& force) {
     if (has_previous_) {
       Eigen::VectorXd s = x - x_previous_, y = force_previous_ - force;  // y: change of "gradient"
       if (s.dot(y) > 1e-12 * s.norm() * y.norm()) {
+        scale_ = s.dot(y) / y.squaredNorm();
         s_.push_back(std::move(s));
         y_.push_back(std::move(y));
         if (static_cast<int>(s_.size()) > memory_) {
@@ -81,7 +87,7 @@ public:
     if (d.dot(force) <= 0.0) {
       s_.clear();
       y_.clear();
-      d = inverse_curvature_ * force;
+      d = initial(force);
     }
     return d;
   }
@@ -89,7 +95,7 @@ public:
 private:
   Eigen::VectorXd direction(const Eigen::VectorXd& force) const {
     const std::size_t m = s_.size();
-    if (m == 0) return inverse_curvature_ * force;
+    if (m == 0) return initial(force);
     std::vector<double> a(m), rho(m);
     Eigen::VectorXd q = force;
     for (std::size_t i = m; i-- > 0;) {
@@ -97,13 +103,20 @@ private:
       a[i] = rho[i] * s_[i].dot(q);
       q -= a[i] * y_[i];
     }
-    Eigen::VectorXd r = (s_.back().dot(y_.back()) / y_.back().squaredNorm()) * q;
+    Eigen::VectorXd r = preconditioner_ ? preconditioner_->solve(q)
+                                        : Eigen::VectorXd((s_.back().dot(y_.back()) / y_.back().squaredNorm()) * q);
     for (std::size_t i = 0; i < m; ++i) r += s_[i] * (a[i] - rho[i] * y_[i].dot(r));
     return r;
   }
 
+  Eigen::VectorXd initial(const Eigen::VectorXd& force) const {
+    return preconditioner_ ? preconditioner_->solve(force) : Eigen::VectorXd(scale_ * force);
+  }
+
   int memory_;
   double inverse_curvature_;
+  std::unique_ptr<ExpPreconditioner> preconditioner_;
+  double scale_ = inverse_curvature_;  // last inverse curvature estimate s.y / y.y
   std::deque<Eigen::VectorXd> s_, y_;
   Eigen::VectorXd x_previous_, force_previous_;
   bool has_previous_ = false;
@@ -140,12 +153,16 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     // cost more than any barrier before the first steps relax them.
     if (it == 0) ceiling = std::max(o.max_energy, c.energy - minimum_energy);
     if (!std::isfinite(c.energy) || c.energy - minimum_energy > ceiling) break;
+    if (it == 0 && o.precondition && b == 3)
+      lbfgs.precondition(std::make_unique<ExpPreconditioner>(objective, space, x, c.gradient));
     if (concave && md::max_block_norm(c.gradient, b) < o.fmax) {
       c.converged = true;
       break;
     }
     lanczos.hint = mode;
     lanczos.gradient = c.gradient;
+    // In the convex region the mode decides where to go: converge it 10x tighter.
+    lanczos.eigenvalue_change_tolerance = concave ? o.climb_lanczos_tolerance : 0.1 * o.climb_lanczos_tolerance;
     const LowestModes modes = lowest_modes(objective, space, x, lanczos);
     Eigen::VectorXd v = modes.lowest_mode;
     if (mode.size() == v.size() && v.dot(mode) < 0.0) v = -v;
@@ -158,22 +175,21 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
       concave = true;
       step = lbfgs.step(x, force - 2.0 * force.dot(v) * v);
     } else {
-      // Convex (ART's basin escape): a fixed push basin_step uphill along the lowest mode
+      // Convex (leaving the basin): a fixed push basin_step uphill along the lowest mode
       // (oriented away from the minimum when the force along it vanishes), plus an L-BFGS
-      // relaxation of the force perpendicular to it -- the random start's stiff overlaps relax
-      // while the soft direction is climbed.
+      // relaxation of the force perpendicular to it. The push waits until the perpendicular
+      // force is small: the random start's stiff overlaps relax first.
       if (concave) lbfgs.reset();
       concave = false;
       double along = -force.dot(v);
       if (std::abs(along) < 1e-12) along = space.difference(x, minimum).dot(v);
-      step = lbfgs.step(x, force - force.dot(v) * v);
+      const Eigen::VectorXd perpendicular = force - force.dot(v) * v;
+      step = lbfgs.step(x, perpendicular);
       step -= step.dot(v) * v;
-      step += (along >= 0.0 ? o.basin_step : -o.basin_step) * v;
+      if (md::max_block_norm(perpendicular, b) < o.basin_relax_force)
+        step += (along >= 0.0 ? o.basin_step : -o.basin_step) * v;
     }
     md::limit_step(step, o.max_step, b);
-    if (std::getenv("GLASSLAND_DEBUG_CLIMB"))
-      std::fprintf(stderr, "climb %ld E %.8g c %.5g |F| %.3g concave %d calls %ld\n", it, c.energy - minimum_energy, c.curvature,
-                   md::max_block_norm(c.gradient, b), int(concave), modes.force_calls);
     x += step;
   }
   c.x = std::move(x);
@@ -252,10 +268,6 @@ SaddleSearchResult min_mode_search(md::Objective& objective, const Configuration
   const Eigen::VectorXd centre = minimum.segment(Eigen::Index{centre_atom} * b, b);
   for (int atom : atoms_within(space, minimum, centre, options.displacement_radius))
     for (int k = 0; k < b; ++k) displacement[Eigen::Index{atom} * b + k] = normal(rng);
-  if (std::getenv("GLASSLAND_DEBUG_CLIMB"))
-    std::fprintf(stderr, "displaced %zu atoms, |d| %.3g max %.3g\n",
-                 atoms_within(space, minimum, centre, options.displacement_radius).size(), displacement.norm(),
-                 displacement.cwiseAbs().maxCoeff());
   // The first Lanczos starts on the displacement: a local start keeps the short Krylov space
   // local too, instead of converging to a soft vibration of the whole glass.
   const Climb c = climb(objective, space, minimum, minimum_energy, minimum + displacement,

@@ -3,10 +3,12 @@
 // PRL 77, 4358 (1996); Malek & Mousseau, PRE 62, 7723 (2000); with the effective-force
 // translation of the dimer method: Henkelman & Jonsson, JCP 111, 7010 (1999)):
 //  1. displace the atoms within `displacement_radius` of a centre atom at random;
-//  2. convex region (lowest curvature >= 0): push along the displacement from the minimum,
-//     relaxing the perpendicular force (leave the harmonic basin, ART style);
-//  3. concave region: climb on the effective force F - 2 (F.v) v, v the lowest mode, with
-//     L-BFGS steps (memory reset when the effective surface changes character);
+//  2. convex region (lowest curvature >= 0): relax the force perpendicular to the lowest mode
+//     v (L-BFGS), and once it is small push a fixed step uphill along v (leave the harmonic
+//     basin; the first Lanczos starts on the local random displacement, so v stays local);
+//  3. concave region: climb on the effective force F - 2 (F.v) v with L-BFGS steps (memory
+//     reset when the effective surface changes character), started from the Exp
+//     preconditioner of Packwood et al. (ExpPreconditioner.hpp) for atoms;
 //     the mode is tracked by a short Lanczos (LowestModes) that starts on the previous mode
 //     and uses forward differences from the gradient already computed: 1 gradient call for
 //     the step plus typically 2-3 for the mode;
@@ -31,24 +33,30 @@ namespace glassland::landscape {
 
 struct MinModeSearchOptions {
   double displacement_radius = 1.5;    ///< atoms within this of the centre atom are displaced (length)
-  double displacement_magnitude = 0.1; ///< std-dev of each random Cartesian displacement (length)
+  /// std-dev of each random Cartesian displacement (length). Small: in a dense LJ glass 0.1
+  /// already pushes neighbours into each other's cores (start energies of ~100 epsilon).
+  double displacement_magnitude = 0.03;
   double fmax = 1e-3;                  ///< saddle when the max per-atom force < fmax (energy/length)
   long max_iterations = 300;           ///< climbing iterations (one gradient call + Lanczos each)
   double max_step = 0.1;               ///< largest per-atom move per iteration (length)
-  /// Lanczos settings of the final first-order check (count >= 2); the climb uses the same
-  /// step but its own cap and tolerance below.
+  /// Lanczos settings of the final first-order check (count >= 2; forward differences from
+  /// the saddle's gradient). The climb uses the same step but its own cap and tolerance below.
   LowestModeOptions lowest;
   QuenchOptions quench;                ///< minimizing both ways from the saddle
   SameMinimumTolerance same;           ///< "is this side the start minimum"
   double push = 0.05;                  ///< largest per-atom displacement along +-mode before the quenches (length)
   // --- climb details
-  int climb_lanczos_iterations = 12;   ///< Krylov cap of the per-step mode update
-  double climb_lanczos_tolerance = 0.05;  ///< stop when the lowest Ritz value changes by less (fraction)
+  int climb_lanczos_iterations = 20;   ///< Krylov cap of the per-step mode update
+  double climb_lanczos_tolerance = 0.01;  ///< stop when the lowest Ritz value changes by less (fraction)
   double basin_step = 0.1;             ///< push per iteration out of the convex region (length)
-  double inverse_curvature = 0.02;     ///< first L-BFGS / perpendicular-relaxation scale (length^2/energy)
+  double basin_relax_force = 1.0;      ///< push only when the perpendicular force is below this (energy/length)
+  double inverse_curvature = 0.003;    ///< first L-BFGS step scale without preconditioner (length^2/energy)
   int lbfgs_memory = 8;
+  /// L-BFGS starts from the Exp preconditioner (ExpPreconditioner.hpp) instead of a scalar
+  /// inverse curvature (atoms only; one extra force call per search).
+  bool precondition = true;
   double negative_tolerance = 1e-4;    ///< curvatures below -this are negative (energy/length^2)
-  double max_energy = 10.0;            ///< give up when E - E_minimum exceeds this (energy)
+  double max_energy = 20.0;            ///< give up when E - E_minimum exceeds this (and the random start's) (energy)
   double moved_threshold = 0.3;        ///< atoms moving more than this start -> product are "moved" (length)
 
   /// Throws InputError naming the field.
