@@ -7,7 +7,6 @@
 // γ0 (G' sin ωt + G'' cos ωt) + c, per cycle and over all cycles after --discard-cycles.
 // Writes DIR/dma_cycles.csv, DIR/dma_stress.csv, DIR/displacement_histogram.csv, DIR/summary.json.
 #include <cmath>
-#include <iostream>
 #include <memory>
 #include <numbers>
 #include <optional>
@@ -160,16 +159,11 @@ void run_dma(const DmaOptions& o) {
   j["loss_modulus_GPa"] = all.loss * gpa;
   j["tan_delta"] = all.tan_delta();
   j["phase_degrees"] = all.phase_degrees();
-  j["stress_unit"] = md.spec.units == md::UnitSystem::metal ? "bar" : "eps/sigma^3";
   j["mean_displacement"] = displacement;
   j["per_cycle"] = cycles;
-  write_file_atomically(o.md.out + "/summary.json", [&](std::ostream& out) { out << j.dump(2) << "\n"; });
-  if (o.md.json) {
-    print_json(j);
-  } else {
-    std::cout << fmt::format("storage_modulus {}\nloss_modulus {}\ntan_delta {}\nmean_displacement {}\n", all.storage,
-                             all.loss, all.tan_delta(), displacement);
-  }
+  write_summary(o.md, j,
+                fmt::format("storage_modulus {}\nloss_modulus {}\ntan_delta {}\nmean_displacement {}\n", all.storage,
+                            all.loss, all.tan_delta(), displacement));
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 // the fraction of atoms whose non-affine displacement |H0 (s - s0)| exceeds --nonaffine-threshold
 // at the largest strain. Writes DIR/stress_strain.csv, DIR/nonaffine.csv, DIR/summary.json.
 #include <cmath>
-#include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -90,17 +89,12 @@ void run_shear(const ShearOptions& o) {
   j["shear_modulus"] = fit.slope;
   j["shear_modulus_stderr"] = fit.slope_stderr;
   j["shear_modulus_GPa"] = fit.slope * gpa;
-  j["stress_unit"] = md.spec.units == md::UnitSystem::metal ? "bar" : "eps/sigma^3";
   j["nonaffine_threshold"] = o.nonaffine_threshold;
   j["fD"] = curve.fd.back();
   j["max_stress"] = *std::max_element(curve.stress.begin(), curve.stress.end());
-  write_file_atomically(o.md.out + "/summary.json", [&](std::ostream& out) { out << j.dump(2) << "\n"; });
-  if (o.md.json) {
-    print_json(j);
-  } else {
-    std::cout << fmt::format("shear_modulus {} (+- {}) {}\nfD {}\n", fit.slope, fit.slope_stderr,
-                             j["stress_unit"].get<std::string>(), curve.fd.back());
-  }
+  write_summary(o.md, j,
+                fmt::format("shear_modulus {} (+- {}) {}\nfD {}\n", fit.slope, fit.slope_stderr,
+                            j["stress_unit"].get<std::string>(), curve.fd.back()));
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 #include "bridge/StrainedMdSetup.hpp"
 
 #include <filesystem>
+#include <iostream>
 
 #include "bridge/CommandSupport.hpp"
 #include "bridge/MdCommandParts.hpp"
+#include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/IntegratorRegistry.hpp"
 #include "md/Thermo.hpp"
@@ -80,7 +82,17 @@ nlohmann::json strained_md_summary(const StrainedMdOptions& o, const StrainedMd&
           {"ensemble", md.integrator->name()},
           {"dt", md.timestep},
           {"equilibrate_steps", o.equilibrate_steps},
-          {"seed", o.seed}};
+          {"seed", o.seed},
+          {"stress_unit", md.spec.units == md::UnitSystem::metal ? "bar" : "eps/sigma^3"}};
+}
+
+void write_summary(const StrainedMdOptions& o, const nlohmann::json& summary, const std::string& text) {
+  write_file_atomically(o.out + "/summary.json", [&](std::ostream& out) { out << summary.dump(2) << "\n"; });
+  if (o.json) {
+    print_json(summary);
+  } else {
+    std::cout << text;
+  }
 }
 
 }  // namespace glassland::bridge

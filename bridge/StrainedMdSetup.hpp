@@ -50,7 +50,10 @@ void create_output_directory(const std::string& out);
 /// Runs the thermostat for `steps` steps at zero imposed strain.
 void equilibrate(StrainedMd& md, long steps);
 
-/// The shared part of a command's summary.json (natoms, units, temperature, dt, ...).
+/// The shared part of a command's summary.json (natoms, units, stress unit, temperature, dt, ...).
 nlohmann::json strained_md_summary(const StrainedMdOptions& o, const StrainedMd& md);
+
+/// Writes --out/summary.json and prints it (--json) or else `text`.
+void write_summary(const StrainedMdOptions& o, const nlohmann::json& summary, const std::string& text);
 
 }  // namespace glassland::bridge

@@ -4,37 +4,20 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <cstdlib>
-#include <sys/wait.h>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 namespace {
-const std::string kGlassland = GLASSLAND_BINARY;
-
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Run run(const std::string& dir, const std::string& args) {
-  const std::string out = dir + "/stdout.txt", err = dir + "/stderr.txt";
-  const int raw = std::system((kGlassland + " " + args + " > " + out + " 2> " + err).c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-}
+using Run = glassland::test::CommandResult;
+using glassland::test::read_text;
+std::string slurp(const std::string& path) { return read_text(path); }
+Run run(const std::string& dir, const std::string& args) { return glassland::test::run_glassland(dir, args); }
 
 // One small glass shared by the cases below (made once).
 std::string glass(const std::string& dir) {
