@@ -1,7 +1,7 @@
 // `glassland shear` and `glassland dma` end to end on Lennard-Jones systems (reduced units):
 //  * shear of an fcc crystal at T = 0.001: G against LAMMPS (`lmp`, an independent program:
-//    `fix deform xy erate ... remap x` + `fix nvt` on the same data file); at T = 1e-5 against
-//    the athermal modulus that LAMMPS gives from static shears over the same 0-1 % window
+//    `fix deform xy erate ... remap x` + `fix nvt` on the same data file) and against the
+//    athermal modulus that LAMMPS gives from static shears over the same 0-1 % window
 //    (`change_box ... remap`, `run 0`). The test FAILS when lmp is missing (tools/setup.sh installs it).
 //  * dma of the same crystal: tan(delta) ~ 0 and G' equal to the quasi-static G;
 //  * dma of a hot liquid: the stress follows the strain rate (phase near 90 degrees);
@@ -26,7 +26,9 @@ using namespace glassland;
 
 namespace {
 
-// 4^3 fcc cells at density 1 (256 atoms, box 6.35 sigma > 2 (rc + skin)).
+// 4^3 fcc cells at density 1.1 (256 atoms, box 6.16 sigma > 2 (rc + skin), P ~ 1.8 at T = 0).
+// (At density 1, a crystal under tension, G already falls by 4 % between T = 1e-5 and 1e-3 in
+// both programs; at 1.1 it is flat, 64.00 / 64.01 / 63.92 at T = 1e-5 / 1e-3 / 1e-2.)
 constexpr const char* kCrystalArgs = "--temperature 0.001 --dt 0.005 --seed 3 --threads 1";
 
 struct Crystal {
@@ -39,7 +41,7 @@ const Crystal& crystal() {
     out.dir = test::scratch_dir("deformation-crystal");
     out.data = out.dir + "/fcc.data";
     out.potential = test::write_lj_potential(out.dir);
-    md::write_lammps_data(out.data, test::fcc_crystal(4, 1.0));
+    md::write_lammps_data(out.data, test::fcc_crystal(4, 1.1));
     return out;
   }();
   return c;
@@ -125,18 +127,15 @@ TEST_CASE("shear modulus of an fcc LJ crystal agrees with LAMMPS", "[shear][lamm
   REQUIRE(gs.size() == 11);
   const double athermal = md::fit_line(gs, ss).slope;
   const double g = ours["shear_modulus"].get<double>();
-  const double g_cold = glassland_shear("0.00001")["shear_modulus"].get<double>();
   INFO("glassland G " << g << " +- " << ours["shear_modulus_stderr"] << ", LAMMPS G " << lammps.slope << " +- "
-                      << lammps.slope_stderr << "; glassland at T = 1e-5: " << g_cold << ", LAMMPS athermal "
-                      << athermal);
-  // Same protocol at T = 0.001: both fits have residual standard errors below 0.5 % (thermal
-  // stress noise ~1e-2 against ~0.35 at 1 % strain); the programs' velocities differ, so only
-  // the statistics agree: 2 %. (G at T = 0.001 is ~4 % below the athermal value in both programs.)
-  CHECK(ours["shear_modulus_stderr"].get<double>() < 0.005 * g);
-  CHECK(test::close(g, lammps.slope, 0.02));
-  // T = 1e-5: stress noise ~1e-3 of the signal, so the dynamic test must give the athermal
-  // (static, affine) modulus: 0.5 %.
-  CHECK(test::close(g_cold, athermal, 0.005));
+                      << lammps.slope_stderr << ", LAMMPS athermal " << athermal);
+  // Both fits have residual standard errors below 0.3 % (thermal stress noise ~0.02 against
+  // ~0.64 at 1 % strain); the programs' velocities differ, so only the statistics agree: 1 %.
+  // The athermal (static, affine) modulus differs from the T = 0.001 one by anharmonicity
+  // only (measured < 0.1 % for this crystal): 1 %.
+  CHECK(ours["shear_modulus_stderr"].get<double>() < 0.003 * g);
+  CHECK(test::close(g, lammps.slope, 0.01));
+  CHECK(test::close(g, athermal, 0.01));
   // A perfect crystal deforms affinely: no atom moves 0.2 sigma non-affinely.
   CHECK(ours["fD"].get<double>() == 0.0);
 }
@@ -154,9 +153,10 @@ TEST_CASE("dma of a cold crystal: tan delta ~ 0 and G' equals the quasi-static G
   INFO(j.dump(1));
   // Period 20 tau is ~20 times the slowest transverse phonon period of the box, so the
   // response is quasi-static and elastic: |tan delta| is set by stress noise over the fit
-  // (~1e-3 here); 0.02 is a 20x margin. G' within 2 % as in the shear test.
-  CHECK(std::abs(j["tan_delta"].get<double>()) < 0.02);
-  CHECK(test::close(j["storage_modulus"].get<double>(), g, 0.02));
+  // (measured 3e-5); 0.005 leaves a wide margin. G' within 0.5 % of the shear test's G (both
+  // fits have standard errors below 0.03 %).
+  CHECK(std::abs(j["tan_delta"].get<double>()) < 0.005);
+  CHECK(test::close(j["storage_modulus"].get<double>(), g, 0.005));
   // Atoms vibrate (~0.01 sigma at this T) but do not rearrange over a cycle.
   CHECK(j["mean_displacement"].get<double>() < 0.05);
   CHECK(std::filesystem::exists(c.dir + "/dma/displacement_histogram.csv"));
