@@ -9,14 +9,22 @@ La30Ce30Ni10Al20Co10 (examples/model/la_glass.toml): heat into the supercooled l
     sensitivity S_r = d(Delta H_rej)/d(cooling rate) from a linear fit, fictive temperatures;
   - DMA (single frequency 2 Hz at 2 K/min plus 0.5-8 Hz for the Arrhenius fit): beta peak
     temperature and E_beta for every cooling rate.
+Held-out check: the model (examples/model/la_glass.toml) is first fitted with
+`glassland landscape-model fit` to three of the paper's numbers (examples/model/fit/
+study2_targets.toml: Delta H_rej after 20 K/min, the 2 Hz beta peak, Tg) by varying Delta c_p,
+E_beta and Tg; the fitted model then predicts the 1 K/min Delta H_rej, S_r and E_beta after 10
+and 20 K/min cooling. summary.json lists {name, paper, ours, relative_error, fitted}.
 Differences from the paper: the reference of Delta H_rej is our choice (the paper integrates
 the heat-flow difference W(T) without stating the baseline here); the quasi-point-defect
 chi(T) analysis and the beta/alpha decoupling temperature are not computed.
-Outputs in --out: study2_dsc.csv, study2_dma.csv, study2.png, one folder per glassland run.
+Outputs in --out: summary.json, fit/ (fitted model), study2_dsc.csv, study2_dma.csv, study2.png, one folder per glassland run.
 """
 import argparse
 import csv
+import json
 import os
+import subprocess
+import sys
 
 import matplotlib
 
@@ -24,7 +32,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from model_runner import read_columns  # noqa: E402
+from model_runner import prediction, read_columns, report  # noqa: E402
 from model_runner import run as run_model  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -32,6 +40,8 @@ PAPER_DH = {1.0: 0.05, 20.0: 0.12}  # kJ/mol
 PAPER_SR = 0.006                    # kJ min / (mol K)
 PAPER_EBETA = {"as cast": 0.87, 10.0: 1.08, 20.0: 0.97}  # eV
 PAPER_BETA_PEAK_K = 367.0
+PAPER_TG_K = 440.0  # not in the digest: the tau_alpha = 100 s point of the paper's VFT law (model file)
+TARGETS = os.path.join(REPO, "examples/model/fit/study2_targets.toml")
 
 
 def dsc_protocol(rate):
@@ -63,6 +73,17 @@ frequencies_Hz = {list(frequencies)}
 """
 
 
+def fit_model(opts):
+    """Fits the model to the paper's 20 K/min Delta H_rej, 2 Hz beta peak and Tg."""
+    out = os.path.join(opts.out, "fit")
+    os.makedirs(opts.out, exist_ok=True)
+    print("study2: fitting Delta c_p, E_beta, Tg", file=sys.stderr)
+    subprocess.run([opts.glassland, "landscape-model", "fit", "--model", opts.model, "--targets", TARGETS, "--out", out],
+                   check=True, stderr=subprocess.DEVNULL if opts.quiet else None)
+    with open(os.path.join(out, "fit.json")) as f:
+        return os.path.join(out, "fitted_model.toml"), json.load(f)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--glassland", default="./build/bridge/glassland")
@@ -70,8 +91,12 @@ def main():
     parser.add_argument("--out", default="study2_out")
     parser.add_argument("--quick", action="store_true", help="3 cooling rates, 3 DMA frequencies (< 2 min)")
     parser.add_argument("--quiet", action="store_true", help="hide glassland progress")
+    parser.add_argument("--no-fit", action="store_true", help="use --model as it is (no fit to the paper's numbers)")
     opts = parser.parse_args()
-    rates = [1.0, 5.0, 20.0] if opts.quick else [1.0, 2.0, 5.0, 10.0, 20.0]
+    fitted = None
+    if not opts.no_fit:
+        opts.model, fitted = fit_model(opts)
+    rates = [1.0, 10.0, 20.0] if opts.quick else [1.0, 2.0, 5.0, 10.0, 20.0]
     frequencies = [0.5, 2.0, 8.0] if opts.quick else [0.5, 1.0, 2.0, 4.0, 8.0]
 
     dsc_rows, dma_rows, traces = [], [], {}
@@ -104,6 +129,21 @@ def main():
     print(f"S_r = d(dH_rej)/dq = {slope:.4f} kJ min/(mol K)   (paper {PAPER_SR})")
     print(f"beta peak at 2 Hz: paper {PAPER_BETA_PEAK_K} K; alpha peak at 2 Hz: ours "
           f"{dma_rows[-1]['alpha_peak_2Hz_K']:.1f} K, paper between 440 and 480 K")
+
+    dh = {r["cooling_K_per_min"]: r["dH_rej_kJ_per_mol"] for r in dsc_rows}
+    eb = {r["cooling_K_per_min"]: r["E_beta_eV"] for r in dma_rows}
+    predictions = []
+    if fitted is not None:
+        by_name = {t["name"]: t["model"] for t in fitted["targets"]}
+        predictions += [prediction("dH_rej after 20 K/min cooling (kJ/mol)", PAPER_DH[20.0], dh[20.0], True),
+                        prediction("beta peak at 2 Hz after 20 K/min (K)", PAPER_BETA_PEAK_K, dma_rows[-1]["beta_peak_2Hz_K"], True),
+                        prediction("Tg = Tf after 20 K/min cooling (K)", PAPER_TG_K, by_name["Tg = Tf after 20 K/min cooling (K)"], True)]
+    predictions += [prediction("dH_rej after 1 K/min cooling (kJ/mol)", PAPER_DH[1.0], dh[1.0], False),
+                    prediction("S_r = d(dH_rej)/d(cooling rate) (kJ min/(mol K))", PAPER_SR, slope, False),
+                    prediction("E_beta after 10 K/min cooling (eV)", PAPER_EBETA[10.0], eb[10.0], False),
+                    prediction("E_beta after 20 K/min cooling (eV)", PAPER_EBETA[20.0], eb[20.0], False),
+                    prediction("E_beta(10 K/min) - E_beta(20 K/min) (eV)", PAPER_EBETA[10.0] - PAPER_EBETA[20.0], eb[10.0] - eb[20.0], False)]
+    report(opts, "Study 2", predictions, {"model": opts.model, "fit": fitted})
 
     fig, axes = plt.subplots(1, 3, figsize=(15, 4))
     for q in rates:

@@ -11,7 +11,12 @@ Au49Cu26.9Ag5.5Pd2.3Si16.3 (examples/model/au_glass.toml, Tg = 401 K), flash-DSC
   - rescan at 1000 K/s against the unrelaxed glass (quenched at 6000 K/s): relaxation peak,
     Delta H (its area), peak temperature and FWHM for both paths;
   - Kissinger (100-1000 K/s) after anneals at 397 K for ta = 0.1...1000 s: apparent Ea vs depth.
-Outputs in --out: study3_pairs.csv, study3_kissinger.csv, study3.png, one folder per run.
+Held-out check: the model (examples/model/au_glass.toml) is first fitted with
+`glassland landscape-model fit` to the paper's 100 K/s <-> 0.3 s and 1 K/s <-> 26 s equal-enthalpy
+pairs (varying the fragility m); the fitted model then predicts the
+other pairs, the FWHM ordering and the Kissinger E_a against relaxation depth. summary.json lists
+{name, paper, ours, relative_error, fitted}.
+Outputs in --out: summary.json, fit/ (fitted model), study3_pairs.csv, study3_kissinger.csv, study3.png, one folder per run.
 """
 import argparse
 import csv
@@ -23,7 +28,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from model_runner import read_columns, step  # noqa: E402
+from model_runner import fit, prediction, read_columns, report, step, targets_toml  # noqa: E402
 from model_runner import run as run_model  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -31,6 +36,8 @@ QUENCH = 6000.0 * 60.0  # K/min
 SCAN = 1000.0 * 60.0
 PAPER_TA = {100.0: 0.3, 50.0: 0.6, 30.0: 1.2, 10.0: 4.0, 5.0: 8.0, 1.0: 26.0}
 PAPER_EA = "80-100 kJ/mol (light, beta-like) rising to ~170 kJ/mol (deep, alpha)"
+PAPER_EA_LIGHT, PAPER_EA_DEEP = 90.0, 170.0  # middle of 80-100 (ta = 0.1 s) and ~170 (ta = 1000 s) kJ/mol
+FIT_PAIRS = (100.0, 1.0)  # phi (K/s) of the pairs the model is fitted to
 
 
 def scan():
@@ -63,6 +70,23 @@ def matching_time(trajectory, target_h):
     return float(np.exp(np.log(t[i - 1]) + f * (np.log(t[i]) - np.log(t[i - 1]))))
 
 
+def fit_pairs(opts, ta_K):
+    """Fits alpha.fragility_m (least squares) so that the continuous and isothermal enthalpies
+    at Ta agree for the paper's 100 K/s <-> 0.3 s and 1 K/s <-> 26 s pairs. (Fitting the spread
+    of alpha times as well narrows the spectrum until the path memory at 100 K/s is lost.)"""
+    protocols, scalars = {}, []
+    for phi in FIT_PAIRS:
+        c, i = f"continuous_{phi:g}", f"isothermal_{PAPER_TA[phi]:g}".replace(".", "p")
+        protocols[c] = ("start_K = 480.0\n" + step("ramp", to_K=403.0, rate_K_per_min=QUENCH) +
+                        step("ramp", to_K=ta_K, rate_K_per_min=phi * 60.0))
+        protocols[i] = isothermal(PAPER_TA[phi], ta_K, with_scan=False)
+        scalars.append({"name": f"H(continuous {phi:g} K/s) - H(isothermal {PAPER_TA[phi]:g} s) (kJ/mol)", "protocol": c,
+                        "result": "/steps/1/end_enthalpy_kJ_per_mol", "minus_protocol": i,
+                        "minus_result": "/steps/1/end_enthalpy_kJ_per_mol", "value": 0.0, "sigma": 0.002})
+    targets = targets_toml(["alpha.fragility_m"], {k: k + ".toml" for k in protocols}, scalars, 15 if opts.quick else 30)
+    return fit(opts, "study3", "fit", opts.model, targets, protocols)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--glassland", default="./build/bridge/glassland")
@@ -70,8 +94,12 @@ def main():
     parser.add_argument("--out", default="study3_out")
     parser.add_argument("--quick", action="store_true", help="3 cooling rates, 3 anneal times (< 2 min)")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--no-fit", action="store_true", help="use --model as it is (no fit to the paper's pairs)")
     opts = parser.parse_args()
     ta_K = 385.0
+    fitted = None
+    if not opts.no_fit:
+        opts.model, fitted = fit_pairs(opts, ta_K)
     phis = [100.0, 10.0, 1.0] if opts.quick else [100.0, 50.0, 30.0, 10.0, 5.0, 1.0]
     anneals = [0.1, 10.0, 1000.0] if opts.quick else [0.1, 1.0, 10.0, 100.0, 1000.0]
 
@@ -100,7 +128,7 @@ def main():
                     step("kissinger", to_K=540.0, rates_K_per_min=rates, reference_cooling_K_per_min=QUENCH))
         out, res = run_model(opts, "study3", f"kissinger_{ta:g}s", protocol)
         k = res["steps"][3]
-        kissinger.append({"ta_s": ta, "Ea_kJ_per_mol": k["activation_energy_kJ_per_mol"],
+        kissinger.append({"ta_s": ta, "Ea_kJ_per_mol": k["activation_energy_kJ_per_mol"], "peak_class": k["followed_class"],
                           "peak_100Ks_K": k["peaks_K"][0], "peak_1000Ks_K": k["peaks_K"][-1]})
 
     for name, table in (("study3_pairs.csv", rows), ("study3_kissinger.csv", kissinger)):
@@ -117,8 +145,26 @@ def main():
     print("paper: continuous narrower and hotter for phi >= 30 K/s; identical peaks for deep relaxation; FWHM falls with dH")
     print("\nKissinger after anneals at 397 K (heating 100-1000 K/s)")
     for k in kissinger:
-        print(f"  ta = {k['ta_s']:>7g} s: Ea = {k['Ea_kJ_per_mol']:7.1f} kJ/mol")
+        print(f"  ta = {k['ta_s']:>7g} s: Ea = {k['Ea_kJ_per_mol']:7.1f} kJ/mol ({k['peak_class']} peak followed)")
     print(f"  paper: {PAPER_EA}")
+
+    predictions = []
+    for r in rows:
+        phi = r["phi_K_per_s"]
+        predictions.append(prediction(f"ta equal to {phi:g} K/s continuous cooling (s)", PAPER_TA[phi], r["ta_s"],
+                                      fitted is not None and phi in FIT_PAIRS))
+    for r in rows:
+        if r["phi_K_per_s"] >= 30.0:  # paper: continuous narrower and hotter (1 = yes)
+            ok = r["FWHM_continuous"] < r["FWHM_isothermal"] and r["Tp_continuous"] > r["Tp_isothermal"]
+            predictions.append(prediction(f"continuous narrower and hotter at {r['phi_K_per_s']:g} K/s (1 = yes)", 1.0, float(ok), False))
+    deep = rows[-1]  # paper: identical peaks after deep relaxation (widths within 5 %, 1 = yes)
+    same = abs(deep["FWHM_continuous"] - deep["FWHM_isothermal"]) < 0.05 * deep["FWHM_isothermal"]
+    predictions.append(prediction(f"identical peak widths at {deep['phi_K_per_s']:g} K/s (1 = yes)", 1.0, float(same), False))
+    predictions.append(prediction("Kissinger Ea after 0.1 s at 397 K (kJ/mol)", PAPER_EA_LIGHT, kissinger[0]["Ea_kJ_per_mol"], False))
+    predictions.append(prediction("Kissinger Ea after 1000 s at 397 K (kJ/mol)", PAPER_EA_DEEP, kissinger[-1]["Ea_kJ_per_mol"], False))
+    rising = all(b["Ea_kJ_per_mol"] >= a["Ea_kJ_per_mol"] - 5.0 for a, b in zip(kissinger, kissinger[1:]))
+    predictions.append(prediction("Kissinger Ea rises with anneal time (1 = yes, 5 kJ/mol slack)", 1.0, float(rising), False))
+    report(opts, "Study 3", predictions, {"model": opts.model, "fit": fitted, "pairs": rows, "kissinger": kissinger})
 
     fig, axes = plt.subplots(1, 3, figsize=(15, 4))
     for phi in phis:

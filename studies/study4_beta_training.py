@@ -13,7 +13,13 @@ at 0.01, 0.1, 1, 10 Hz (S1-S4; plus an unloaded control), cooled to 300 K at 20 
 The stress amplitude is not in the digest of the paper: --amplitude (default 40 MPa).
 Differences: the paper's three-Gumbel creep fit is replaced by the model's own spectrum;
 the secondary fragility m_beta is not computed.
-Outputs in --out: study4.csv, study4_creep_S1.csv / _S4.csv, study4.png, one folder per run.
+Held-out check: the model (examples/model/la_glass.toml) is first fitted with
+`glassland landscape-model fit` to the untrained glass (Delta H_rel of the unloaded control,
+its 1 Hz beta peak) and to S1's creep times (tau_beta, tau_vp), varying Delta c_p, E_beta and
+beta.tau0_s; the fitted model then predicts S4 (10 Hz): Delta H_rel, the beta-peak shift and
+the creep times. The paper gives no alpha-peak temperature, so the alpha peak is not fitted.
+summary.json lists {name, paper, ours, relative_error, fitted}.
+Outputs in --out: summary.json, fit/ (fitted model), study4.csv, study4_creep_S1.csv / _S4.csv, study4.png, one folder per run.
 """
 import argparse
 import csv
@@ -25,13 +31,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from model_runner import read_columns, step  # noqa: E402
+from model_runner import fit, prediction, read_columns, report, step, targets_toml  # noqa: E402
 from model_runner import run as run_model  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FREQUENCIES = [0.01, 0.1, 1.0, 10.0]
 PAPER = {"dH_rel_untrained": 0.34, "dH_rel_10Hz": 0.49, "beta_peak": (368.0, 364.0), "alpha_shift_K": 0.3,
-         "tau_beta": {"S1": 0.15, "S4": 0.03}, "tau_vp": {"S1": 2.19e8, "S4": 1.01e7}}
+         "tau_beta": {"S1": 0.15, "S4": 0.03}, "tau_an": {"S1": 2.34e7, "S4": 1.53e6}, "tau_vp": {"S1": 2.19e8, "S4": 1.01e7}}
 
 
 def treatment(frequency, amplitude):
@@ -41,6 +47,38 @@ def treatment(frequency, amplitude):
     else:
         text += step("ramp", to_K=383.0, rate_K_per_min=3.0)
     return text + step("ramp", to_K=300.0, rate_K_per_min=20.0)
+
+
+def dsc_step():
+    return step("dsc", to_K=520.0, rate_K_per_min=20.0, reference_cooling_K_per_min=20.0, range_K=[300.0, 520.0])
+
+
+def dma_step():
+    return step("dma", to_K=520.0, rate_K_per_min=2.0, frequencies_Hz=[1.0])
+
+
+def creep_step(duration_s):
+    return step("creep", temperature_K=403.0, stress_MPa=25.0, duration_s=duration_s)
+
+
+def fit_untrained(opts, creep_s):
+    """Fits Delta c_p, E_beta and the beta prefactor to the control's Delta H_rel and beta peak and
+    to S1's creep times (log scale: they span decades)."""
+    protocols = {"control_dsc": treatment(0.0, opts.amplitude) + dsc_step(),
+                 "control_dma": treatment(0.0, opts.amplitude) + dma_step(),
+                 "s1_creep": treatment(FREQUENCIES[0], opts.amplitude) + creep_step(creep_s)}
+    scalars = [
+        {"name": "dH_rel untrained (kJ/mol, released)", "protocol": "control_dsc", "result": "/steps/3/delta_H_kJ_per_mol",
+         "value": -PAPER["dH_rel_untrained"], "sigma": 0.02},
+        {"name": "beta peak untrained (K)", "protocol": "control_dma", "result": "/steps/3/beta_peak_K/0",
+         "value": PAPER["beta_peak"][0], "sigma": 1.0},
+        {"name": "S1 creep tau_beta (s)", "protocol": "s1_creep", "result": "/steps/3/log_mean_tau_beta_s",
+         "value": PAPER["tau_beta"]["S1"], "sigma": 0.5, "scale": "log"},
+        {"name": "S1 creep tau_vp (s)", "protocol": "s1_creep", "result": "/steps/3/log_mean_tau_flow_s",
+         "value": PAPER["tau_vp"]["S1"], "sigma": 0.5, "scale": "log"}]
+    targets = targets_toml(["lab.delta_cp_J_per_mol_K", "beta.E_beta_eV", "beta.tau0_s"],
+                           {k: k + ".toml" for k in protocols}, scalars, 20 if opts.quick else 40)
+    return fit(opts, "study4", "fit", opts.model, targets, protocols)
 
 
 def log_mean_time(spectrum, column):
@@ -56,25 +94,29 @@ def main():
     parser.add_argument("--amplitude", type=float, default=40.0, help="cyclic stress amplitude (MPa)")
     parser.add_argument("--quick", action="store_true", help="shorter creep (< 2 min)")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--no-fit", action="store_true", help="use --model as it is (no fit to the untrained glass)")
     opts = parser.parse_args()
     creep_s = 3600.0 if opts.quick else 1.0e5
+    fitted = None
+    if not opts.no_fit:
+        opts.model, fitted = fit_untrained(opts, creep_s)
 
-    rows, dma_curves, creep = [], {}, {}
+    rows, dma_curves, creep, creep_times = [], {}, {}, {}
     for label, f in [("control", 0.0)] + [(f"S{i + 1}", f) for i, f in enumerate(FREQUENCIES)]:
         base = treatment(f, opts.amplitude)
-        out, res = run_model(opts, "study4", f"dsc_{label}", base + step("dsc", to_K=520.0, rate_K_per_min=20.0,
-                                                          reference_cooling_K_per_min=20.0, range_K=[300.0, 520.0]))
+        out, res = run_model(opts, "study4", f"dsc_{label}", base + dsc_step())
         dsc = res["steps"][3]
         work = res["steps"][1].get("dissipated_work_kJ_per_mol", 0.0)
-        out_dma, res_dma = run_model(opts, "study4", f"dma_{label}", base + step("dma", to_K=520.0, rate_K_per_min=2.0, frequencies_Hz=[1.0]))
+        out_dma, res_dma = run_model(opts, "study4", f"dma_{label}", base + dma_step())
         dma = res_dma["steps"][3]
         dma_curves[label] = read_columns(os.path.join(out_dma, dma["file"]))
         rows.append({"sample": label, "frequency_Hz": f, "dissipated_work_kJ_per_mol": work,
                      "Tf_after_K": res["steps"][2]["end_fictive_K"], "dH_rel_kJ_per_mol": -dsc["delta_H_kJ_per_mol"],
                      "beta_peak_1Hz_K": dma["beta_peak_K"][0], "alpha_peak_1Hz_K": dma["alpha_peak_K"][0]})
         if label in ("S1", "S4"):
-            out_c, res_c = run_model(opts, "study4", f"creep_{label}", base + step("creep", temperature_K=403.0, stress_MPa=25.0, duration_s=creep_s))
+            out_c, res_c = run_model(opts, "study4", f"creep_{label}", base + creep_step(creep_s))
             c = res_c["steps"][3]
+            creep_times[label] = (c["log_mean_tau_beta_s"], c["log_mean_tau_flow_s"])
             creep[label] = (read_columns(os.path.join(out_c, c["file"])),
                             read_columns(os.path.join(out_c, c["file"].replace("_creep.csv", "_creep_spectrum.csv"))))
             with open(os.path.join(opts.out, f"study4_creep_{label}.csv"), "w") as dst, open(os.path.join(out_c, c["file"])) as src:
@@ -96,6 +138,24 @@ def main():
         print(f"creep {label} at 403 K / 25 MPa: J({curve['time_s'][-1]:.0f} s) = {curve['J_per_GPa'][-1]:.4f} 1/GPa; "
               f"log-mean tau_beta = {log_mean_time(spectrum, 'beta_weight_per_GPa'):.3g} s (paper {PAPER['tau_beta'][label]}), "
               f"tau_flow = {log_mean_time(spectrum, 'flow_weight_per_GPa'):.3g} s (paper tau_vp {PAPER['tau_vp'][label]:.3g})")
+
+    by = {r["sample"]: r for r in rows}
+    fit_flag = fitted is not None
+    predictions = [
+        prediction("dH_rel untrained control (kJ/mol)", PAPER["dH_rel_untrained"], by["control"]["dH_rel_kJ_per_mol"], fit_flag),
+        prediction("beta peak untrained control, 1 Hz (K)", PAPER["beta_peak"][0], by["control"]["beta_peak_1Hz_K"], fit_flag),
+        prediction("S1 creep tau_beta (s)", PAPER["tau_beta"]["S1"], creep_times["S1"][0], fit_flag),
+        prediction("S1 creep tau_vp (s)", PAPER["tau_vp"]["S1"], creep_times["S1"][1], fit_flag),
+        prediction("dH_rel after 10 Hz training, S4 (kJ/mol)", PAPER["dH_rel_10Hz"], by["S4"]["dH_rel_kJ_per_mol"], False),
+        prediction("beta peak S4, 1 Hz (K)", PAPER["beta_peak"][1], by["S4"]["beta_peak_1Hz_K"], False),
+        prediction("beta-peak shift S4 - control (K)", PAPER["beta_peak"][1] - PAPER["beta_peak"][0],
+                   by["S4"]["beta_peak_1Hz_K"] - by["control"]["beta_peak_1Hz_K"], False),
+        prediction("|alpha-peak shift| S4 - control (K)", PAPER["alpha_shift_K"],
+                   abs(by["S4"]["alpha_peak_1Hz_K"] - by["control"]["alpha_peak_1Hz_K"]), False),
+        prediction("S4 creep tau_beta (s)", PAPER["tau_beta"]["S4"], creep_times["S4"][0], False),
+        prediction("S4 creep tau_an (s; the model has no anelastic family)", PAPER["tau_an"]["S4"], float("nan"), False),
+        prediction("S4 creep tau_vp (s)", PAPER["tau_vp"]["S4"], creep_times["S4"][1], False)]
+    report(opts, "Study 4", predictions, {"model": opts.model, "fit": fitted, "samples": rows, "amplitude_MPa": opts.amplitude})
 
     fig, axes = plt.subplots(1, 3, figsize=(15, 4))
     trained = [r for r in rows if r["frequency_Hz"] > 0]

@@ -75,6 +75,10 @@ ScalarTarget read_scalar(TomlFields& f, const FitTargets& targets) {
     throw InputError(f.where("minus_protocol"), "unknown protocol '" + t.minus_protocol + "' (not in [protocols])");
   t.value = f.required_number("value");
   t.sigma = f.required_positive("sigma");
+  const std::string scale = f.text("scale", "linear");
+  if (scale != "linear" && scale != "log") throw InputError(f.where("scale"), "must be \"linear\" or \"log\"");
+  t.logarithmic = scale == "log";
+  if (t.logarithmic && !(t.value > 0.0)) throw InputError(f.where("value"), "must be > 0 with scale = \"log\"");
   return t;
 }
 

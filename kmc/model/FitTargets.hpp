@@ -20,6 +20,7 @@ struct ScalarTarget {
   std::string minus_protocol, minus_result;  ///< empty: nothing subtracted
   double value = 0.0;                        ///< measured value (unit of the result)
   double sigma = 1.0;                        ///< its uncertainty: residual = (model - value) / sigma
+  bool logarithmic = false;                  ///< compare ln(model) with ln(value) (times over decades); sigma in ln units
   std::string where;                         ///< "file: scalar[i]" for messages
 };
 

@@ -56,6 +56,8 @@ std::vector<FitResidual> curve_residuals(const CurveTarget& t, const ProtocolRes
   return out;
 }
 
+constexpr double kInvalidResidual = 1e6;
+
 // Least-squares problem in fit coordinates u (ln value for positive parameters).
 struct FitProblem : Eigen::DenseFunctor<double> {
   FitProblem(const toml::table& m, const std::string& path, const FitTargets& t, int residuals,
@@ -68,9 +70,17 @@ struct FitProblem : Eigen::DenseFunctor<double> {
     return v;
   }
   int operator()(const InputType& u, ValueType& r) {
-    const auto residuals = fit_residuals(model, model_path, targets, parameter_values(u));
     ++evaluations;
-    for (std::size_t i = 0; i < residuals.size(); ++i) r[static_cast<Eigen::Index>(i)] = residuals[i].weighted();
+    try {
+      const auto residuals = fit_residuals(model, model_path, targets, parameter_values(u));
+      for (std::size_t i = 0; i < residuals.size(); ++i) r[static_cast<Eigen::Index>(i)] = residuals[i].weighted();
+    } catch (const InputError& e) {
+      // A trial step outside the valid model (e.g. lambda > 1) is a very bad step: the
+      // minimiser rejects it and shrinks its trust region. The start itself was valid.
+      r.setConstant(kInvalidResidual);
+      if (progress) progress("fit: evaluation " + std::to_string(evaluations) + " left the valid model (" + e.what() + ")");
+      return 0;
+    }
     if (progress) progress("fit: evaluation " + std::to_string(evaluations) + ", chi^2 = " + std::to_string(r.squaredNorm()));
     return 0;
   }
@@ -122,7 +132,9 @@ std::vector<FitResidual> fit_residuals(const toml::table& model, const std::stri
   for (const auto& t : targets.scalars) {
     double model_value = result_number(run(t.protocol), t.result, t.where + ".result");
     if (!t.minus_protocol.empty()) model_value -= result_number(run(t.minus_protocol), t.minus_result, t.where + ".minus_result");
-    out.push_back({t.name, "scalar", NAN, t.value, model_value, t.sigma});
+    if (t.logarithmic && !(model_value > 0.0))
+      throw InputError(t.where + ".scale", "the model gives " + std::to_string(model_value) + ", not > 0, for a log-scale target");
+    out.push_back({t.name, "scalar", NAN, t.value, model_value, t.sigma, t.logarithmic});
   }
   for (const auto& t : targets.curves)
     for (auto& r : curve_residuals(t, run(t.protocol))) out.push_back(r);

@@ -7,6 +7,7 @@
 // with a forward-difference Jacobian. Uncertainties: covariance = s^2 (J^T J)^-1 at the optimum,
 // s^2 = chi^2 / (m - p) when there are more residuals m than parameters p, else 1 (then the
 // uncertainties follow from the targets' sigmas alone).
+#include <cmath>
 #include <functional>
 #include <string>
 #include <vector>
@@ -21,7 +22,8 @@ namespace glassland::kmc::model {
 struct FitResidual {
   std::string target, kind;  ///< kind: "scalar" or "curve"
   double x = 0.0, measured = 0.0, model = 0.0, sigma = 1.0;
-  double weighted() const { return (model - measured) / sigma; }
+  bool logarithmic = false;  ///< residual in ln units (scale = "log")
+  double weighted() const { return (logarithmic ? std::log(model / measured) : model - measured) / sigma; }
 };
 
 struct FitResult {

@@ -131,6 +131,8 @@ TEST_CASE("bad fit targets give one error naming the file and key", "[model][fit
       {"empty-curve", head + curve + "data = \"empty.csv\"\n", "curve[0].data"},
       {"nan-in-curve", head + curve + "data = \"nan.csv\"\n", "nan.csv:2"},
       {"no-targets", head, "[[scalar]]"},
+      {"log-of-negative", head + scalar + "value = -1.0\nscale = \"log\"\n", "scalar[0].value"},
+      {"bad-scale", head + scalar + "value = 1.0\nscale = \"cubic\"\n", "scalar[0].scale"},
   };
   for (const auto& c : cases) {
     const std::string path = dir + "/" + c.name + ".toml";
