@@ -99,15 +99,8 @@ std::string histogram_csv(const DmaRecord& r, int first_cycle, int bins) {
   return text;
 }
 
-void run_dma(const DmaOptions& o) {
-  validate(o);
-  StrainedMd md = prepare_strained_md(o.md);
-  const long steps_per_cycle = std::lround(o.period / md.timestep);
-  if (steps_per_cycle < o.samples_per_cycle)
-    throw InputError("--period", "must span at least --samples-per-cycle time steps");
-  const double period = static_cast<double>(steps_per_cycle) * md.timestep;  // whole number of steps
-  const double omega = 2.0 * std::numbers::pi / period;
-  equilibrate(md, o.md.equilibrate_steps);
+/// The sinusoidal run: stress samples and the displacements of every cycle.
+DmaRecord record_dma(const DmaOptions& o, StrainedMd& md, long steps_per_cycle, double omega) {
   md::SimpleShear shear(md.system);
   if (o.amplitude > shear.max_strain())
     throw InputError("--amplitude", fmt::format("exceeds the tilt limit of this box ({:.4g})", shear.max_strain()));
@@ -129,15 +122,35 @@ void run_dma(const DmaOptions& o) {
     if (cycle_start) record.displacements.push_back(cycle_start->nonaffine_displacements(system));
     cycle_start.emplace(system);
   });
+  return record;
+}
+
+/// Per-cycle moduli and mean displacement: a JSON list and the dma_cycles.csv text.
+std::pair<nlohmann::json, std::string> per_cycle(const DmaOptions& o, const DmaRecord& record, double period) {
+  const double omega = 2.0 * std::numbers::pi / period;
   nlohmann::json cycles = nlohmann::json::array();
-  std::string cycles_csv = "cycle,mean_displacement,storage_modulus,loss_modulus,tan_delta\n";
+  std::string csv = "cycle,mean_displacement,storage_modulus,loss_modulus,tan_delta\n";
   for (int c = 0; c < o.cycles; ++c) {
     const Moduli m = fit_moduli(record, omega, o.amplitude, c * period, (c + 1) * period);
     const double dr = mean_of(record.displacements[static_cast<std::size_t>(c)]);
-    cycles_csv += fmt::format("{},{},{},{},{}\n", c + 1, dr, m.storage, m.loss, m.tan_delta());
+    csv += fmt::format("{},{},{},{},{}\n", c + 1, dr, m.storage, m.loss, m.tan_delta());
     cycles.push_back({{"cycle", c + 1}, {"mean_displacement", dr}, {"storage_modulus", m.storage},
                       {"loss_modulus", m.loss}, {"tan_delta", m.tan_delta()}});
   }
+  return {cycles, csv};
+}
+
+void run_dma(const DmaOptions& o) {
+  validate(o);
+  StrainedMd md = prepare_strained_md(o.md);
+  const long steps_per_cycle = std::lround(o.period / md.timestep);
+  if (steps_per_cycle < o.samples_per_cycle)
+    throw InputError("--period", "must span at least --samples-per-cycle time steps");
+  const double period = static_cast<double>(steps_per_cycle) * md.timestep;  // whole number of steps
+  const double omega = 2.0 * std::numbers::pi / period;
+  equilibrate(md, o.md.equilibrate_steps);
+  const DmaRecord record = record_dma(o, md, steps_per_cycle, omega);
+  const auto [cycles, cycles_csv] = per_cycle(o, record, period);
   const Moduli all = fit_moduli(record, omega, o.amplitude, o.discard_cycles * period, o.cycles * period);
   double displacement = 0.0;
   for (int c = o.discard_cycles; c < o.cycles; ++c) displacement += cycles[static_cast<std::size_t>(c)]["mean_displacement"].get<double>();
@@ -149,18 +162,10 @@ void run_dma(const DmaOptions& o) {
                         [&](std::ostream& out) { out << histogram_csv(record, o.discard_cycles, o.bins); });
   const double gpa = md::pressure_to_gpa(md.spec.units);
   nlohmann::json j = strained_md_summary(o.md, md);
-  j["amplitude"] = o.amplitude;
-  j["period"] = period;
-  j["cycles"] = o.cycles;
-  j["discard_cycles"] = o.discard_cycles;
-  j["storage_modulus"] = all.storage;
-  j["loss_modulus"] = all.loss;
-  j["storage_modulus_GPa"] = all.storage * gpa;
-  j["loss_modulus_GPa"] = all.loss * gpa;
-  j["tan_delta"] = all.tan_delta();
-  j["phase_degrees"] = all.phase_degrees();
-  j["mean_displacement"] = displacement;
-  j["per_cycle"] = cycles;
+  j.update({{"amplitude", o.amplitude}, {"period", period}, {"cycles", o.cycles}, {"discard_cycles", o.discard_cycles},
+            {"storage_modulus", all.storage}, {"loss_modulus", all.loss}, {"storage_modulus_GPa", all.storage * gpa},
+            {"loss_modulus_GPa", all.loss * gpa}, {"tan_delta", all.tan_delta()}, {"phase_degrees", all.phase_degrees()},
+            {"mean_displacement", displacement}, {"per_cycle", cycles}});
   write_summary(o.md, j,
                 fmt::format("storage_modulus {}\nloss_modulus {}\ntan_delta {}\nmean_displacement {}\n", all.storage,
                             all.loss, all.tan_delta(), displacement));

@@ -50,6 +50,9 @@ def parse():
     parser.add_argument("--quick", action="store_true", help="N = 400, fast rates, 2 seeds (a few minutes)")
     parser.add_argument("--seeds", type=int, default=None, help="independent quenches per protocol")
     parser.add_argument("--natoms", type=int, default=None)
+    parser.add_argument("--rates", type=float, nargs="+", default=None,
+                        help="one-step cooling rates, slowest first (temperature per time unit of the potential); "
+                             "II-A/II-B use the first and last")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--paper", action="store_true", help="the paper's full protocol (prints its cost first)")
     parser.add_argument("--yes", action="store_true", help="with --paper: run it after printing the cost")
@@ -66,6 +69,8 @@ def profile_for(opts):
     if opts.quick:
         p["rates"] = p["quick_rates"]
         p["equilibrate"] = p["equilibrate"] / 4
+    if opts.rates:
+        p["rates"] = sorted(opts.rates)
     if opts.paper:
         if opts.units != "metal":
             sys.exit("study1: --paper needs a metal-unit Cu-Zr potential (e.g. --potential cu-zr-mendelev2007)")
