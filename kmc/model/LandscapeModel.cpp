@@ -126,7 +126,8 @@ RateTable LandscapeModel::rates(const LoadState& load, double fictive_K, double 
   table.alpha_rate.resize(n_e);
   for (std::size_t e = 0; e < n_e; ++e) {
     // Rates faster than 1/tau0 have no barrier left to lower.
-    const double log_k = alpha_x[e] > 0.0 ? stress.log_mean_boltzmann(alpha_x[e]) : -alpha_x[e];
+    const bool stressed = alpha_x[e] > 0.0 && parameters_.mechanics.stress_lowers_alpha;
+    const double log_k = stressed ? stress.log_mean_boltzmann(alpha_x[e]) : -alpha_x[e];
     table.alpha_rate[e] = std::exp(log_k - log_tau0) + work_driven_rate;
   }
 

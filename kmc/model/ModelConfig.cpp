@@ -71,6 +71,9 @@ void read_mechanics(TomlFields& f, ModelParameters& p) {
   m.stress_scale_MPa = f.positive("stress_scale_MPa", m.stress_scale_MPa);
   m.work_per_rearrangement_kj_mol = f.positive("work_per_rearrangement_kJ_per_mol", m.work_per_rearrangement_kj_mol);
   if (f.has("barrier_law")) m.barrier_law = parse_bias_law(f.text("barrier_law", ""), f.where("barrier_law"));
+  const std::string lowers = f.text("stress_lowers", "alpha_and_beta");
+  if (lowers != "alpha_and_beta" && lowers != "beta") throw InputError(f.where("stress_lowers"), "must be \"alpha_and_beta\" or \"beta\"");
+  m.stress_lowers_alpha = lowers == "alpha_and_beta";
 }
 }  // namespace
 

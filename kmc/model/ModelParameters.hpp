@@ -41,6 +41,9 @@ struct MechanicsParameters {
   /// How stress lowers barriers: three_halves W (1 - |sigma|/sigma0)^(3/2) or linear
   /// W (1 - 1.5 |sigma|/sigma0) (kmc/model/StressCycle.hpp); static and cyclic stress alike.
   BiasLaw barrier_law = BiasLaw::three_halves;
+  /// Which barriers the stress lowers: every barrier (true: alpha and beta) or, as the paper's
+  /// law tau_beta = tau0 exp[E_beta (1 - sigma/sigma0)^(3/2) / kT] states it, beta barriers only.
+  bool stress_lowers_alpha = true;
 };
 
 struct ModelParameters {

@@ -58,6 +58,9 @@ TEST_CASE("bad model files name the key", "[model][config]") {
   CHECK_THAT(model_error(kModel + "[beta]\nE_beta_eV = -0.9\n"), Catch::Contains("beta.E_beta_eV"));
   CHECK_THAT(model_error(kModel + "[beta]\nE_beta_eV = nan\n"), Catch::Contains("beta.E_beta_eV"));
   CHECK_THAT(model_error(kModel + "[extra]\n"), Catch::Contains("extra"));
+  CHECK_THAT(model_error(kModel + "[mechanics]\nbarrier_law = \"cubic\"\n"), Catch::Contains("mechanics.barrier_law"));
+  CHECK_THAT(model_error(kModel + "[mechanics]\nstress_lowers = \"alpha\"\n"), Catch::Contains("mechanics.stress_lowers"));
+  CHECK(parse_model_config(kModel + "[mechanics]\nbarrier_law = \"linear\"\nstress_lowers = \"beta\"\n", "m.toml").landscape.mechanics.barrier_law == glassland::kmc::BiasLaw::linear);
   std::string hot_t0 = kModel;
   hot_t0.replace(hot_t0.find("278.0"), 5, "450.0");
   CHECK_THAT(model_error(hot_t0), Catch::Contains("alpha.vft_T0_K"));
