@@ -3,7 +3,8 @@
 // Usage: bench_min_mode_search GLASS.data [POTENTIAL=wahnstrom-sf] [SEARCHES=40] [SEED=1]
 //        [DISPLACEMENT_MAGNITUDE] [DISPLACEMENT_RADIUS] [BASIN_STEP] [INVERSE_CURVATURE]
 //        [CLIMB_LANCZOS_TOLERANCE] [CLIMB_LANCZOS_ITERATIONS] [LBFGS_MEMORY] [MAX_STEP] [PRECONDITION 0/1]
-//        [BASIN_RELAX_FORCE]   (tuning overrides of MinModeSearchOptions, in this order)
+//        [BASIN_RELAX_FORCE] [QUENCH_MINIMIZER]
+//        [CHECK_RELATIVE_TOLERANCE] [BASIN_LANCZOS_TOLERANCE]   (tuning overrides of MinModeSearchOptions, in this order)
 // Quenches the glass, runs SEARCHES searches centred on atoms drawn by the seed and prints
 // the statistics (force calls of the climb + first-order check, and including both quenches).
 #include <algorithm>
@@ -64,6 +65,9 @@ int main(int argc, char** argv) try {
   if (argc > 12) o.max_step = std::atof(argv[12]);
   if (argc > 13) o.precondition = std::atoi(argv[13]) != 0;
   if (argc > 14) o.basin_relax_force = std::atof(argv[14]);
+  if (argc > 15) o.quench.minimizer = argv[15];
+  if (argc > 16) o.lowest.relative_tolerance = std::atof(argv[16]);
+  if (argc > 17) o.basin_lanczos_tolerance = std::atof(argv[17]);
   const landscape::QuenchResult start = landscape::quench(pool[0], landscape::flat_positions(system), o.quench);
   std::mt19937_64 rng(seed);
   std::uniform_int_distribution<int> atom(0, static_cast<int>(system.size()) - 1);
@@ -82,9 +86,9 @@ int main(int argc, char** argv) try {
       iterations.push_back(r.iterations);
       barriers.push_back(r.saddle_energy - start.energy);
     }
-    std::cerr << fmt::format("search {:3d} centre {:4d}  {:15s} iterations {:4d} climb+check calls {:5d} total {:5d} barrier {:.4f} moved {}\n",
-                             k, centre, landscape::status_name(r.status), r.iterations, r.saddle_force_calls,
-                             r.force_calls, r.saddle_energy - start.energy, r.moved_atoms.size());
+    std::cerr << fmt::format("search {:3d} centre {:4d}  {:15s} iterations {:4d} (basin {:3d}) climb+check calls {:5d} (check {:4d}) total {:5d} barrier {:.4f} moved {}\n",
+                             k, centre, landscape::status_name(r.status), r.iterations, r.basin_iterations, r.saddle_force_calls,
+                             r.check_force_calls, r.force_calls, r.saddle_energy - start.energy, r.moved_atoms.size());
   }
   const double cpu = double(std::clock() - clock0) / CLOCKS_PER_SEC;
   std::cout << fmt::format("{} atoms, potential {}, {} searches, seed {}, {:.1f} CPU s\n", system.size(), potential,

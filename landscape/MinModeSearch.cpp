@@ -1,5 +1,6 @@
 #include "landscape/MinModeSearch.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <memory>
@@ -26,6 +27,7 @@ void MinModeSearchOptions::validate() const {
   if (lowest.count < 2) throw InputError("lowest.count", "must be >= 2 to decide whether a saddle is first order");
   if (climb_lanczos_iterations < 2) throw InputError("climb_lanczos_iterations", "must be >= 2");
   positive(climb_lanczos_tolerance, "climb_lanczos_tolerance");
+  positive(basin_lanczos_tolerance, "basin_lanczos_tolerance");
   positive(basin_step, "basin_step");
   positive(basin_relax_force, "basin_relax_force");
   positive(inverse_curvature, "inverse_curvature");
@@ -49,12 +51,13 @@ std::string status_name(SearchStatus status) {
 
 namespace {
 
-/// L-BFGS two-loop recursion on the effective force (no line search: the effective force is
-/// not the gradient of any function). Pairs failing the curvature condition, or a direction
-/// against the force, reset the memory to a steepest-descent step of `inverse_curvature`.
-class EffectiveLbfgs {
+/// L-BFGS two-loop recursion without line search (the force relaxed is the part perpendicular
+/// to a moving mode: no energy decreases along the steps). Pairs failing the curvature
+/// condition, or a direction against the force, reset the memory. Initial inverse Hessian:
+/// the preconditioner's P^-1, else the last s.y / y.y (first: `inverse_curvature`).
+class PerpendicularLbfgs {
 public:
-  EffectiveLbfgs(int memory, double inverse_curvature) : memory_(memory), inverse_curvature_(inverse_curvature) {}
+  PerpendicularLbfgs(int memory, double inverse_curvature) : memory_(memory), inverse_curvature_(inverse_curvature) {}
   /// With a preconditioner P the initial inverse Hessian is P^-1 instead of scale * I.
   void precondition(std::unique_ptr<ExpPreconditioner> p) { preconditioner_ = std::move(p); }
   bool preconditioned() const { return preconditioner_ != nullptr; }
@@ -64,9 +67,12 @@ public:
     has_previous_ = false;
     scale_ = inverse_curvature_;
   }
-  Eigen::VectorXd step(const Eigen::VectorXd& x, const Eigen::VectorXd& force) {
+  /// L-BFGS step for `force`; the part of the previous move along `exclude` (a unit vector
+  /// the caller moves along by other rules) is left out of the curvature pair.
+  Eigen::VectorXd step(const Eigen::VectorXd& x, const Eigen::VectorXd& force, const Eigen::VectorXd& exclude) {
     if (has_previous_) {
       Eigen::VectorXd s = x - x_previous_, y = force_previous_ - force;  // y: change of "gradient"
+      s -= s.dot(exclude) * exclude;
       if (s.dot(y) > 1e-12 * s.norm() * y.norm()) {
         scale_ = s.dot(y) / y.squaredNorm();
         s_.push_back(std::move(s));
@@ -128,14 +134,40 @@ struct Climb {
   double curvature = 0.0;
   bool converged = false;
   long iterations = 0;
+  long basin_iterations = 0;
 };
+
+/// The lowest mode at x, updated in place from the previous one. In the concave region the
+/// mode changes slowly: one forward difference along the old mode (1 force call) is enough
+/// when its curvature moved by less than the Lanczos tolerance; otherwise a short Lanczos
+/// started on the old mode (forward differences from the gradient in `c`).
+void track_mode(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& x, Climb& c,
+                bool concave, LowestModeOptions& lanczos, Eigen::VectorXd& mode, const MinModeSearchOptions& o) {
+  if (concave && mode.size() == x.size()) {
+    Eigen::VectorXd shifted(x.size());
+    objective.value_and_gradient(x + o.lowest.step * mode, shifted);
+    const double theta = mode.dot(shifted - c.gradient) / o.lowest.step;
+    if (theta < 0.0 && std::abs(theta - c.curvature) <= o.climb_lanczos_tolerance * std::abs(c.curvature)) {
+      c.curvature = theta;
+      return;
+    }
+  }
+  lanczos.hint = mode;
+  lanczos.gradient = c.gradient;
+  lanczos.eigenvalue_change_tolerance = concave ? o.climb_lanczos_tolerance : o.basin_lanczos_tolerance;
+  const LowestModes modes = lowest_modes(objective, space, x, lanczos);
+  Eigen::VectorXd v = modes.lowest_mode;
+  if (mode.size() == v.size() && v.dot(mode) < 0.0) v = -v;
+  mode = std::move(v);
+  c.curvature = modes.curvatures[0];
+}
 
 /// Steps 2-4 of the header: leave the basin, then climb on the effective force to fmax.
 Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& minimum,
             double minimum_energy, Eigen::VectorXd x, Eigen::VectorXd mode, std::uint64_t seed,
             const MinModeSearchOptions& o) {
   const int b = space.block_size();
-  EffectiveLbfgs lbfgs(o.lbfgs_memory, o.inverse_curvature);
+  PerpendicularLbfgs lbfgs(o.lbfgs_memory, o.inverse_curvature);
   LowestModeOptions lanczos = o.lowest;
   lanczos.count = 1;
   lanczos.max_iterations = o.climb_lanczos_iterations;
@@ -159,36 +191,30 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
       c.converged = true;
       break;
     }
-    lanczos.hint = mode;
-    lanczos.gradient = c.gradient;
-    // In the convex region the mode decides where to go: converge it 10x tighter.
-    lanczos.eigenvalue_change_tolerance = concave ? o.climb_lanczos_tolerance : 0.1 * o.climb_lanczos_tolerance;
-    const LowestModes modes = lowest_modes(objective, space, x, lanczos);
-    Eigen::VectorXd v = modes.lowest_mode;
-    if (mode.size() == v.size() && v.dot(mode) < 0.0) v = -v;
-    mode = v;
-    c.curvature = modes.curvatures[0];
+    track_mode(objective, space, x, c, concave, lanczos, mode, o);
+    const Eigen::VectorXd& v = mode;
     const Eigen::VectorXd force = -c.gradient;
-    Eigen::VectorXd step;
+    // Perpendicular to the mode: relax (L-BFGS, memory kept through the whole climb). Along
+    // the mode: in the concave region a Newton step to the ridge, t = (F.v) / c (uphill, as
+    // c < 0); in the convex region a fixed push uphill, once the perpendicular force is small
+    // (the random start's stiff overlaps relax first).
+    const Eigen::VectorXd perpendicular = force - force.dot(v) * v;
+    Eigen::VectorXd step = lbfgs.step(x, perpendicular, v);
+    step -= step.dot(v) * v;
+    const double reach = o.max_step / md::max_block_norm(v, b);  // |t| that moves an atom by max_step
+    double t = 0.0;
     if (c.curvature < -o.negative_tolerance) {
-      if (!concave) lbfgs.reset();  // a new effective surface: old curvature pairs mislead
       concave = true;
-      step = lbfgs.step(x, force - 2.0 * force.dot(v) * v);
+      t = std::clamp(force.dot(v) / c.curvature, -reach, reach);
     } else {
-      // Convex (leaving the basin): a fixed push basin_step uphill along the lowest mode
-      // (oriented away from the minimum when the force along it vanishes), plus an L-BFGS
-      // relaxation of the force perpendicular to it. The push waits until the perpendicular
-      // force is small: the random start's stiff overlaps relax first.
-      if (concave) lbfgs.reset();
       concave = false;
+      ++c.basin_iterations;
       double along = -force.dot(v);
       if (std::abs(along) < 1e-12) along = space.difference(x, minimum).dot(v);
-      const Eigen::VectorXd perpendicular = force - force.dot(v) * v;
-      step = lbfgs.step(x, perpendicular);
-      step -= step.dot(v) * v;
       if (md::max_block_norm(perpendicular, b) < o.basin_relax_force)
-        step += (along >= 0.0 ? o.basin_step : -o.basin_step) * v;
+        t = std::min(o.basin_step / md::max_block_norm(v, b), reach) * (along >= 0.0 ? 1.0 : -1.0);
     }
+    step += t * v;
     md::limit_step(step, o.max_step, b);
     x += step;
   }
@@ -207,6 +233,7 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
   r.mode = c.mode;
   r.lowest_curvature = c.curvature;
   r.iterations = c.iterations;
+  r.basin_iterations = c.basin_iterations;
   auto finish = [&](SearchStatus status) {
     r.status = status;
     r.force_calls = objective.evaluations() - before;
@@ -219,6 +246,7 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
   check.gradient = c.gradient;
   check.seed = seed ^ 0x5DEECE66DULL;
   const LowestModes modes = lowest_modes(objective, space, c.x, check);
+  r.check_force_calls = modes.force_calls;
   r.lowest_curvature = modes.curvatures[0];
   if (negative_mode_count(modes, o.negative_tolerance) != 1) return finish(SearchStatus::not_first_order);
   r.mode = modes.lowest_mode;
