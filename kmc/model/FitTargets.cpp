@@ -110,11 +110,14 @@ CurveTarget read_curve(TomlFields& f, const FitTargets& targets, const std::stri
 std::map<std::string, std::vector<double>> read_csv_columns(const std::string& text, const std::string& name) {
   std::stringstream stream(text);
   std::string line;
-  if (!std::getline(stream, line)) throw InputError(name, "is empty (needs a header line)");
+  long number = 0;
+  do {  // '#' comment lines may precede the header
+    if (!std::getline(stream, line)) throw InputError(name, "is empty (needs a header line)");
+    ++number;
+  } while (!line.empty() && line[0] == '#');
   const auto header = split(line, ',');
   std::map<std::string, std::vector<double>> columns;
   for (const auto& h : header) columns[h];
-  long number = 1;
   while (std::getline(stream, line)) {
     ++number;
     if (line.empty() || line[0] == '#') continue;

@@ -56,7 +56,8 @@ struct FitTargets {
 /// file). InputError names "file: key" (or "file:line" in a curve's CSV).
 FitTargets load_fit_targets(const std::string& path, const toml::table& model);
 
-/// Columns of a CSV text with a header line; every cell must be a finite number (else
+/// Columns of a CSV text with a header line ('#' comment lines allowed before it and between
+/// rows); every cell must be a finite number (else
 /// InputError naming `name`:line). Used for measured curves and the model's own CSV files.
 std::map<std::string, std::vector<double>> read_csv_columns(const std::string& text, const std::string& name);
 
