@@ -154,3 +154,14 @@ TEST_CASE("bad fit targets give one error naming the file and key", "[model][fit
   const auto targets = load_fit_targets(path, model);
   CHECK_THROWS_WITH(fit_residuals(model, kModel, targets, {0.95}), Catch::Contains("scalar[0].result"));
 }
+
+TEST_CASE("the example target files parse against the example model", "[model][fit]") {
+  const auto model = model_table(read(kModel));
+  const std::string dir = std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/fit/";
+  const auto study2 = load_fit_targets(dir + "study2_targets.toml", model);
+  CHECK(study2.parameters.size() == 3);
+  CHECK(study2.scalars.size() == 3);
+  const auto curve = load_fit_targets(dir + "curve_targets.toml", model);
+  REQUIRE(curve.curves.size() == 1);
+  CHECK(curve.curves[0].x.size() == 60);  // the comment lines before the header are skipped
+}
