@@ -3,8 +3,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include "md/Error.hpp"
+#include "md/PotentialRegistry.hpp"
 
 namespace glassland::bridge {
 
@@ -13,6 +15,32 @@ void print_json(const nlohmann::json& object) { std::cout << object.dump(2) << s
 double require_positive(const std::string& option, double value) {
   if (!std::isfinite(value) || value <= 0.0) throw InputError(option, "must be a finite number > 0");
   return value;
+}
+
+std::vector<double> parse_number_list(const std::string& option, const std::string& text) {
+  std::vector<double> values;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    std::size_t used = 0;
+    double value = NAN;
+    try {
+      value = std::stod(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != item.size() || !std::isfinite(value))
+      throw InputError(option, "'" + item + "' is not a finite number");
+    values.push_back(value);
+  }
+  if (values.empty()) throw InputError(option, "give at least one number");
+  return values;
+}
+
+std::string smooth_variant(const std::string& potential) {
+  for (const auto& name : md::potential_preset_names())
+    if (name == potential + "-sf") return name;
+  return potential;
 }
 
 namespace {

@@ -13,6 +13,14 @@ void print_json(const nlohmann::json& object);
 /// Throws InputError("--name", ...) unless value is finite and > 0.
 double require_positive(const std::string& option, double value);
 
+/// Parses a comma-separated list of numbers ("0.1,0.2"); every item must be a whole finite
+/// number. Throws InputError(option, ...) naming the bad item, or for an empty list.
+std::vector<double> parse_number_list(const std::string& option, const std::string& text);
+
+/// The smooth variant of a potential preset ("wahnstrom" -> "wahnstrom-sf") when one is
+/// registered, else the name unchanged (saddle and quench work want continuous forces).
+std::string smooth_variant(const std::string& potential);
+
 /// Runs a plot script of the repository (path relative to the source tree, e.g.
 /// "tools/plots/plot_quench.py") with Debian's /usr/bin/python3. Returns false and prints a
 /// one-line warning (the run's data files are still valid) if python or matplotlib is missing.

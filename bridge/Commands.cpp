@@ -11,6 +11,7 @@ void register_all_commands(CLI::App& app) {
   register_landscape_commands(app);
   register_kmc_commands(app);
   register_model_commands(app);
+  register_validate_command(app);
 }
 
 }  // namespace glassland::bridge

@@ -15,5 +15,6 @@ void register_landscape_commands(CLI::App& app);  // neb, harvest              (
 void register_kmc_commands(CLI::App& app);        // catalog ..., kmc          (KmcCommands.cpp)
 void register_model_commands(CLI::App& app);      // landscape-model           (ModelCommands.cpp)
 void register_pipeline_command(CLI::App& app);    // pipeline (default job)    (PipelineCommand.cpp)
+void register_validate_command(CLI::App& app);    // validate                  (ValidateCommand.cpp)
 
 }  // namespace glassland::bridge

@@ -36,13 +36,6 @@ nlohmann::json checkpoint_signature(const HarvestCommandOptions& o, const std::s
           {"quench_every", o.harvest.quench_every}, {"natoms", natoms}};
 }
 
-/// The smooth variant of a preset ("wahnstrom" -> "wahnstrom-sf") when one exists.
-std::string smooth_variant(const std::string& potential) {
-  for (const auto& name : md::potential_preset_names())
-    if (name == potential + "-sf") return name;
-  return potential;
-}
-
 void run_harvest(HarvestCommandOptions o) {
   const md::PotentialSpec md_spec = md::load_potential(o.potential);
   const std::string landscape_name = o.landscape_potential.empty() ? smooth_variant(o.potential) : o.landscape_potential;

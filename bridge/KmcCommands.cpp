@@ -40,22 +40,9 @@ struct KmcOptions {
 };
 
 std::vector<double> parse_times(const std::string& text) {
-  std::vector<double> times;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    std::size_t used = 0;
-    double t = NAN;
-    try {
-      t = std::stod(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != item.size() || !std::isfinite(t) || t < 0.0)
-      throw InputError("--times", "'" + item + "' is not a finite time >= 0");
-    times.push_back(t);
-  }
-  if (times.empty()) throw InputError("--times", "give at least one time");
+  std::vector<double> times = parse_number_list("--times", text);
+  for (double t : times)
+    if (t < 0.0) throw InputError("--times", "'" + std::to_string(t) + "' is not a finite time >= 0");
   return times;
 }
 

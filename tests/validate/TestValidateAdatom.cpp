@@ -1,0 +1,272 @@
+// `glassland validate` end to end on a case where harmonic TST is accurate: an adatom hopping
+// from its fcc hollow to one of the three neighbouring hcp hollows on the (111) surface of a
+// small force-shifted Lennard-Jones slab (91 atoms), at kT ~ 0.2 of the barrier (0.26 epsilon).
+// (A vacancy hop in bulk fcc LJ, the textbook case, has a 5.9 epsilon barrier on this model
+// (measured with `glassland neb`, and it matches ASE in tests/landscape): at any temperature
+// below melting (~0.7 epsilon) its escapes are out of reach of a test-sized MD.)
+// The event table is built here independently of the command: CI-NEB of each of the three
+// hops, saddle refined and checked first-order on the full Hessian, Vineyard prefactor; it is
+// handed to the command as a catalog. Then:
+//  - with the HTST rates, validate reports agreement at every temperature;
+//  - with every kMC rate scaled x10 (--prefactor-scale 10), it reports disagreement;
+//  - bad input (T <= 0, runs < 2, an unknown option) gives one line, a non-zero exit, no output.
+// Statistical bounds: with E escapes the 95% interval of the MD rate spans about
+// exp(+-1.96/sqrt(E)); E >= 20 per temperature keeps it within a factor 1.6 of the estimate,
+// so a x10 error cannot hide, and an accurate HTST rate falls inside it 95% of the time per
+// temperature (the seed is fixed, so the outcome is reproducible).
+#include <algorithm>
+#include <array>
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "landscape/CatalogFile.hpp"
+#include "landscape/EventAnalysis.hpp"
+#include "landscape/Harvester.hpp"
+#include "landscape/ObjectivePool.hpp"
+#include "md/AtomicFile.hpp"
+#include "md/LammpsData.hpp"
+#include "md/PotentialRegistry.hpp"
+#include "tests/support/RunCommand.hpp"
+#include "tests/support/Tolerance.hpp"
+
+using namespace glassland;
+
+namespace {
+
+// Force-shifted LJ (energy and force continuous at rc): quenches and saddles converge tightly.
+const char* kPotential =
+    "style = \"lj/sf\"\n[[pair]]\ntypes = [1, 1]\nepsilon = 1.0\nsigma = 1.0\ncutoff = 2.3\n";
+constexpr double kLattice = 1.55;                          // fcc cube edge (sigma)
+const double kNeighbour = kLattice / std::sqrt(2.0);        // in-plane nearest-neighbour distance
+const double kLayer = kLattice / std::sqrt(3.0);            // (111) layer spacing
+constexpr int kCellsX = 5, kCellsY = 3, kLayers = 3;        // 90 slab atoms, box 5.48 x 5.69 (> 2 rc)
+
+md::Vec3 box_size() { return {kCellsX * kNeighbour, kCellsY * kNeighbour * std::sqrt(3.0), kLayers * kLayer + 8.0}; }
+
+/// In-plane position of stacking site k (0 = A, 1 = B, 2 = C) of hexagonal cell (i, j), basis b.
+md::Vec3 stacking_site(int k, int i, int j, int b) {
+  const double x = i * kNeighbour + b * 0.5 * kNeighbour + k * 0.5 * kNeighbour;
+  const double y = (j + 0.5 * b) * kNeighbour * std::sqrt(3.0) + k * kNeighbour / (2.0 * std::sqrt(3.0));
+  return {x, y, 0.0};
+}
+
+/// ABC-stacked (111) slab with an adatom at `adatom` (height above the top layer added here).
+md::System slab_with_adatom(const md::Vec3& adatom) {
+  md::System s;
+  const md::Vec3 size = box_size();
+  s.box = md::Box(md::Vec3(0.0, 0.0, -4.0), md::Vec3(size.x(), size.y(), size.z() - 4.0));
+  s.type_mass = {0.0, 1.0};
+  int id = 0;
+  for (int l = 0; l < kLayers; ++l)
+    for (int i = 0; i < kCellsX; ++i)
+      for (int j = 0; j < kCellsY; ++j)
+        for (int b = 0; b < 2; ++b) {
+          md::Image image{0, 0, 0};
+          md::Vec3 r = stacking_site(l % 3, i, j, b);
+          r.z() = l * kLayer;
+          s.add_atom(++id, 1, s.box.wrap(r, image));
+        }
+  md::Image image{0, 0, 0};
+  s.add_atom(++id, 1, s.box.wrap(adatom + md::Vec3(0.0, 0.0, kLayers * kLayer), image));
+  return s;
+}
+
+/// The fcc hollow above the top layer (the next ABC stacking position) and its three nearest
+/// hcp hollows (above the second layer's atoms), 0.633 sigma away.
+md::Vec3 fcc_hollow() { return stacking_site(kLayers % 3, 1, 1, 0); }
+std::vector<md::Vec3> hcp_hollows() {
+  const md::Vec3 fcc = fcc_hollow();
+  std::vector<md::Vec3> out;
+  for (int i = 0; i <= 2; ++i)
+    for (int j = 0; j <= 2; ++j)
+      for (int b = 0; b < 2; ++b) {
+        const md::Vec3 r = stacking_site((kLayers - 2) % 3, i, j, b);
+        if (std::abs((r - fcc).norm() - kNeighbour / std::sqrt(3.0)) < 1e-9) out.push_back(r);
+      }
+  return out;
+}
+
+struct Hop {
+  double barrier, prefactor;
+  landscape::QuenchResult product;
+};
+
+/// CI-NEB + refinement on the full Hessian + Vineyard for the hop a -> b.
+Hop analyse_hop(landscape::ObjectivePool& pool, const landscape::ConfigurationSpace& space,
+                const landscape::QuenchResult& a, const landscape::QuenchResult& b, const md::System& system) {
+  landscape::EventAnalysisOptions o;
+  o.paths.neb.images = 5;
+  o.paths.neb.fmax = 1e-4;
+  o.paths.neb.timestep = 0.02;
+  o.paths.neb.climb = true;
+  o.paths.quench.fmax = 1e-8;
+  o.paths.same = {1e-6, 0.1};
+  o.refinement.local_radius = 0.0;  // full Hessian: 273 coordinates
+  const std::vector<double> masses(system.size(), 1.0);
+  const auto result = landscape::analyse_transition(pool.pointers(), space, a.position, a.energy, b.position, b.energy,
+                                                    masses, system.type, o);
+  REQUIRE(result.events.size() == 1);
+  const landscape::AnalysedEvent& e = result.events.front();
+  REQUIRE(e.converged);
+  REQUIRE(e.first_order);
+  REQUIRE_FALSE(e.prefactor_failed);
+  return {e.energy_saddle - a.energy, e.prefactor_forward, b};
+}
+
+landscape::Minimum catalog_minimum(const md::Box& box, const landscape::QuenchResult& q) {
+  landscape::Minimum m;
+  m.energy = q.energy;
+  m.volume = box.volume();
+  m.fingerprint = landscape::minimum_fingerprint(box, q.position, q.energy);
+  for (Eigen::Index i = 0; i < q.position.size() / 3; ++i) {
+    m.coordinates.atoms.push_back(static_cast<std::int32_t>(i));
+    m.coordinates.positions.push_back(q.position.segment<3>(3 * i));
+  }
+  return m;
+}
+
+struct AdatomCase {
+  std::string dir;
+  std::vector<Hop> hops;
+};
+
+/// Writes the potential, the slab and the three-hop catalog into a scratch directory (once).
+const AdatomCase& adatom_case() {
+  static const AdatomCase built = [] {
+    AdatomCase c;
+    c.dir = test::scratch_dir("validate_adatom");
+    write_file_atomically(c.dir + "/lj.toml", [](std::ostream& o) { o << kPotential; });
+    const md::PotentialSpec spec = md::parse_potential_toml(kPotential, "lj.toml");
+    const md::System start = slab_with_adatom(fcc_hollow());
+    md::write_lammps_data(c.dir + "/adatom.data", start);
+    landscape::ObjectivePool pool(start, spec.pair, 0.3, 5);
+    const auto space = landscape::ConfigurationSpace::periodic(start.box);
+    landscape::QuenchOptions q;
+    q.fmax = 1e-8;
+    q.timestep = 0.02;
+    const auto relax = [&](const md::System& s) { return landscape::quench(pool[0], landscape::flat_positions(s), q); };
+    const auto a = relax(start);
+    const std::vector<md::Vec3> sites = hcp_hollows();
+    REQUIRE(sites.size() == 3);
+    for (const md::Vec3& site : sites) c.hops.push_back(analyse_hop(pool, space, a, relax(slab_with_adatom(site)), start));
+    // The three hops are equivalent by the surface's 3-fold symmetry up to the rectangular
+    // periodic cell, whose images are beyond the cutoff of the adatom: equal to ~1e-3.
+    for (const Hop& h : c.hops) {
+      CHECK(h.barrier == Approx(c.hops[0].barrier).epsilon(1e-2));
+      CHECK(h.prefactor == Approx(c.hops[0].prefactor).epsilon(5e-2));
+    }
+    landscape::Provenance provenance;
+    provenance.units = "lj";
+    provenance.created_by = "TestValidateAdatom (CI-NEB + Vineyard)";
+    landscape::Catalog catalog(provenance);
+    const landscape::MinimumId ia = catalog.add_minimum(catalog_minimum(start.box, a));
+    for (const Hop& h : c.hops) {
+      landscape::Saddle s;
+      s.from = ia;
+      s.to = catalog.add_minimum(catalog_minimum(start.box, h.product));
+      s.energy = a.energy + h.barrier;
+      s.prefactor_forward = h.prefactor;
+      s.prefactor_backward = h.prefactor;  // not used: validation only leaves the start
+      catalog.add_saddle(s);
+    }
+    landscape::save_catalog(c.dir + "/adatom.glcat", catalog);
+    return c;
+  }();
+  return built;
+}
+
+// Temperatures (epsilon/k_B): kT / E_b = 0.23 and 0.27 with mean escape times of 20-50 tau
+// (a few thousand MD steps). Langevin friction 1/tau (--damping 1).
+const char* kTemperatures = "0.06,0.07";
+
+std::string validate_args(const AdatomCase& c, const std::string& out, int runs, const std::string& extra) {
+  return "validate --data " + c.dir + "/adatom.data --potential " + c.dir + "/lj.toml --catalog " + c.dir +
+         "/adatom.glcat --temperatures " + kTemperatures + " --runs " + std::to_string(runs) + " --seed 5 --out " +
+         out + " --quench-every 200 --snapshots 20 --max-time 400 --damping 1 --equilibrate 5 --json " + extra;
+}
+
+}  // namespace
+
+TEST_CASE("validate agrees with HTST on an adatom hop and disagrees when the prefactor is x10", "[validate][adatom]") {
+  const AdatomCase& c = adatom_case();
+  INFO("hop barrier " << c.hops[0].barrier << ", prefactor " << c.hops[0].prefactor);
+  CHECK(c.hops[0].barrier > 0.2);
+
+  SECTION("harmonic TST rates: agreement at every temperature") {
+    // 32 runs: P(no escape by t_max = 400) = exp(-400 k) < 1e-3 for k > 0.02, so all escape and the
+    // 95% interval spans a factor exp(+-1.96/sqrt(32)) = 1.41 around the MLE. Harmonic TST is
+    // above this MD by 1.3-1.5 here (the Kramers factor of friction 1/tau is ~0.85 and the hop's
+    // anharmonicity the rest; docs/validate.md), inside the factor-2 tolerance of `agreement`.
+    const std::string out = c.dir + "/htst";
+    const auto run = test::run_glassland(c.dir, validate_args(c, out, 32, ""));
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const auto report = nlohmann::json::parse(test::read_text(out + "/report.json"));
+    CHECK(std::filesystem::file_size(out + "/validation.png") > 1000);
+    REQUIRE(report["escape"].size() == 2);
+    for (const auto& e : report["escape"]) {
+      INFO(e.dump());
+      for (const char* key : {"temperature", "rate_md", "rate_md_ci_low", "rate_md_ci_high", "rate_kmc", "rate_ratio",
+                              "ks_pvalue", "branching_pvalue", "unmatched_fraction", "escapes_observed"})
+        CHECK(e.contains(key));
+      CHECK(e["escapes_observed"].get<long>() == 32);
+      // Every MD destination is one of the three hops (the table is complete at this temperature).
+      CHECK(e["unmatched_fraction"].get<double>() == 0.0);
+      CHECK(e["agreement"].get<bool>());
+      CHECK(e["rate_ratio"].get<double>() > 0.5);
+      CHECK(e["rate_ratio"].get<double>() < 2.0 * 1.41);
+      // Three equivalent hops: no branching rejection at the 1% level.
+      CHECK(e["branching_pvalue"].get<double>() > 0.01);
+    }
+  }
+
+  SECTION("kMC rates x10: disagreement at every temperature") {
+    // 8 runs: the interval's upper end is ~2x the MLE, times the tolerance 2 = 4x: a x10 rate
+    // (x13-15 with the HTST excess) is outside it.
+    const std::string out = c.dir + "/scaled";
+    const auto run = test::run_glassland(c.dir, validate_args(c, out, 8, "--prefactor-scale 10"));
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    const auto report = nlohmann::json::parse(run.out);
+    for (const auto& e : report["escape"]) {
+      INFO(e.dump());
+      CHECK_FALSE(e["agreement"].get<bool>());
+      CHECK_FALSE(e["consistent"].get<bool>());
+      CHECK(e["rate_ratio"].get<double>() > 4.0);
+      CHECK(e["rate_kmc"].get<double>() > 2.0 * e["rate_md_ci_high"].get<double>());
+    }
+  }
+}
+
+TEST_CASE("validate: bad input gives one line and writes nothing", "[validate][input]") {
+  const AdatomCase& c = adatom_case();
+  const std::string out = c.dir + "/bad";
+  struct Bad {
+    std::string args, names;
+    bool usage = false;  ///< rejected by the option parser (CLI11 prints its own usage hint)
+  };
+  const std::vector<Bad> cases{
+      {"--temperatures 0.12,-0.1 --runs 4", "--temperatures"},
+      {"--temperatures 0.12,0 --runs 4", "--temperatures"},
+      {"--temperatures 0.12,abc --runs 4", "--temperatures"},
+      {"--temperatures 0.12 --runs 1", "--runs"},
+      {"--temperatures 0.12 --runs 4 --bogus-key 3", "bogus", true},
+      {"--temperatures 0.12 --runs 4 --temperature-unit K", "--temperature-unit"},
+  };
+  for (const Bad& b : cases) {
+    INFO(b.args);
+    const auto run = test::run_glassland(
+        c.dir, "validate --data " + c.dir + "/adatom.data --potential " + c.dir + "/lj.toml --catalog " + c.dir +
+                   "/adatom.glcat --seed 1 --out " + out + " " + b.args);
+    CHECK(run.status != 0);
+    CHECK(run.err.find(b.names) != std::string::npos);
+    if (!b.usage) {  // one line "glassland: <option>: <what>"
+      CHECK(run.err.rfind("glassland: " + b.names, 0) == 0);
+      CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    }
+    CHECK(run.out.empty());
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+}
