@@ -2,7 +2,7 @@
 // --out DIR [--relaxation-time TMAX] [--json]`: checks kMC against direct MD (docs/validate.md).
 // From the minimum of the configuration, M MD runs per temperature measure escape times and
 // destinations (bridge/validate/EscapeSampler); the event table of that minimum gives the kMC
-// prediction (bridge/validate/EventTable); bridge/validate/EscapeComparison holds the
+// prediction (bridge/validate/EscapeTable); bridge/validate/EscapeComparison holds the
 // statistics. DIR gets report.json and validation.png; nothing is written before every input
 // has been checked, and each file is written atomically.
 // Temperatures are in the potential's energy unit (kT; ε for LJ) or, with

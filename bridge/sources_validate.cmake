@@ -4,7 +4,7 @@ list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/EscapeComparison.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/EscapeSampler.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/EscapeStatistics.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/validate/EventTable.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/validate/EscapeTable.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/QuenchedMd.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/ValidationRun.cpp
 )

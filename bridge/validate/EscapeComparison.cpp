@@ -15,7 +15,7 @@ nlohmann::json finite_or_null(double value) { return std::isfinite(value) ? nloh
 
 }  // namespace
 
-EscapeComparison compare_escapes(const std::vector<EscapeRecord>& records, const EventTable& table,
+EscapeComparison compare_escapes(const std::vector<EscapeRecord>& records, const EscapeTable& table,
                                  double temperature, double kT, const EscapeSampler& sampler,
                                  const ComparisonOptions& options) {
   EscapeComparison c;
@@ -24,9 +24,9 @@ EscapeComparison compare_escapes(const std::vector<EscapeRecord>& records, const
   c.runs = records.size();
   c.max_time = sampler.options().max_time;
   c.time_resolution = sampler.options().resolution();
-  const std::vector<Destination> destinations =
+  const std::vector<EscapeDestination> destinations =
       destinations_at(table, kT, options.prefactor_scale, sampler.space(), sampler.options().same);
-  for (const Destination& d : destinations) {
+  for (const EscapeDestination& d : destinations) {
     c.destinations.push_back({d.rate, 0});
     c.rate_kmc += d.rate;
   }

@@ -9,7 +9,7 @@
 
 #include "bridge/validate/EscapeSampler.hpp"
 #include "bridge/validate/EscapeStatistics.hpp"
-#include "bridge/validate/EventTable.hpp"
+#include "bridge/validate/EscapeTable.hpp"
 
 namespace glassland::bridge {
 
@@ -52,7 +52,7 @@ struct EscapeComparison {
 
 /// Compares `records` (MD runs at kT) with `table`. Matching of destinations uses the
 /// sampler's configuration space and same-minimum tolerance.
-EscapeComparison compare_escapes(const std::vector<EscapeRecord>& records, const EventTable& table,
+EscapeComparison compare_escapes(const std::vector<EscapeRecord>& records, const EscapeTable& table,
                                  double temperature, double kT, const EscapeSampler& sampler,
                                  const ComparisonOptions& options);
 

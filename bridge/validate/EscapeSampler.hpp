@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "bridge/validate/EventTable.hpp"
+#include "bridge/validate/EscapeTable.hpp"
 #include "landscape/ConfigurationSpace.hpp"
 #include "landscape/InherentStructure.hpp"
 #include "md/PairPotential.hpp"

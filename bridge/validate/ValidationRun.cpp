@@ -60,7 +60,7 @@ ValidationSetup prepare_validation(const ValidationInputs& inputs) {
   const md::System system = read_system_for(inputs.data, s.md_spec);
   const MinimumState start = quench_start(system, s.landscape_spec, inputs);
   s.sampler = std::make_unique<EscapeSampler>(system, s.md_spec.pair, s.landscape_spec.pair, start, inputs.sampler);
-  s.table = catalog_event_table(catalog, start, s.sampler->space(), inputs.sampler.same, inputs.catalog);
+  s.table = catalog_escape_table(catalog, start, s.sampler->space(), inputs.sampler.same, inputs.catalog);
   if (s.table.events.empty()) throw InputError(inputs.catalog, "has no saddle at the start minimum");
   if (inputs.relaxation_time > 0.0)
     s.kmc_relaxation = catalog_relaxation(catalog, start, s.sampler->space(), inputs.sampler.same,

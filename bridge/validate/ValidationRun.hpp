@@ -14,7 +14,7 @@
 
 #include "bridge/validate/EscapeComparison.hpp"
 #include "bridge/validate/EscapeSampler.hpp"
-#include "bridge/validate/EventTable.hpp"
+#include "bridge/validate/EscapeTable.hpp"
 #include "md/PotentialRegistry.hpp"
 
 namespace glassland::bridge {
@@ -42,7 +42,7 @@ struct ValidationSetup {
   std::vector<double> kT;               ///< per temperature (energy)
   std::vector<double> md_temperature;   ///< per temperature, in the MD's temperature unit
   std::unique_ptr<EscapeSampler> sampler;
-  EventTable table;
+  EscapeTable table;
   KmcRelaxation kmc_relaxation;         ///< empty unless a relaxation comparison was asked for
 };
 

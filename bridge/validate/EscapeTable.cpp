@@ -1,4 +1,4 @@
-#include "bridge/validate/EventTable.hpp"
+#include "bridge/validate/EscapeTable.hpp"
 
 #include <cmath>
 
@@ -6,11 +6,11 @@
 
 namespace glassland::bridge {
 
-std::vector<Destination> destinations_at(const EventTable& table, double kT, double prefactor_scale,
+std::vector<EscapeDestination> destinations_at(const EscapeTable& table, double kT, double prefactor_scale,
                                          const landscape::ConfigurationSpace& space,
                                          const landscape::SameMinimumTolerance& same) {
-  std::vector<Destination> destinations;
-  for (const TableEvent& e : table.events) {
+  std::vector<EscapeDestination> destinations;
+  for (const EscapeEvent& e : table.events) {
     const double rate = prefactor_scale * e.prefactor * std::exp(-e.barrier / kT);
     const int k = match_destination(destinations, e.product, space, same);
     if (k < 0) {
@@ -23,7 +23,7 @@ std::vector<Destination> destinations_at(const EventTable& table, double kT, dou
   return destinations;
 }
 
-int match_destination(const std::vector<Destination>& destinations, const MinimumState& minimum,
+int match_destination(const std::vector<EscapeDestination>& destinations, const MinimumState& minimum,
                       const landscape::ConfigurationSpace& space, const landscape::SameMinimumTolerance& same) {
   for (std::size_t k = 0; k < destinations.size(); ++k) {
     const MinimumState& p = destinations[k].product;
@@ -62,17 +62,17 @@ landscape::MinimumId find_catalog_minimum(const landscape::Catalog& catalog, con
                               std::to_string(start.energy) + ")");
 }
 
-EventTable catalog_event_table(const landscape::Catalog& catalog, const MinimumState& start,
+EscapeTable catalog_escape_table(const landscape::Catalog& catalog, const MinimumState& start,
                                const landscape::ConfigurationSpace& space,
                                const landscape::SameMinimumTolerance& same, const std::string& where) {
   const landscape::MinimumId start_id = find_catalog_minimum(catalog, start, space, same, where);
-  EventTable table;
+  EscapeTable table;
   table.source = "catalog";
   for (std::size_t k = 0; k < catalog.saddle_count(); ++k) {
     const landscape::Saddle& s = catalog.saddle(k);
     if (s.from != start_id && s.to != start_id) continue;
     const bool forward = s.from == start_id;
-    TableEvent e;
+    EscapeEvent e;
     e.barrier = s.energy - catalog.minimum(start_id).energy;
     e.prefactor = forward ? s.prefactor_forward : s.prefactor_backward;
     e.product = catalog_minimum(catalog, forward ? s.to : s.from, start.position.size(), where);
