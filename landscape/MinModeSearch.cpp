@@ -10,6 +10,7 @@
 #include "landscape/Hessian.hpp"
 #include "md/Error.hpp"
 #include "md/Minimizer.hpp"
+#include "md/MinimizerRegistry.hpp"
 
 namespace glassland::landscape {
 
@@ -223,6 +224,42 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
   return c;
 }
 
+struct Side {
+  QuenchResult quench;
+  bool is_start = false;
+};
+
+/// Quenches one side of the saddle. With `may_be_start`, the quench stops as soon as every atom
+/// is within a tenth of the same-minimum displacement tolerance of the start minimum and the
+/// force is below 100 fmax of the quench: that descent can only end in the start minimum, and
+/// the rest of it (~half the quench's force calls) would be wasted.
+Side quench_side(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& start,
+                 const Eigen::VectorXd& minimum, double minimum_energy, const MinModeSearchOptions& o,
+                 bool may_be_start) {
+  md::MinimizerOptions m;
+  m.fmax = o.quench.fmax;
+  m.max_iterations = o.quench.max_iterations;
+  m.max_step = o.quench.max_step;
+  m.timestep = o.quench.timestep;
+  m.block_size = o.quench.block_size;
+  bool reached_start = false;
+  if (may_be_start)
+    m.force_measure = [&](const Eigen::VectorXd& x, const Eigen::VectorXd& gradient) {
+      const double force = md::max_block_norm(gradient, m.block_size);
+      reached_start = force < 100.0 * o.quench.fmax && space.max_displacement(x, minimum) < 0.1 * o.same.displacement;
+      return reached_start ? 0.0 : force;
+    };
+  Side side;
+  side.quench.position = start;
+  side.quench.minimizer = md::make_minimizer(o.quench.minimizer, m)->minimize(objective, side.quench.position);
+  side.quench.energy = side.quench.minimizer.value;
+  if (!side.quench.minimizer.converged)
+    throw InputError("quench", "minimizer '" + o.quench.minimizer + "' did not converge from the saddle");
+  side.is_start = reached_start || same_minimum(space, side.quench.position, side.quench.energy, minimum,
+                                                minimum_energy, o.same);
+  return side;
+}
+
 /// Steps 4-5: first-order check at the converged point, then quench both ways.
 SaddleSearchResult check_and_connect(md::Objective& objective, const ConfigurationSpace& space,
                                      const Eigen::VectorXd& minimum, double minimum_energy, const Climb& c,
@@ -254,23 +291,22 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
   r.saddle_force_calls = objective.evaluations() - before;
 
   const double scale = o.push / md::max_block_norm(r.mode, space.block_size());
-  QuenchResult plus, minus;
+  Side plus, minus;
   try {
-    plus = quench(objective, c.x + scale * r.mode, o.quench);
-    minus = quench(objective, c.x - scale * r.mode, o.quench);
+    plus = quench_side(objective, space, c.x + scale * r.mode, minimum, minimum_energy, o, true);
+    minus = quench_side(objective, space, c.x - scale * r.mode, minimum, minimum_energy, o, !plus.is_start);
   } catch (const InputError&) {
     return finish(SearchStatus::failed_quench);
   }
-  const bool plus_is_start = same_minimum(space, plus.position, plus.energy, minimum, minimum_energy, o.same);
-  const bool minus_is_start = same_minimum(space, minus.position, minus.energy, minimum, minimum_energy, o.same);
+  const bool plus_is_start = plus.is_start, minus_is_start = minus.is_start;
   if (plus_is_start == minus_is_start) {
     if (plus_is_start) return finish(SearchStatus::degenerate);  // both sides drain to the start
-    r.product = plus.position;
-    r.product_energy = plus.energy;
+    r.product = plus.quench.position;
+    r.product_energy = plus.quench.energy;
     return finish(SearchStatus::not_connected);
   }
   if (plus_is_start) r.mode = -r.mode;  // the mode points from the start towards the product
-  const QuenchResult& product = plus_is_start ? minus : plus;
+  const QuenchResult& product = plus_is_start ? minus.quench : plus.quench;
   r.product = product.position;
   r.product_energy = product.energy;
   if (r.saddle_energy < std::max(minimum_energy, r.product_energy)) return finish(SearchStatus::degenerate);
