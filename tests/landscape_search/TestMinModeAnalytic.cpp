@@ -8,6 +8,7 @@
 
 #include "landscape/InherentStructure.hpp"
 #include "landscape/MinModeSearch.hpp"
+#include "landscape/SaddleSearchRegistry.hpp"
 #include "md/Error.hpp"
 #include "tests/landscape/MullerBrown.hpp"
 
@@ -133,4 +134,27 @@ TEST_CASE("Min-mode options name the bad field", "[minmode][input]") {
   o = {};
   o.push = -1.0;
   CHECK_THROWS_WITH(o.validate(), Catch::Contains("push"));
+}
+
+TEST_CASE("The saddle-search registry knows min-mode and neb and names a wrong one", "[minmode][input]") {
+  CHECK(landscape::saddle_search_names() == std::vector<std::string>{"min-mode", "neb"});
+  const landscape::SaddleSearchSettings settings;
+  CHECK_FALSE(landscape::make_saddle_search("min-mode", settings)->double_ended());
+  CHECK(landscape::make_saddle_search("neb", settings)->double_ended());
+  CHECK_THROWS_WITH(landscape::make_saddle_search("dimer", settings),
+                    Catch::Contains("saddle search") && Catch::Contains("min-mode, neb"));
+  // A min-mode search through the registry is the same search as the direct call.
+  test::DoubleWell surface(1.0, 20.0);
+  landscape::SaddleSearchSettings s;
+  s.min_mode.displacement_radius = 10.0;
+  s.min_mode.quench.block_size = 2;
+  landscape::SaddleSearchRequest request;
+  request.minimum = Eigen::Vector2d(-1.0, 0.0);
+  request.seed = 2;
+  const auto space = landscape::ConfigurationSpace::free(2);
+  const auto via_registry = landscape::make_saddle_search("min-mode", s)->search(surface, space, request);
+  const auto direct = landscape::min_mode_search(surface, space, request.minimum, 0.0, 0, 2, s.min_mode);
+  CHECK(via_registry.status == direct.status);
+  CHECK(via_registry.saddle_energy == direct.saddle_energy);
+  CHECK(via_registry.force_calls == direct.force_calls);
 }
