@@ -3,6 +3,9 @@ list(APPEND GLASSLAND_MD_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/AtomicFile.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Box.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/PairPotential.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/PairStyleTable.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/EamSetfl.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/EamPotential.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/PotentialRegistry.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/PotentialToml.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/NeighborList.cpp
