@@ -4,7 +4,10 @@
 #       dt 0.005, velocities at T = 1.44 (LAMMPS bench/in.lj), and
 #   (b) a 4,000-atom Wahnström (50:50) supercooled liquid under Nosé–Hoover NVT (T = 0.7,
 #       Tdamp = 0.5, density 1.2, rc 2.5 sigma_ab, skin 0.3), made by LAMMPS: fcc with
-#       alternating types melted at T = 2 and cooled to 0.7 (4000 steps).
+#       alternating types melted at T = 2 and cooled to 0.7 (4000 steps), and
+#   (c) an 8,192-atom Cu50Zr50 glass under the Mendelev 2007 EAM/FS potential
+#       (CuZr_mm.eam.fs; LAMMPS eam/fs with -sf opt = eam/fs/opt), NVE, dt 2 fs, skin 1 A:
+#       B2 lattice with random types melted at 2500 K and cooled to 300 K by LAMMPS.
 # Both codes start from the same LAMMPS data file and use the same cutoff, skin and rebuild
 # policy ("neigh_modify every 1 delay 0 check yes" = rebuild when an atom moved > skin/2).
 # Prints atom-steps per second (wall clock of the run loop) and the ratio, for 1 and 2
@@ -13,7 +16,8 @@
 # (sleeping instead of spinning at barriers), which matters on a loaded machine.
 #
 # Usage: benchmarks/compare_lammps.sh [build-dir]     (default: build)
-#   STEPS_LJ=200 STEPS_WAHN=2000 to change run lengths.
+#   STEPS_LJ=200 STEPS_WAHN=2000 STEPS_EAM=200 to change run lengths; CASES="lj wahn eam" to
+#   choose cases. GLASSLAND_SIMD=avx2 (or scalar) forces a lower kernel path (docs/md-core.md).
 set -euo pipefail
 shopt -s inherit_errexit
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,6 +25,9 @@ build="$(cd "${1:-$root/build}" && pwd)"
 glassland="$build/bridge/glassland"
 steps_lj="${STEPS_LJ:-200}"
 steps_wahn="${STEPS_WAHN:-2000}"
+steps_eam="${STEPS_EAM:-200}"
+cases="${CASES:-lj wahn eam}"
+eam_file=/usr/share/lammps/potentials/CuZr_mm.eam.fs
 [ -x "$glassland" ] || { echo "compare_lammps: $glassland not found (build first)" >&2; exit 1; }
 command -v lmp > /dev/null || { echo "compare_lammps: lmp not found (tools/setup.sh installs lammps)" >&2; exit 1; }
 "$glassland" md --help > /dev/null 2>&1 || { echo "compare_lammps: 'glassland md' is not available yet" >&2; exit 1; }
@@ -66,8 +73,29 @@ fix 1 all nvt temp 2.0 0.7 0.5
 run 2000
 write_data wahn.data nocoeff
 LMP
-lmp -in make_lj.in -log none -screen none
-lmp -in make_wahn.in -log none -screen none
+cat > make_eam.in <<LMP
+units metal
+atom_style atomic
+lattice bcc 3.26
+region box block 0 16 0 16 0 16
+create_box 2 box
+create_atoms 1 box
+set type 1 type/fraction 2 0.5 8192
+pair_style eam/fs
+pair_coeff * * $eam_file Cu Zr
+neighbor 1.0 bin
+velocity all create 2500 4242 mom yes rot yes
+fix 1 all nvt temp 2500 2500 0.1
+timestep 0.002
+run 1000
+unfix 1
+fix 1 all nvt temp 2500 300 0.1
+run 1000
+write_data eam.data nocoeff
+LMP
+case " $cases " in *" lj "*) lmp -in make_lj.in -log none -screen none ;; esac
+case " $cases " in *" wahn "*) lmp -in make_wahn.in -log none -screen none ;; esac
+case " $cases " in *" eam "*) lmp -in make_eam.in -log none -screen none ;; esac
 cat > lj.toml <<'TOML'
 style = "lj"
 shift = false
@@ -110,6 +138,20 @@ thermo $steps_wahn
 run $steps_wahn
 LMP
 
+cat > run_eam.in <<LMP
+units metal
+atom_style atomic
+read_data eam.data
+pair_style eam/fs
+pair_coeff * * $eam_file Cu Zr
+neighbor 1.0 bin
+neigh_modify every 1 delay 0 check yes
+fix 1 all nve
+timestep 0.002
+thermo $steps_eam
+run $steps_eam
+LMP
+
 # atom-steps/s from LAMMPS' "Loop time of T on P procs for N steps with M atoms".
 lammps_rate() {
   awk '/^Loop time of/ { printf "%.6g\n", $12 * $9 / $4 }' "$1"
@@ -138,12 +180,15 @@ run_glassland() {  # threads, natoms, steps, args... -> rate (wall clock incl. s
 
 lj_args=(--data lj.data --potential lj.toml --ensemble nve --dt 0.005 --skin 0.3)
 wahn_args=(--data wahn.data --potential wahnstrom --ensemble nvt --dt 0.005 --skin 0.3 --temperature 0.7 --tdamp 0.5)
+eam_args=(--data eam.data --potential cu-zr-mendelev2007 --ensemble nve --dt 0.002 --skin 1.0)
 
+echo "(CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); kernels: $("$glassland" eval --simd-info 2>/dev/null || echo unknown))"
 echo "(machine load at start: $(cut -d' ' -f1-3 /proc/loadavg); 2-thread figures mean little when it exceeds ~0.5)"
 printf '%-34s %14s %14s %8s\n' "case" "glassland" "LAMMPS(opt,1)" "ratio"
-for case in lj wahn; do
+for case in $cases; do
   if [ "$case" = lj ]; then natoms=32000; steps="$steps_lj"; input=run_lj.in; args=("${lj_args[@]}"); label="(a) LJ 32000 NVE"
-  else natoms=4000; steps="$steps_wahn"; input=run_wahn.in; args=("${wahn_args[@]}"); label="(b) Wahnstrom 4000 NH-NVT"; fi
+  elif [ "$case" = wahn ]; then natoms=4000; steps="$steps_wahn"; input=run_wahn.in; args=("${wahn_args[@]}"); label="(b) Wahnstrom 4000 NH-NVT"
+  else natoms=8192; steps="$steps_eam"; input=run_eam.in; args=("${eam_args[@]}"); label="(c) EAM CuZr 8192 NVE"; fi
   lmp1="$(run_lammps "$input" 1)"
   g1="$(run_glassland 1 "$natoms" "$steps" "${args[@]}")"
   g2="$(run_glassland 2 "$natoms" "$steps" "${args[@]}")"

@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "md/EamKernel.hpp"
 #include "md/Error.hpp"
+#include "md/PairStyleTable.hpp"
 #include "md/Threads.hpp"
 
 namespace glassland::md {
@@ -23,28 +25,13 @@ ForceCompute::ForceCompute(PairPotential pair, double skin)
     : pair_(std::move(pair)), neighbors_((pair_.validate("potential"), pair_.max_cutoff()), skin) {
   const int n = pair_.ntypes();
   stride_ = n + 1;
+  if (pair_.eam()) return;  // EAM reads its own tables (EamPotential)
+  style_ = find_pair_style(pair_.style().name());
+  if (!style_) throw InputError("potential", std::string("unknown pair style ") + pair_style_name(pair_.style()));
   table_.assign(static_cast<std::size_t>(stride_ * stride_), PairTerm{});
   for (int a = 1; a <= n; ++a)
-    for (int b = 1; b <= n; ++b) {
-      const PairCoefficients& c = pair_.pair(a, b);
-      PairTerm& t = table_[static_cast<std::size_t>(a * stride_ + b)];
-      const double s6 = std::pow(c.sigma, 6);
-      t.cutsq = c.cutoff * c.cutoff;
-      t.lj1 = 48.0 * c.epsilon * s6 * s6;
-      t.lj2 = 24.0 * c.epsilon * s6;
-      t.lj3 = 4.0 * c.epsilon * s6 * s6;
-      t.lj4 = 4.0 * c.epsilon * s6;
-      const double rc6inv = 1.0 / std::pow(c.cutoff, 6);
-      const double energy_at_cutoff = rc6inv * (t.lj3 * rc6inv - t.lj4);
-      const double force_at_cutoff = rc6inv * (t.lj1 * rc6inv - t.lj2) / c.cutoff;  // -E'(rc)
-      if (pair_.style() == PairStyle::lj_sf) {
-        // E_sf = E(r) - E(rc) + (r - rc) F(rc) = E(r) + r F(rc) - [E(rc) + rc F(rc)].
-        t.fc = force_at_cutoff;
-        t.offset = energy_at_cutoff + c.cutoff * force_at_cutoff;
-      } else {
-        t.offset = pair_.shift() ? energy_at_cutoff : 0.0;
-      }
-    }
+    for (int b = 1; b <= n; ++b)
+      table_[static_cast<std::size_t>(a * stride_ + b)] = style_->term(pair_.pair(a, b), pair_.shift());
 }
 
 void ForceCompute::check_types(const System& system) const {
@@ -56,99 +43,80 @@ void ForceCompute::check_types(const System& system) const {
   }
 }
 
-template <bool Smooth, bool PerAtom, bool SingleType>
-double ForceCompute::pair_loop(int thread, int nthreads) {
-  const Site* x = neighbors_.sites().data();
-  const int* first = neighbors_.first().data();
-  const int* nb = neighbors_.neighbors().data();
-  double* f = thread_force_[static_cast<std::size_t>(thread)].data();
-  double* eatom = PerAtom ? thread_energy_[static_cast<std::size_t>(thread)].data() : nullptr;
-  double* vatom = PerAtom ? thread_virial_[static_cast<std::size_t>(thread)].data() : nullptr;
-  const PairTerm* table = table_.data();
-  const std::size_t begin = chunk_[static_cast<std::size_t>(thread)];
-  const std::size_t end = chunk_[static_cast<std::size_t>(thread) + 1];
-  (void)nthreads;
-  double energy = 0.0;
-  for (std::size_t i = begin; i < end; ++i) {
-    const double xi = x[i].x, yi = x[i].y, zi = x[i].z;
-    const PairTerm* row = table + x[i].type * stride_;
-    double fxi = 0.0, fyi = 0.0, fzi = 0.0;
-    const int jend = first[i + 1];
-    if constexpr (!PerAtom) {
-      // Vectorised over neighbours: the j of one list are distinct, so the scattered
-      // updates of f[j] cannot collide within a SIMD vector.
-#pragma omp simd reduction(+ : fxi, fyi, fzi, energy)
-      for (int jj = first[i]; jj < jend; ++jj) {
-        const int j = nb[jj];
-        const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
-        const double rsq = dx * dx + dy * dy + dz * dz;
-        // One atom type: the same coefficients for every j (no gathers of type and table).
-        const PairTerm& t = SingleType ? row[1] : row[x[j].type];
-        const bool inside = rsq < t.cutsq;
-        // lj1 = 12 lj3 and lj2 = 6 lj4: two fewer table gathers per SIMD lane.
-        const double r2inv = 1.0 / rsq;
-        const double r6inv = r2inv * r2inv * r2inv;
-        const double a = t.lj3 * r6inv, b = t.lj4;
-        double fpair = r6inv * (12.0 * a - 6.0 * b) * r2inv;
-        double epair = r6inv * (a - b) - t.offset;
-        if constexpr (Smooth) {
-          const double r = std::sqrt(rsq);
-          fpair -= t.fc / r;
-          epair += r * t.fc;
-        }
-        fpair = inside ? fpair : 0.0;
-        epair = inside ? epair : 0.0;
-        fxi += dx * fpair;
-        fyi += dy * fpair;
-        fzi += dz * fpair;
-        f[3 * j] -= dx * fpair;
-        f[3 * j + 1] -= dy * fpair;
-        f[3 * j + 2] -= dz * fpair;
-        energy += epair;
-      }
-      f[3 * i] += fxi;
-      f[3 * i + 1] += fyi;
-      f[3 * i + 2] += fzi;
-      continue;
-    }
-    for (int jj = first[i]; jj < jend; ++jj) {
-      const int j = nb[jj];
-      const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
-      const double rsq = dx * dx + dy * dy + dz * dz;
-      const PairTerm& t = row[x[j].type];
-      if (rsq >= t.cutsq) continue;
-      const double r2inv = 1.0 / rsq;
-      const double r6inv = r2inv * r2inv * r2inv;
-      double fpair = r6inv * (t.lj1 * r6inv - t.lj2) * r2inv;
-      double epair = r6inv * (t.lj3 * r6inv - t.lj4) - t.offset;
-      if constexpr (Smooth) {
-        const double r = std::sqrt(rsq);
-        fpair -= t.fc / r;
-        epair += r * t.fc;
-      }
-      fxi += dx * fpair;
-      fyi += dy * fpair;
-      fzi += dz * fpair;
-      f[3 * j] -= dx * fpair;
-      f[3 * j + 1] -= dy * fpair;
-      f[3 * j + 2] -= dz * fpair;
-      energy += epair;
-      if constexpr (PerAtom) {
-        eatom[i] += 0.5 * epair;
-        eatom[j] += 0.5 * epair;
-        const double v[6] = {dx * dx * fpair, dy * dy * fpair, dz * dz * fpair,
-                             dx * dy * fpair, dx * dz * fpair, dy * dz * fpair};
-        for (int c = 0; c < 6; ++c) {
-          vatom[6 * i + static_cast<std::size_t>(c)] += 0.5 * v[c];
-          vatom[6 * static_cast<std::size_t>(j) + static_cast<std::size_t>(c)] += 0.5 * v[c];
-        }
-      }
-    }
-    f[3 * i] += fxi;
-    f[3 * i + 1] += fyi;
-    f[3 * i + 2] += fzi;
+double ForceCompute::pair_forces(int thread) {
+  const auto t = static_cast<std::size_t>(thread);
+  PairLoopArgs a;
+  a.x = neighbors_.sites().data();
+  a.first = neighbors_.first().data();
+  a.neighbors = neighbors_.neighbors().data();
+  a.table = table_.data();
+  a.stride = stride_;
+  a.begin = chunk_[t];
+  a.end = chunk_[t + 1];
+  a.force = thread_force_[t].data();
+  if (per_atom_) {
+    a.energy_atom = thread_energy_[t].data();
+    a.virial_atom = thread_virial_[t].data();
+    return style_->loop_per_atom(a);
   }
-  return energy;
+  return pair_.ntypes() == 1 ? style_->loop_single_type(a) : style_->loop(a);
+}
+
+double ForceCompute::eam_forces(int thread, int nthreads) {
+  const auto t = static_cast<std::size_t>(thread);
+  const EamPotential& eam = *pair_.eam();
+  const std::size_t n = neighbors_.local_count(), next = neighbors_.extended_count();
+  EamLoopArgs a;
+  a.x = neighbors_.sites().data();
+  a.first = neighbors_.first().data();
+  a.neighbors = neighbors_.neighbors().data();
+  a.eam = &eam;
+  a.begin = chunk_[t];
+  a.end = chunk_[t + 1];
+  auto& rho = thread_rho_[t];
+  rho.assign(next, 0.0);
+  a.rho = rho.data();
+  eam_density_pass(a);
+#pragma omp barrier
+  {
+    // Each thread sums one block of sites over the thread buffers, in thread order.
+    const auto count = static_cast<std::size_t>(nthreads);
+    const std::size_t begin = next * t / count, end = next * (t + 1) / count;
+    for (std::size_t s = begin; s < end; ++s) {
+      double sum = thread_rho_[0][s];
+      for (std::size_t u = 1; u < count; ++u) sum += thread_rho_[u][s];
+      rho_[s] = sum;
+    }
+  }
+#pragma omp barrier
+#pragma omp single
+  {
+    const auto& source = neighbors_.ghost_source();
+    for (std::size_t g = 0; g < source.size(); ++g) rho_[static_cast<std::size_t>(source[g])] += rho_[n + g];
+  }  // implicit barrier
+  double embedding = 0.0;
+  const Site* x = neighbors_.sites().data();
+  double* eatom = per_atom_ ? thread_energy_[t].data() : nullptr;
+#pragma omp for schedule(static)
+  for (long k = 0; k < static_cast<long>(n); ++k) {
+    const auto s = static_cast<std::size_t>(k);
+    const double e = eam_embed(eam, x[s].type, rho_[s], fp_[s]);
+    embedding += e;
+    if (eatom) eatom[s] += e;
+  }  // implicit barrier
+  const auto& source = neighbors_.ghost_source();
+#pragma omp for schedule(static)
+  for (long g = 0; g < static_cast<long>(source.size()); ++g)
+    fp_[n + static_cast<std::size_t>(g)] = fp_[static_cast<std::size_t>(source[static_cast<std::size_t>(g)])];
+  // implicit barrier: every fp is set before any thread reads it
+  a.fp = fp_.data();
+  a.force = thread_force_[t].data();
+  if (per_atom_) {
+    a.energy_atom = thread_energy_[t].data();
+    a.virial_atom = thread_virial_[t].data();
+    return embedding + eam_force_pass<true>(a);
+  }
+  return embedding + eam_force_pass<false>(a);
 }
 
 void ForceCompute::prepare_threads(int nthreads) {
@@ -156,6 +124,7 @@ void ForceCompute::prepare_threads(int nthreads) {
   thread_force_.resize(static_cast<std::size_t>(nthreads));
   partial_energy_.assign(static_cast<std::size_t>(nthreads), 0.0);
   partial_virial_.assign(static_cast<std::size_t>(nthreads), Mat3::Zero());
+  if (pair_.eam()) thread_rho_.resize(static_cast<std::size_t>(nthreads));
   if (per_atom_) {
     thread_energy_.resize(static_cast<std::size_t>(nthreads));
     thread_virial_.resize(static_cast<std::size_t>(nthreads));
@@ -174,10 +143,13 @@ void ForceCompute::prepare_threads(int nthreads) {
 ForceTotals ForceCompute::compute(System& system) {
   if (neighbors_.update(system)) check_types(system);
   const std::size_t next = neighbors_.extended_count();
-  const bool smooth = pair_.style() == PairStyle::lj_sf;
   const bool per_atom = per_atom_;
-  const bool single_type = pair_.ntypes() == 1;
+  const bool eam = pair_.eam() != nullptr;
   system.force.resize(system.size());
+  if (eam) {
+    rho_.resize(next);
+    fp_.resize(next);
+  }
 
   // Planned outside the region (one barrier less per call); re-planned only when a nested
   // region gets fewer threads than asked for (the condition is the same for the whole team).
@@ -197,14 +169,7 @@ ForceTotals ForceCompute::compute(System& system) {
       thread_energy_[static_cast<std::size_t>(t)].assign(next, 0.0);
       thread_virial_[static_cast<std::size_t>(t)].assign(6 * next, 0.0);
     }
-    double e;
-    if (per_atom)
-      e = smooth ? pair_loop<true, true, false>(t, nthreads) : pair_loop<false, true, false>(t, nthreads);
-    else if (single_type)
-      e = smooth ? pair_loop<true, false, true>(t, nthreads) : pair_loop<false, false, true>(t, nthreads);
-    else
-      e = smooth ? pair_loop<true, false, false>(t, nthreads) : pair_loop<false, false, false>(t, nthreads);
-    partial_energy_[static_cast<std::size_t>(t)] = e;
+    partial_energy_[static_cast<std::size_t>(t)] = eam ? eam_forces(t, nthreads) : pair_forces(t);
 #pragma omp barrier
     reduce_block(t, nthreads);
 #pragma omp barrier

@@ -1,18 +1,23 @@
 #pragma once
-// The one pair loop: forces, energy and virial of a System under a PairPotential.
+// Forces, energy and virial of a System under any PairPotential (pair styles and EAM).
 //
 // Design (for speed, see docs/md-core.md): a half neighbour list with ghost atoms
-// (NeighborList) so each pair is computed once (Newton's third law); flat per-type-pair
-// coefficient tables; per-thread force buffers reduced in a fixed order, so the same thread
-// count gives bit-identical results; the virial from sum_k x_k (x) f_k over local and ghost
-// atoms (no per-pair virial work); no allocation per call once sizes are stable.
+// (NeighborList) so each pair is computed once (Newton's third law); pair styles run the one
+// templated pair loop (PairLoop.hpp) with the style's evaluator and flat per-type-pair
+// coefficient tables; EAM runs a density pass and a force pass over the same list
+// (EamKernel.hpp); per-thread buffers reduced in a fixed order, so the same thread count
+// gives bit-identical results; the virial from sum_k x_k (x) f_k over local and ghost atoms
+// (no per-pair virial work); no allocation per call once sizes are stable.
 #include <vector>
 
 #include "md/NeighborList.hpp"
+#include "md/PairEvaluators.hpp"
 #include "md/PairPotential.hpp"
 #include "md/System.hpp"
 
 namespace glassland::md {
+
+struct PairStyleInfo;
 
 struct ForceTotals {
   double energy = 0;              ///< total potential energy (energy)
@@ -36,8 +41,8 @@ public:
   /// the box is narrower than twice the cutoff.
   ForceTotals compute(System& system);
 
-  /// Per-atom energy (half of each pair energy to each atom) and per-atom virial (half of
-  /// each pair's r (x) f to each atom), indexed like the System. Only computed when enabled
+  /// Per-atom energy (half of each pair energy to each atom, plus the embedding energy for
+  /// EAM) and per-atom virial (half of each pair's r (x) f to each atom), indexed like the System. Only computed when enabled
   /// with set_per_atom(true) before compute() (it costs time); otherwise empty.
   void set_per_atom(bool enabled) { per_atom_ = enabled; }
   const std::vector<double>& per_atom_energy() const { return per_atom_energy_; }
@@ -50,17 +55,12 @@ public:
   void invalidate_neighbors() { neighbors_.invalidate(); }
   const NeighborList& neighbor_list() const { return neighbors_; }
 
-  /// Flat coefficient table entry for one type pair (public for the kernel's free functions).
-  struct PairTerm {
-    double cutsq = 0, lj1 = 0, lj2 = 0, lj3 = 0, lj4 = 0, offset = 0, fc = 0, unused = 0;
-  };
-
 private:
   void check_types(const System& system) const;
   void prepare_threads(int nthreads);
-  template <bool Smooth, bool PerAtom, bool SingleType>
-  double pair_loop(int thread, int nthreads);
   // Called by every thread of the compute() team, in this order.
+  double pair_forces(int thread);
+  double eam_forces(int thread, int nthreads);
   void reduce_block(int thread, int nthreads);
   void fold_ghosts();
   void scatter_forces(System& system) const;
@@ -70,7 +70,10 @@ private:
   NeighborList neighbors_;
   bool per_atom_ = false;
   int stride_ = 0;
+  const PairStyleInfo* style_ = nullptr;     // null for EAM
   std::vector<PairTerm> table_;
+  std::vector<std::vector<double>> thread_rho_;     // EAM: density per extended atom
+  std::vector<double> rho_, fp_;                    // EAM: summed density, F'(rho) per extended atom
   std::vector<std::vector<double>> thread_force_;   // 3 per extended atom
   std::vector<std::vector<double>> thread_energy_;  // per extended atom (per-atom mode)
   std::vector<std::vector<double>> thread_virial_;  // 6 per extended atom (per-atom mode)

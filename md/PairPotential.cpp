@@ -3,32 +3,54 @@
 #include <algorithm>
 #include <cmath>
 
+#include "md/EamPotential.hpp"
 #include "md/Error.hpp"
+#include "md/PairStyleTable.hpp"
 
 namespace glassland::md {
 
-const char* pair_style_name(PairStyle style) { return style == PairStyle::lj_sf ? "lj/sf" : "lj"; }
+const char* pair_style_name(PairStyle style) { return style.name().data(); }
 
 PairStyle parse_pair_style(const std::string& text, const std::string& where) {
-  if (text == "lj") return PairStyle::lj;
-  if (text == "lj/sf") return PairStyle::lj_sf;
-  throw InputError(where, "unknown pair style '" + text + "' (known: lj, lj/sf)");
+  if (const PairStyleInfo* info = find_pair_style(text)) return PairStyle(info->name);
+  if (text == PairStyle::eam_alloy.name()) return PairStyle::eam_alloy;
+  if (text == PairStyle::eam_fs.name()) return PairStyle::eam_fs;
+  std::string known;
+  for (const auto& name : pair_style_names()) known += name + ", ";
+  throw InputError(where, "unknown pair style '" + text + "' (known: " + known + "eam/alloy, eam/fs)");
 }
+
+namespace {
+const PairStyleInfo& registered(PairStyle style) {
+  const PairStyleInfo* info = find_pair_style(style.name());
+  if (!info) throw InputError("potential", std::string("'") + pair_style_name(style) + "' is not a pair style");
+  return *info;
+}
+}  // namespace
 
 PairPotential::PairPotential(PairStyle style, int ntypes, bool shift)
     : style_(style), shift_(shift), ntypes_(ntypes) {
   if (ntypes < 1) throw InputError("potential", "number of atom types must be >= 1");
+  registered(style);  // EAM potentials are made from their tables (the other constructor)
   const auto n = static_cast<std::size_t>(ntypes + 1) * static_cast<std::size_t>(ntypes + 1);
   pairs_.assign(n, PairCoefficients{});
   set_.assign(n, 0);
 }
 
+PairPotential::PairPotential(std::shared_ptr<const EamPotential> eam)
+    : style_(eam->style()), ntypes_(eam->ntypes()), eam_(std::move(eam)) {
+  const auto n = static_cast<std::size_t>(ntypes_ + 1) * static_cast<std::size_t>(ntypes_ + 1);
+  PairCoefficients c;
+  c.cutoff = eam_->cutoff();
+  pairs_.assign(n, c);
+  set_.assign(n, 1);
+}
+
 void PairPotential::set_pair(int a, int b, const PairCoefficients& c, const std::string& where) {
+  if (eam_) throw InputError(where, "an EAM potential has no pair coefficients to set");
   if (a < 1 || a > ntypes_ || b < 1 || b > ntypes_)
     throw InputError(where, "types must be between 1 and " + std::to_string(ntypes_));
-  if (!std::isfinite(c.epsilon) || c.epsilon < 0.0) throw InputError(where, "epsilon must be finite and >= 0");
-  if (!std::isfinite(c.sigma) || c.sigma <= 0.0) throw InputError(where, "sigma must be finite and > 0");
-  if (!std::isfinite(c.cutoff) || c.cutoff <= 0.0) throw InputError(where, "cutoff must be finite and > 0");
+  registered(style_).validate(c, where);
   pairs_[index(a, b)] = pairs_[index(b, a)] = c;
   set_[index(a, b)] = set_[index(b, a)] = 1;
 }
@@ -53,28 +75,21 @@ double PairPotential::max_cutoff() const {
   return rc;
 }
 
-namespace {
-// Plain 12-6 LJ energy and -dE/dr at r.
-void lj_plain(const PairCoefficients& c, double r, double& energy, double& force) {
-  const double sr6 = std::pow(c.sigma / r, 6);
-  energy = 4.0 * c.epsilon * (sr6 * sr6 - sr6);
-  force = 24.0 * c.epsilon * (2.0 * sr6 * sr6 - sr6) / r;
-}
-}  // namespace
-
 double PairPotential::evaluate(int a, int b, double r, double& force_over_r) const {
-  const PairCoefficients& c = pair(a, b);
   force_over_r = 0.0;
-  if (r >= c.cutoff) return 0.0;
-  double e = 0.0, f = 0.0, ec = 0.0, fc = 0.0;
-  lj_plain(c, r, e, f);
-  lj_plain(c, c.cutoff, ec, fc);
-  if (style_ == PairStyle::lj_sf) {
-    force_over_r = (f - fc) / r;
-    return e - ec + (r - c.cutoff) * fc;
+  if (eam_) {
+    double derivative = 0.0;
+    const double phi = eam_->pair(a, b, r, &derivative);
+    force_over_r = -derivative / r;
+    return phi;
   }
-  force_over_r = f / r;
-  return shift_ ? e - ec : e;
+  const PairCoefficients& c = pair(a, b);
+  if (r >= c.cutoff) return 0.0;
+  const PairStyleInfo& info = registered(style_);
+  const PairTerm t = info.term(c, shift_);
+  double energy = 0.0;
+  info.evaluate(t, r * r, force_over_r, energy);
+  return energy;
 }
 
 }  // namespace glassland::md

@@ -1,10 +1,14 @@
 #include "md/PotentialRegistry.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
+#include "md/EamPotential.hpp"
 #include "md/Error.hpp"
+#include "md/PairStyleTable.hpp"
 
 namespace glassland::md {
 
@@ -36,6 +40,13 @@ PotentialSpec kob_andersen(PairStyle style, const std::string& name) {
   return {name, UnitSystem::lj, binary_lj(style, true, eps, sigma, 2.5), {0.0, 1.0, 1.0}};
 }
 
+// Mendelev, Sordelet, Kramer, J. Appl. Phys. 102, 043501 (2007): Cu-Zr EAM/FS as shipped by
+// Debian's lammps-data (CuZr_mm.eam.fs); type 1 = Cu, type 2 = Zr; masses from the file.
+PotentialSpec cu_zr_mendelev2007() {
+  return eam_potential_spec("cu-zr-mendelev2007", lammps_potential_file("CuZr_mm.eam.fs"), PairStyle::eam_fs,
+                            {"Cu", "Zr"}, "cu-zr-mendelev2007");
+}
+
 const PresetTable& presets() {
   static const PresetTable table = [] {
     PresetTable t;
@@ -47,6 +58,27 @@ const PresetTable& presets() {
 
 }  // namespace
 
+void register_pair_styles(PairStyleTable& table) {
+  // One line per pair style; the evaluators live in PairEvaluators.hpp.
+  add_pair_style<LjEvaluator>(table);
+  add_pair_style<LjSmoothEvaluator>(table);
+  add_pair_style<Lj84Evaluator>(table);
+}
+
+std::string lammps_potential_file(const std::string& name) {
+  const char* dir = std::getenv("LAMMPS_POTENTIALS");
+  return (dir && *dir ? std::string(dir) : std::string("/usr/share/lammps/potentials")) + "/" + name;
+}
+
+PotentialSpec eam_potential_spec(const std::string& name, const std::string& path, PairStyle style,
+                                 std::vector<std::string> type_elements, const std::string& where) {
+  EamSetfl file = read_eam_setfl(path, style == PairStyle::eam_fs);
+  auto eam = std::make_shared<const EamPotential>(std::move(file), std::move(type_elements), where);
+  PotentialSpec spec{name, UnitSystem::metal, PairPotential(eam), {0.0}};
+  for (int t = 1; t <= eam->ntypes(); ++t) spec.type_mass.push_back(eam->type_mass(t));
+  return spec;
+}
+
 void register_potential_presets(PresetTable& table) {
   // lj style with energy shift (energy continuous, force jumps at rc) as in the original papers'
   // MD; the "-sf" variants are force-shifted (C1) for minimisation and saddle searches.
@@ -54,6 +86,7 @@ void register_potential_presets(PresetTable& table) {
   table["wahnstrom-sf"] = [] { return wahnstrom(PairStyle::lj_sf, "wahnstrom-sf"); };
   table["kob-andersen"] = [] { return kob_andersen(PairStyle::lj, "kob-andersen"); };
   table["kob-andersen-sf"] = [] { return kob_andersen(PairStyle::lj_sf, "kob-andersen-sf"); };
+  table["cu-zr-mendelev2007"] = [] { return cu_zr_mendelev2007(); };
 }
 
 std::vector<std::string> potential_preset_names() {
@@ -68,7 +101,9 @@ PotentialSpec load_potential(const std::string& preset_name_or_toml_path) {
     // rather than inventing numbers, the preset asks for them explicitly.
     throw InputError("--potential", "preset 'cu-zr-kmt' (Kobayashi, Maeda, Takeuchi, Acta Metall. 28 (1980) 1641) "
                                     "is not available: its published parameters are not in this build; give them "
-                                    "in a TOML potential file (units = \"metal\", see docs/md-core.md)");
+                                    "in a TOML potential file with style = \"lj84\" (V = C2/r^8 - C1/r^4 + C3 r + C4, "
+                                    "[[pair]] keys c1, c2, c3, c4, cutoff; units = \"metal\"; see docs/md-core.md), "
+                                    "or use the EAM preset cu-zr-mendelev2007");
   const auto& table = presets();
   if (auto it = table.find(preset_name_or_toml_path); it != table.end()) return it->second();
   const std::filesystem::path path(preset_name_or_toml_path);

@@ -23,7 +23,8 @@ struct PotentialSpec {
 
 using PresetTable = std::map<std::string, std::function<PotentialSpec()>>;
 
-/// Adds every built-in preset to `table` (wahnstrom, kob-andersen, cu-zr-kmt and variants).
+/// Adds every built-in preset to `table` (wahnstrom, kob-andersen and their -sf variants,
+/// cu-zr-mendelev2007).
 void register_potential_presets(PresetTable& table);
 
 /// Names of all registered presets, sorted.
@@ -32,6 +33,16 @@ std::vector<std::string> potential_preset_names();
 /// A preset name, or else a path to a TOML potential file. Throws InputError naming the
 /// file:line/key, or "--potential" if the name is neither a preset nor a readable file.
 PotentialSpec load_potential(const std::string& preset_name_or_toml_path);
+
+/// Path of a potential file shipped with LAMMPS: $LAMMPS_POTENTIALS/name if that variable is
+/// set, else /usr/share/lammps/potentials/name (Debian's lammps-data).
+std::string lammps_potential_file(const std::string& name);
+
+/// An EAM potential (style eam/alloy or eam/fs) from the setfl file `path`; atom type t is
+/// element type_elements[t-1]; metal units; masses from the file. Throws InputError naming
+/// the file:line: field for a bad file, or `where`[t] for an element not in the file.
+PotentialSpec eam_potential_spec(const std::string& name, const std::string& path, PairStyle style,
+                                 std::vector<std::string> type_elements, const std::string& where);
 
 /// Parses a TOML potential from a string; `source` names it in error messages.
 PotentialSpec parse_potential_toml(const std::string& text, const std::string& source);

@@ -2,12 +2,14 @@
 // has the right type and range, every type pair is given exactly once.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <set>
 #include <utility>
 
 #include <toml++/toml.h>
 
 #include "md/Error.hpp"
+#include "md/PairStyleTable.hpp"
 #include "md/PotentialRegistry.hpp"
 
 namespace glassland::md {
@@ -30,16 +32,32 @@ int type_index(const std::string& source, const toml::node& node, const std::str
   return static_cast<int>(*v);
 }
 
+std::vector<double> parse_masses(const std::string& source, const toml::node& node, const std::string& key) {
+  const auto* arr = node.as_array();
+  if (!arr || arr->empty()) throw InputError(where(source, node, key), "must be a non-empty array of masses of types 1, 2, ...");
+  std::vector<double> masses;
+  for (const auto& m : *arr) {
+    const double value = number(source, m, key);
+    if (!(value > 0.0) || !std::isfinite(value)) throw InputError(where(source, m, key), "masses must be finite and > 0");
+    masses.push_back(value);
+  }
+  return masses;
+}
+
 struct PairEntry {
   int a, b;
   PairCoefficients c;
   std::string where;
 };
 
-PairEntry parse_pair(const std::string& source, const toml::table& t, std::size_t index) {
+// One [[pair]] table: "types" plus the style's parameters (PairEvaluators.hpp), all required.
+PairEntry parse_pair(const std::string& source, const toml::table& t, std::size_t index, const PairStyleInfo& style) {
   const std::string prefix = "pair[" + std::to_string(index) + "]";
   PairEntry e{0, 0, {}, where(source, t, prefix)};
-  bool has[4] = {false, false, false, false};
+  std::string known = "types";
+  for (const auto& p : style.parameters) known += std::string(", ") + p.key;
+  std::vector<bool> has(style.parameters.size(), false);
+  bool has_types = false;
   for (const auto& [k, node] : t) {
     const std::string key(k.str());
     const std::string name = prefix + "." + key;
@@ -48,24 +66,82 @@ PairEntry parse_pair(const std::string& source, const toml::table& t, std::size_
       if (!arr || arr->size() != 2) throw InputError(where(source, node, name), "must be two atom types [a, b]");
       e.a = type_index(source, (*arr)[0], name);
       e.b = type_index(source, (*arr)[1], name);
-      has[0] = true;
-    } else if (key == "epsilon") {
-      e.c.epsilon = number(source, node, name);
-      has[1] = true;
-    } else if (key == "sigma") {
-      e.c.sigma = number(source, node, name);
-      has[2] = true;
-    } else if (key == "cutoff") {
-      e.c.cutoff = number(source, node, name);
-      has[3] = true;
+      has_types = true;
+      continue;
+    }
+    std::size_t p = 0;
+    while (p < style.parameters.size() && key != style.parameters[p].key) ++p;
+    if (p == style.parameters.size())
+      throw InputError(where(source, node, name), "unknown key for style " + std::string(style.name) + " (known: " + known + ")");
+    e.c.*(style.parameters[p].field) = number(source, node, name);
+    has[p] = true;
+  }
+  if (!has_types) throw InputError(e.where, "missing key 'types'");
+  for (std::size_t p = 0; p < has.size(); ++p)
+    if (!has[p]) throw InputError(e.where, std::string("missing key '") + style.parameters[p].key + "'");
+  return e;
+}
+
+// The setfl path of an EAM TOML: absolute as given; relative to the TOML file's directory,
+// else to the working directory, else a file shipped with LAMMPS.
+std::string resolve_setfl(const std::string& source, const toml::node& node, const std::string& file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> candidates;
+  if (fs::path(file).is_absolute()) {
+    candidates.emplace_back(file);
+  } else {
+    candidates.push_back(fs::path(source).parent_path() / file);
+    candidates.emplace_back(file);
+    candidates.emplace_back(lammps_potential_file(file));
+  }
+  for (const auto& c : candidates)
+    if (fs::is_regular_file(c, ec)) return c.string();
+  std::string tried;
+  for (const auto& c : candidates) tried += (tried.empty() ? "" : ", ") + c.string();
+  throw InputError(where(source, node, "file"), "EAM file '" + file + "' not found (looked for " + tried + ")");
+}
+
+PotentialSpec parse_eam(const std::string& source, const toml::table& root, PairStyle style) {
+  const toml::node* file_node = nullptr;
+  const toml::node* elements_node = nullptr;
+  std::vector<std::string> elements;
+  std::vector<double> masses;
+  for (const auto& [k, node] : root) {
+    const std::string key(k.str());
+    if (key == "style") continue;
+    if (key == "file") {
+      if (!node.value<std::string>()) throw InputError(where(source, node, key), "must be a string (path of a setfl file)");
+      file_node = &node;
+    } else if (key == "elements") {
+      const auto* arr = node.as_array();
+      if (!arr || arr->empty()) throw InputError(where(source, node, key), "must be a non-empty array of element names of types 1, 2, ...");
+      for (std::size_t i = 0; i < arr->size(); ++i) {
+        auto v = (*arr)[i].value<std::string>();
+        if (!v) throw InputError(where(source, (*arr)[i], key + "[" + std::to_string(i + 1) + "]"), "must be an element name");
+        elements.push_back(*v);
+      }
+      elements_node = &node;
+    } else if (key == "units") {
+      auto v = node.value<std::string>();
+      if (!v || *v != "metal") throw InputError(where(source, node, key), "must be \"metal\" for an EAM file");
+    } else if (key == "masses") {
+      masses = parse_masses(source, node, key);
     } else {
-      throw InputError(where(source, node, name), "unknown key (known: types, epsilon, sigma, cutoff)");
+      throw InputError(where(source, node, key), "unknown key for an EAM style (known: style, file, elements, units, masses)");
     }
   }
-  const char* names[4] = {"types", "epsilon", "sigma", "cutoff"};
-  for (int k = 0; k < 4; ++k)
-    if (!has[k]) throw InputError(e.where, std::string("missing key '") + names[k] + "'");
-  return e;
+  if (!file_node) throw InputError(source + ": file", "missing key 'file'");
+  if (!elements_node) throw InputError(source + ": elements", "missing key 'elements'");
+  const std::string path = resolve_setfl(source, *file_node, *file_node->value<std::string>());
+  PotentialSpec spec = eam_potential_spec(source, path, style, elements, where(source, *elements_node, "elements"));
+  if (!masses.empty()) {
+    if (masses.size() != elements.size())
+      throw InputError(source + ": masses", "gives " + std::to_string(masses.size()) + " masses for " +
+                                                std::to_string(elements.size()) + " elements");
+    std::copy(masses.begin(), masses.end(), spec.type_mass.begin() + 1);
+  }
+  return spec;
 }
 
 }  // namespace
@@ -80,18 +156,20 @@ PotentialSpec parse_potential_toml(const std::string& text, const std::string& s
   }
   PotentialSpec spec;
   spec.name = source;
-  PairStyle style = PairStyle::lj;
+  const toml::node* style_node = root.get("style");
+  if (!style_node) throw InputError(source + ": style", "missing key 'style'");
+  const auto style_name = style_node->value<std::string>();
+  if (!style_name) throw InputError(where(source, *style_node, "style"), "must be a string (e.g. \"lj\", \"eam/fs\")");
+  const PairStyle style = parse_pair_style(*style_name, where(source, *style_node, "style"));
+  if (style.is_eam()) return parse_eam(source, root, style);
+  const PairStyleInfo& info = *find_pair_style(style.name());
   bool shift = false;
-  bool has_style = false;
   std::vector<PairEntry> entries;
   std::vector<double> masses;
   for (const auto& [k, node] : root) {
     const std::string key(k.str());
     if (key == "style") {
-      auto v = node.value<std::string>();
-      if (!v) throw InputError(where(source, node, key), "must be a string (\"lj\" or \"lj/sf\")");
-      style = parse_pair_style(*v, where(source, node, key));
-      has_style = true;
+      continue;
     } else if (key == "shift") {
       auto v = node.value<bool>();
       if (!v) throw InputError(where(source, node, key), "must be true or false");
@@ -101,22 +179,15 @@ PotentialSpec parse_potential_toml(const std::string& text, const std::string& s
       if (!v || (*v != "lj" && *v != "metal")) throw InputError(where(source, node, key), "must be \"lj\" or \"metal\"");
       spec.units = *v == "metal" ? UnitSystem::metal : UnitSystem::lj;
     } else if (key == "masses") {
-      const auto* arr = node.as_array();
-      if (!arr || arr->empty()) throw InputError(where(source, node, key), "must be a non-empty array of masses of types 1, 2, ...");
-      for (const auto& m : *arr) {
-        const double value = number(source, m, key);
-        if (!(value > 0.0) || !std::isfinite(value)) throw InputError(where(source, m, key), "masses must be finite and > 0");
-        masses.push_back(value);
-      }
+      masses = parse_masses(source, node, key);
     } else if (key == "pair") {
       const auto* arr = node.as_array();
       if (!arr || !arr->is_array_of_tables()) throw InputError(where(source, node, key), "must be an array of tables [[pair]]");
-      for (std::size_t i = 0; i < arr->size(); ++i) entries.push_back(parse_pair(source, *(*arr)[i].as_table(), i + 1));
+      for (std::size_t i = 0; i < arr->size(); ++i) entries.push_back(parse_pair(source, *(*arr)[i].as_table(), i + 1, info));
     } else {
       throw InputError(where(source, node, key), "unknown key (known: style, shift, units, masses, pair)");
     }
   }
-  if (!has_style) throw InputError(source + ": style", "missing key 'style'");
   if (entries.empty()) throw InputError(source + ": pair", "no [[pair]] entries");
   int ntypes = static_cast<int>(masses.size());
   for (const auto& e : entries) ntypes = std::max({ntypes, e.a, e.b});

@@ -1,0 +1,49 @@
+#pragma once
+// The table of pair styles: for each registered evaluator, its name, TOML parameters,
+// validation, coefficient precomputation, reference evaluation and the instantiated pair loops.
+// Styles are added in one place, register_pair_styles() in PotentialRegistry.cpp.
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "md/PairLoop.hpp"
+
+namespace glassland::md {
+
+struct PairStyleInfo {
+  const char* name = nullptr;
+  std::span<const PairParameter> parameters;
+  void (*validate)(const PairCoefficients&, const std::string& where) = nullptr;
+  PairTerm (*term)(const PairCoefficients&, bool shift) = nullptr;
+  void (*evaluate)(const PairTerm&, double rsq, double& fpair, double& epair) = nullptr;
+  PairLoopFunction loop_per_atom = nullptr;    ///< with per-atom energy and virial
+  PairLoopFunction loop_single_type = nullptr; ///< one atom type
+  PairLoopFunction loop = nullptr;             ///< general
+};
+
+using PairStyleTable = std::map<std::string, PairStyleInfo>;
+
+template <class Evaluator>
+void add_pair_style(PairStyleTable& table) {
+  PairStyleInfo info;
+  info.name = Evaluator::name;
+  info.parameters = std::span<const PairParameter>(Evaluator::parameters);
+  info.validate = &Evaluator::validate;
+  info.term = &Evaluator::term;
+  info.evaluate = &Evaluator::evaluate;
+  info.loop_per_atom = &pair_loop<Evaluator, true, false>;
+  info.loop_single_type = &pair_loop<Evaluator, false, true>;
+  info.loop = &pair_loop<Evaluator, false, false>;
+  table[Evaluator::name] = info;
+}
+
+/// Adds every pair style (lj, lj/sf, lj84, ...): the one registration point.
+void register_pair_styles(PairStyleTable& table);
+
+/// The registered style of that name, or null (EAM styles are not pair styles).
+const PairStyleInfo* find_pair_style(std::string_view name);
+/// Registered pair style names, sorted.
+std::vector<std::string> pair_style_names();
+
+}  // namespace glassland::md
