@@ -82,3 +82,26 @@ def report(opts, study, predictions, extra=None):
     summary.update(extra or {})
     with open(os.path.join(opts.out, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2, allow_nan=True)
+
+
+def with_overrides(model_path, overrides, out_path):
+    """Copies MODEL.toml to out_path with "table.key=value" overrides (value as TOML text),
+    replacing the key in its [table] or adding it there. Returns out_path."""
+    with open(model_path) as f:
+        lines = f.read().split("\n")
+    for item in overrides:
+        name, value = item.split("=", 1)
+        table, key = name.strip().split(".", 1)
+        start = lines.index(f"[{table}]") if f"[{table}]" in lines else None
+        if start is None:
+            lines += ["", f"[{table}]", f"{key} = {value.strip()}"]
+            continue
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")), len(lines))
+        hit = next((i for i in range(start + 1, end) if lines[i].split("=")[0].strip() == key), None)
+        if hit is None:
+            lines.insert(start + 1, f"{key} = {value.strip()}")
+        else:
+            lines[hit] = f"{key} = {value.strip()}"
+    with open(out_path, "w") as f:
+        f.write("\n".join(lines))
+    return out_path

@@ -31,7 +31,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from model_runner import fit, prediction, read_columns, report, step, targets_toml  # noqa: E402
+from model_runner import fit, prediction, read_columns, report, step, targets_toml, with_overrides  # noqa: E402
 from model_runner import run as run_model  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -95,11 +95,16 @@ def main():
     parser.add_argument("--quick", action="store_true", help="shorter creep (< 2 min)")
     parser.add_argument("--quiet", action="store_true")
     parser.add_argument("--no-fit", action="store_true", help="use --model as it is (no fit to the untrained glass)")
+    parser.add_argument("--after-fit", action="append", default=[], metavar="TABLE.KEY=VALUE",
+                        help="change a key of the fitted model before the predictions (sensitivity runs), "
+                             "e.g. mechanics.work_per_rearrangement_kJ_per_mol=0.3; repeatable")
     opts = parser.parse_args()
     creep_s = 3600.0 if opts.quick else 1.0e5
     fitted = None
     if not opts.no_fit:
         opts.model, fitted = fit_untrained(opts, creep_s)
+    if opts.after_fit:
+        opts.model = with_overrides(opts.model, opts.after_fit, os.path.join(opts.out, "model_after_fit.toml"))
 
     rows, dma_curves, creep, creep_times = [], {}, {}, {}
     for label, f in [("control", 0.0)] + [(f"S{i + 1}", f) for i, f in enumerate(FREQUENCIES)]:
