@@ -7,6 +7,7 @@
 // has been checked, and each file is written atomically.
 // Temperatures are in the potential's energy unit (kT; ε for LJ) or, with
 // --temperature-unit K, in kelvin (metal units only). Times in the model's time unit.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -20,6 +21,7 @@
 #include "bridge/validate/EscapeComparison.hpp"
 #include "bridge/validate/ValidationRun.hpp"
 #include "md/Error.hpp"
+#include "md/MinimizerRegistry.hpp"
 
 namespace glassland::bridge {
 
@@ -59,6 +61,10 @@ void check_options(ValidateCommandOptions& o) {
   if (s.quench_every < 1) throw InputError("--quench-every", "must be >= 1");
   if (s.snapshots_per_interval < 1 || s.snapshots_per_interval > s.quench_every)
     throw InputError("--snapshots", "must be between 1 and --quench-every");
+  const auto minimizers = md::minimizer_names();
+  if (std::find(minimizers.begin(), minimizers.end(), s.quench.minimizer) == minimizers.end())
+    throw InputError("--quench-minimizer", "unknown minimizer '" + s.quench.minimizer + "'");
+  require_positive("--quench-fmax", s.quench.fmax);
   if (s.persist_intervals < 0) throw InputError("--persist", "must be >= 0");
   if (!(s.equilibration_time >= 0.0) || !std::isfinite(s.equilibration_time))
     throw InputError("--equilibrate", "must be a finite time >= 0");
@@ -144,6 +150,7 @@ void register_validate_command(CLI::App& app) {
       ->default_val(1000.0);
   cmd->add_option("--skin", s.skin, "neighbour skin (length)")->default_val(0.3);
   cmd->add_option("--quench-fmax", s.quench.fmax, "quench convergence force (energy/length)")->default_val(1e-6);
+  cmd->add_option("--quench-minimizer", s.quench.minimizer, "quench minimizer: fire, lbfgs or cg")->default_val("fire");
   cmd->add_option("--same-displacement", s.same.displacement,
                   "minima closer than this (largest atomic displacement, drift removed; length) are the same")
       ->default_val(0.1);
