@@ -21,6 +21,17 @@ std::vector<double> parse_number_list(const std::string& option, const std::stri
 /// registered, else the name unchanged (saddle and quench work want continuous forces).
 std::string smooth_variant(const std::string& potential);
 
+/// Throws InputError(option, ...) unless `path` is empty or its folder exists and is a
+/// folder (checked before a run, so no output is written by a run that cannot finish).
+void require_output_folder(const std::string& option, const std::string& path);
+
+/// Throws InputError(option, ...) when `bytes` exceed the memory available now
+/// (MemAvailable of /proc/meminfo; no check where that cannot be read), naming how much is needed.
+void require_memory(const std::string& option, double bytes, const std::string& what);
+
+/// The same with exactly `count` numbers (e.g. a ramp "T0,T1,rate").
+std::vector<double> parse_number_list(const std::string& option, const std::string& text, std::size_t count);
+
 /// Runs a plot script of the repository (path relative to the source tree, e.g.
 /// "tools/plots/plot_quench.py") with Debian's /usr/bin/python3. Returns false and prints a
 /// one-line warning (the run's data files are still valid) if python or matplotlib is missing.

@@ -1,5 +1,7 @@
 #include "bridge/Commands.hpp"
 
+#include "bridge/StrictOptions.hpp"
+
 namespace glassland::bridge {
 
 void register_all_commands(CLI::App& app) {
@@ -12,6 +14,7 @@ void register_all_commands(CLI::App& app) {
   register_kmc_commands(app);
   register_model_commands(app);
   register_validate_command(app);
+  require_strict_numbers(app);  // after every registration: covers all options
 }
 
 }  // namespace glassland::bridge

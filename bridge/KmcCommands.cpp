@@ -53,17 +53,10 @@ md::TemperatureSchedule schedule_as_given(const KmcOptions& o) {
   if (given != 1) throw InputError("--temperature", "give exactly one of --temperature, --ramp, --schedule");
   if (!o.schedule.empty()) return md::TemperatureSchedule::from_file(o.schedule);
   if (!o.ramp.empty()) {
-    std::vector<double> v;
-    std::stringstream in(o.ramp);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-      try {
-        v.push_back(std::stod(item));
-      } catch (const std::exception&) {
-        throw InputError("--ramp", "expected kT_start,kT_end,rate");
-      }
-    }
-    if (v.size() != 3 || v[2] == 0.0) throw InputError("--ramp", "expected kT_start,kT_end,rate (rate != 0)");
+    const std::vector<double> v = parse_number_list("--ramp", o.ramp, 3);  // kT_start,kT_end,rate
+    if (v[2] == 0.0) throw InputError("--ramp", "rate must not be 0");
+    // A signed rate must agree with the direction from start to end (a positive rate is a speed).
+    if (v[2] < 0.0 && v[1] > v[0]) throw InputError("--ramp", "negative rate but the end is hotter than the start");
     return md::TemperatureSchedule::linear_ramp(v[0], v[1], v[2]);
   }
   require_positive("--temperature", o.temperature);
@@ -130,6 +123,10 @@ void run_kmc(const KmcOptions& o) {
   spec.start = network.require_state(o.start, "--start");
   spec.times = parse_times(o.times);
   spec.runs = o.runs;
+  // Every run's record is kept until the summary: refuse up front what cannot fit in memory.
+  const double record_bytes = sizeof(std::optional<kmc::RunRecord>) +
+                              static_cast<double>(spec.times.size()) * (sizeof(kmc::StateIndex) + 2 * sizeof(double));
+  require_memory("--runs", static_cast<double>(o.runs) * record_bytes, "the records of " + std::to_string(o.runs) + " runs");
   spec.seed = o.seed;
   if (o.has_target) spec.target = network.require_state(o.target, "--target");
   spec.walker.superbasins = !o.no_superbasins;

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "bridge/CommandSupport.hpp"
+#include "bridge/StrictOptions.hpp"
 #include "bridge/MdCommandParts.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/DumpWriter.hpp"
@@ -188,6 +189,11 @@ private:
 };
 
 void run_md(const MdOptions& options) {
+  // Every output's folder is checked before the run, so a bad --write-data cannot fail after
+  // --thermo was already (over)written.
+  for (const auto& [flag, path] : {std::pair{"--dump", &options.dump}, {"--thermo", &options.thermo_file},
+                                   {"--correlations", &options.correlations}, {"--write-data", &options.write_data}})
+    require_output_folder(flag, *path);
   set_thread_count(options.threads);
   MdRun run(options);
   try {
@@ -221,10 +227,12 @@ void register_md_run_command(CLI::App& app) {
                 "print JSON with energy_total_initial, energy_total_final (potential + kinetic, energy units) "
                 "and final temperature, pressure, volume");
   cmd->add_option("--temperature", o->temperature, "thermostat target (temperature: eps/k_B for lj, K for metal)");
-  cmd->add_option("--tdamp", o->tdamp, "thermostat damping time (time; default 100 dt)");
+  cmd->add_option("--tdamp", o->tdamp, "thermostat damping time (time; default 100 dt)")
+      ->check(non_negative());
   cmd->add_option("--pressure", o->pressure, "barostat target (pressure: eps/sigma^3 for lj, bar for metal)")
       ->capture_default_str();
-  cmd->add_option("--pdamp", o->pdamp, "barostat damping time (time; default 1000 dt)");
+  cmd->add_option("--pdamp", o->pdamp, "barostat damping time (time; default 1000 dt)")
+      ->check(non_negative());
   cmd->add_option("--coupling", o->coupling, "npt coupling: iso or ortho (each box length separately)")
       ->capture_default_str();
   cmd->add_option("--schedule", o->schedule,
@@ -242,7 +250,8 @@ void register_md_run_command(CLI::App& app) {
                   "unwrapped positions)");
   cmd->add_option("--fs-q", o->fs_q, "wave number(s) |q| (1/length) for F_s(q,t) in --correlations");
   cmd->add_option("--write-data", o->write_data, "write the final configuration (wrapped) as a LAMMPS data file");
-  cmd->add_option("--skin", o->skin, "neighbour skin (length; default 0.3 lj, 1.0 metal)");
+  cmd->add_option("--skin", o->skin, "neighbour skin (length; default 0.3 lj, 1.0 metal)")
+      ->check(non_negative());
   cmd->add_option("--threads", o->threads, "OpenMP threads (0: OMP_NUM_THREADS or all cores)");
   cmd->callback([o] { run_md(*o); });
 }

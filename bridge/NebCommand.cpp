@@ -59,6 +59,7 @@ void write_profile(const std::string& path, const landscape::NebResult& r) {
 }
 
 void run_neb(const NebCommandOptions& o) {
+  o.neb.validate();  // before anything is sized by --images (0 images made an empty pool)
   const md::PotentialSpec spec = md::load_potential(o.potential);
   const md::System a = read_end(o.initial, spec);
   const md::System b = landscape::align_ends(a, read_end(o.final, spec), o.final);

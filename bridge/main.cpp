@@ -16,8 +16,16 @@ int main(int argc, char** argv) {
   glassland::bridge::register_all_commands(app);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // One line, like every other input error (CLI11's own printer adds a "--help" line).
+    std::cerr << "glassland: " << e.what() << std::endl;
+    return e.get_exit_code() > 0 && e.get_exit_code() < 128 ? e.get_exit_code() : 2;
   } catch (const glassland::InputError& e) {
     std::cerr << "glassland: " << e.what() << std::endl;
     return 1;

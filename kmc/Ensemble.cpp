@@ -1,6 +1,7 @@
 #include "kmc/Ensemble.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -53,7 +54,10 @@ nlohmann::json record_to_json(const RunRecord& r) {
           {"events", r.events}, {"superbasin_exits", r.superbasin_exits}, {"distinct_states", r.distinct_states}};
 }
 
-RunRecord record_from_json(const nlohmann::json& j) {
+// A checkpoint is user input: every record must fit this run (its times and its network),
+// or a resumed run would report phantom states.
+RunRecord record_from_json(const nlohmann::json& j, const std::string& where, std::size_t time_count,
+                           std::size_t state_count) {
   RunRecord r;
   r.states = j.at("states").get<std::vector<StateIndex>>();
   r.strain = j.at("strain").get<std::vector<double>>();
@@ -62,6 +66,13 @@ RunRecord record_from_json(const nlohmann::json& j) {
   r.events = j.at("events").get<std::uint64_t>();
   r.superbasin_exits = j.at("superbasin_exits").get<std::uint64_t>();
   r.distinct_states = j.at("distinct_states").get<std::size_t>();
+  if (r.states.size() != time_count || r.strain.size() != time_count || r.work.size() != time_count)
+    throw InputError(where, "records: a run has " + std::to_string(r.states.size()) + " states for " +
+                                std::to_string(time_count) + " output times");
+  for (const StateIndex s : r.states)
+    if (s >= state_count) throw InputError(where, "records: state index " + std::to_string(s) + " out of range");
+  for (std::size_t i = 0; i < time_count; ++i)
+    if (!std::isfinite(r.strain[i]) || !std::isfinite(r.work[i])) throw InputError(where, "records: non-finite strain or work");
   return r;
 }
 
@@ -74,7 +85,7 @@ void save_checkpoint(const EnsembleSpec& spec, const std::vector<std::optional<R
   write_file_atomically(spec.checkpoint_path, [&](std::ostream& out) { out << j.dump() << '\n'; });
 }
 
-void load_checkpoint(const EnsembleSpec& spec, std::vector<std::optional<RunRecord>>& done) {
+void load_checkpoint(const EnsembleSpec& spec, std::size_t state_count, std::vector<std::optional<RunRecord>>& done) {
   std::ifstream in(spec.checkpoint_path);
   if (!in) return;  // no checkpoint yet: start from scratch
   const std::string where = spec.checkpoint_path;
@@ -84,9 +95,11 @@ void load_checkpoint(const EnsembleSpec& spec, std::vector<std::optional<RunReco
     if (j.at("signature") != spec.signature)
       throw InputError(where, "checkpoint belongs to a different run (catalog, protocol or options differ)");
     for (const auto& [key, value] : j.at("records").items()) {
-      const std::size_t r = std::stoul(key);
-      if (r >= done.size()) throw InputError(where, "run index out of range");
-      done[r] = record_from_json(value);
+      std::size_t r = 0;
+      const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), r);
+      if (error != std::errc{} || end != key.data() + key.size() || r >= done.size())
+        throw InputError(where, "records: run index '" + key + "' out of range");
+      done[r] = record_from_json(value, where, spec.times.size(), state_count);
     }
   } catch (const nlohmann::json::exception& e) {
     throw InputError(where, std::string("corrupt checkpoint: ") + e.what());
@@ -117,7 +130,7 @@ EnsembleResult run_ensemble(const RateModel& model, const ConstantRates* rates, 
                                      " cannot be reached from the start state");
   const auto start = Clock::now();
   std::vector<std::optional<RunRecord>> done(spec.runs);
-  if (!spec.checkpoint_path.empty()) load_checkpoint(spec, done);
+  if (!spec.checkpoint_path.empty()) load_checkpoint(spec, model.network().state_count(), done);
   std::atomic<std::size_t> finished{static_cast<std::size_t>(std::count_if(done.begin(), done.end(), [](auto& d) { return d.has_value(); }))};
   auto last_report = Clock::now();
   auto last_checkpoint = Clock::now();

@@ -182,6 +182,12 @@ System parse_lammps_data(const std::string& text, const std::string& source, Uni
   const std::string header_at = file_line(source, 1);
   if (h.natoms < 0) throw InputError(source, "header field 'atoms' is missing");
   if (h.ntypes < 0) throw InputError(source, "header field 'atom types' is missing");
+  // Per-type arrays are sized by 'atom types' before any section is read: a typo such as
+  // 1000000000 must be refused here, not after allocating gigabytes. A real file with more
+  // types than atoms still lists one Masses line per type, so it has at least that many lines.
+  if (h.ntypes > h.natoms && h.ntypes > static_cast<long>(lines.size()))
+    throw InputError(source, fmt::format("header field 'atom types': {} types for {} atoms in a {}-line file", h.ntypes,
+                                         h.natoms, lines.size()));
   const char* bounds[3] = {"xlo xhi", "ylo yhi", "zlo zhi"};
   for (int d = 0; d < 3; ++d)
     if (!h.has_bounds[d]) throw InputError(source, fmt::format("header field '{}' is missing", bounds[d]));

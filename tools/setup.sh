@@ -28,7 +28,9 @@ jobs="$(nproc)"
 # Benchmarks are built on request (tools/setup.sh bench); tests and the demo do not need them.
 benchmarks=OFF; [ "$mode" = bench ] && benchmarks=ON
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGLASSLAND_BUILD_BENCHMARKS="$benchmarks"
-cmake --build build -j "$jobs"
+# The demo needs only the `glassland` executable; tests and benchmarks are built by their modes.
+targets=(); [ "$mode" = demo ] && targets=(--target glassland)
+cmake --build build -j "$jobs" "${targets[@]}"
 
 case "$mode" in
   demo) ./build/bridge/glassland pipeline --out out/demo ;;
