@@ -240,6 +240,30 @@ TEST_CASE("validate agrees with HTST on an adatom hop and disagrees when the pre
   }
 }
 
+TEST_CASE("validate: the same seed gives the same report on 1 and 2 threads", "[validate][threads]") {
+  // Each run draws its velocities and noise from (seed, temperature index, run): which thread
+  // runs it must not matter. Escape times and destinations are compared exactly.
+  const AdatomCase& c = adatom_case();
+  std::vector<nlohmann::json> reports;
+  for (const char* threads : {"1", "2"}) {
+    const std::string out = c.dir + "/threads" + threads;
+    const auto run = test::run_glassland(c.dir, validate_args(c, out, 4, std::string("--threads ") + threads));
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    reports.push_back(nlohmann::json::parse(run.out));
+  }
+  REQUIRE(reports[0]["threads"] == 1);
+  REQUIRE(reports[1]["threads"] == 2);
+  for (std::size_t i = 0; i < reports[0]["escape"].size(); ++i) {
+    const auto& a = reports[0]["escape"][i];
+    const auto& b = reports[1]["escape"][i];
+    CHECK(a["escape_times"] == b["escape_times"]);
+    CHECK(a["destinations"] == b["destinations"]);
+    CHECK(a["rate_md"] == b["rate_md"]);
+    CHECK(a["md_steps"] == b["md_steps"]);
+  }
+}
+
 TEST_CASE("validate: bad input gives one line and writes nothing", "[validate][input]") {
   const AdatomCase& c = adatom_case();
   const std::string out = c.dir + "/bad";
