@@ -50,6 +50,11 @@ class Runner:
                                 stderr=subprocess.DEVNULL if self.opts.quiet else None)
         return result.stdout
 
+    def sample_every(self, rate):
+        """Steps per quench.csv row: ~150 rows over the ramp (enough for the Tg fit), at most 200."""
+        steps = (self.p["t_start"] - self.p["t_end"]) / rate / self.p["dt"]
+        return int(max(10, min(200, steps // 150)))
+
     def quench(self, name, seed, rate, t_switch=None, rate_below=None, t_end=None):
         """One NPT quench from a random liquid; returns (summary, cooling rows, folder)."""
         out = os.path.join(self.opts.out, name)
@@ -58,7 +63,7 @@ class Runner:
                 "--volume-per-atom", p["volume_per_atom"], "--ensemble", "npt", "--pressure", p["pressure"],
                 "--t-start", p["t_start"], "--t-end", t_end if t_end is not None else p["t_end"], "--rate", rate,
                 "--dt", p["dt"], "--equilibrate", p["equilibrate"], "--seed", seed, "--threads", self.opts.threads,
-                "--sample-every", 200, "--no-plot", "--json"]
+                "--sample-every", self.sample_every(rate), "--no-plot", "--json"]
         if t_switch is not None:
             args += ["--t-switch", t_switch, "--rate-below", rate_below]
         print(f"study1: quench {name}", file=sys.stderr)
