@@ -30,10 +30,11 @@ public:
   using Edge = Graph::edge_descriptor;
 
   explicit Catalog(Provenance provenance = {});
+  // No move operations: boost::adjacency_list has none (a "move" copies the graph), so a
+  // defaulted move left saddle_edges_ pointing into the moved-from graph. std::move therefore
+  // selects the copy, which re-derives the edge descriptors.
   Catalog(const Catalog& other);
   Catalog& operator=(const Catalog& other);
-  Catalog(Catalog&&) noexcept = default;
-  Catalog& operator=(Catalog&&) noexcept = default;
 
   const Provenance& provenance() const { return provenance_; }
   void set_provenance(Provenance provenance) { provenance_ = std::move(provenance); }
