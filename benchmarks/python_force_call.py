@@ -44,7 +44,7 @@ def python_ms_per_call(potential, system, calls):
 
 
 def cpp_ms_per_call(build):
-    out = subprocess.run([os.path.join(build, "benchmarks", "bench_md_force"), "--benchmark_filter=BM_ForceLJ32000$",
+    out = subprocess.run([os.path.join(build, "benchmarks", "bench_md_force"), "--benchmark_filter=^BM_ForceLJ32000/",
                           "--benchmark_format=json"], check=True, capture_output=True, text=True).stdout
     run = json.loads(out)["benchmarks"][0]
     assert run["time_unit"] == "ms"
