@@ -29,7 +29,8 @@ def cli():
     return run
 
 
-def lattice_liquid(cells, spacing, types=(1, 2), tilt=(0.0, 0.0, 0.0), jitter=0.08, seed=1, units="lj"):
+def lattice_liquid(cells, spacing, types=(1, 2), tilt=(0.0, 0.0, 0.0), jitter=0.08, seed=1, units="lj",
+                   masses=None):
     """A simple-cubic lattice of cells^3 atoms at `spacing`, displaced by up to `jitter` (seeded),
     types alternating over `types`, in a box with the given tilt factors (xy, xz, yz)."""
     rng = np.random.default_rng(seed)
@@ -40,7 +41,8 @@ def lattice_liquid(cells, spacing, types=(1, 2), tilt=(0.0, 0.0, 0.0), jitter=0.
     fractional = (grid + 0.5) / cells + rng.uniform(-jitter, jitter, size=(n, 3)) / cells
     positions = fractional @ cell
     type_list = np.array([types[i % len(types)] for i in range(n)])
-    masses = [2.0, 1.0, 1.0][:max(types)]  # Wahnström: m1 = 2 m2
+    if masses is None:
+        masses = [2.0, 1.0, 1.0][:max(types)]  # Wahnström: m1 = 2 m2
     return glassland.System(glassland.Box.from_cell(cell), type_list, positions, masses=masses, units=units)
 
 
@@ -49,14 +51,18 @@ def lammps_reference(tmp_path, potential_name, system):
     with the potential's pair coefficients written as LAMMPS commands (same recipe as
     tests/md_core/TestAgainstLammps.cpp). Fails when `lmp` is missing."""
     assert shutil.which("lmp"), "LAMMPS (lmp) is required for this test (tools/setup.sh installs Debian's lammps)"
-    toml = {"wahnstrom": ("lj/cut", True, [(1, 1, 1.0, 1.0), (1, 2, 1.0, 11 / 12), (2, 2, 1.0, 5 / 6)])}
-    style, shift, pairs = toml[potential_name]
     data = tmp_path / "in.data"
     system.write_lammps_data(str(data))
-    lines = [f"units {system.units}", "atom_style atomic", f"read_data {data}", f"pair_style {style} 2.5"]
-    lines += [f"pair_coeff {a} {b} {e!r} {s!r} {2.5 * s!r}" for a, b, e, s in pairs]
-    if shift:
+    lines = [f"units {system.units}", "atom_style atomic", f"read_data {data}"]
+    if potential_name == "wahnstrom":
+        pairs = [(1, 1, 1.0, 1.0), (1, 2, 1.0, 11 / 12), (2, 2, 1.0, 5 / 6)]
+        lines.append("pair_style lj/cut 2.5")
+        lines += [f"pair_coeff {a} {b} {e!r} {s!r} {2.5 * s!r}" for a, b, e, s in pairs]
         lines.append("pair_modify shift yes")
+    elif potential_name == "cu-zr-mendelev2007":
+        lines += ["pair_style eam/fs", "pair_coeff * * /usr/share/lammps/potentials/CuZr_mm.eam.fs Cu Zr"]
+    else:
+        raise ValueError(potential_name)
     lines += ["compute pv all pressure NULL virial", "thermo_style custom step pe c_pv", "thermo_modify norm no",
               f"dump f all custom 1 {tmp_path}/forces.dump id fx fy fz",
               "dump_modify f sort id format float %.17g", "run 0",

@@ -93,3 +93,24 @@ def test_potential_compute_matches_the_calculator_and_species_map():
     atoms.calc = GlasslandCalculator(potential="wahnstrom", species=["Cu", "Zr"])
     assert atoms.get_potential_energy() == pytest.approx(result["energy"], rel=1e-13)
     assert np.abs(atoms.get_forces() - system.forces).max() <= 1e-12 * np.abs(system.forces).max()
+
+
+@pytest.mark.parametrize("shape", TILTS)
+def test_eam_through_the_calculator_equals_lammps_and_glassland_eval(tmp_path, cli, shape):
+    # Cu50Zr50, metal units (eV, Angstrom): a jittered lattice at 2.7 Angstrom spacing.
+    tilt = tuple(2.0 * t for t in TILTS[shape])
+    system = lattice_liquid(6, 2.7, tilt=tilt, seed=31, units="metal", masses=[63.546, 91.224])
+    energy_ref, pressure_ref, forces_ref = lammps_reference(tmp_path, "cu-zr-mendelev2007", system)
+    data = tmp_path / "cuzr.data"
+    system.write_lammps_data(str(data))
+    out = json_of(cli("eval", "--data", data, "--potential", "cu-zr-mendelev2007", "--json"))
+    atoms = atoms_from_system(system, species=["Cu", "Zr"])
+    atoms.calc = GlasslandCalculator(potential="cu-zr-mendelev2007", species=["Cu", "Zr"])
+    energy, forces, stress = atoms.get_potential_energy(), atoms.get_forces(), atoms.get_stress()
+    # Same spline tables as LAMMPS (tests/md_core EAM test): round-off of sums over ~1e4 terms,
+    # 1e-10 relative; forces 1e-9 of the largest. ASE stress is eV/A^3; LAMMPS pressure is bar:
+    # 1 eV/A^3 = 1.6021765e6 bar (md/Units.hpp, the LAMMPS constant).
+    assert energy == pytest.approx(out["energy"], rel=1e-12)
+    assert energy == pytest.approx(energy_ref, rel=1e-10)
+    assert -stress[:3].mean() * 1.6021765e6 == pytest.approx(pressure_ref, rel=1e-9, abs=1e-6)
+    assert np.abs(forces - forces_ref).max() <= 1e-9 * np.abs(forces_ref).max()
