@@ -9,6 +9,7 @@
 #include "md/IntegratorRegistry.hpp"
 #include "md/PotentialRegistry.hpp"
 #include "md/RandomLiquid.hpp"
+#include "md/SimdLevel.hpp"
 
 using namespace glassland::md;
 
@@ -87,6 +88,39 @@ void BM_StepNveLJ32000(benchmark::State& state) {
 }
 BENCHMARK(BM_StepNveLJ32000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(100);
 
+// The 8,192-atom Cu50Zr50 EAM case of compare_lammps.sh: B2 lattice (a = 3.26 A) with random
+// types, jittered; Mendelev 2007 EAM/FS, skin 1 A.
+void BM_ForceEamCuZr8192(benchmark::State& state) {
+  const PotentialSpec spec = load_potential("cu-zr-mendelev2007");
+  const double a = 3.26;
+  System s;
+  s.units = spec.units;
+  s.type_mass = spec.type_mass;
+  s.box = Box(Vec3::Zero(), Vec3::Constant(16 * a));
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> u(-0.03, 0.03);
+  int id = 1;
+  for (int z = 0; z < 16; ++z)
+    for (int y = 0; y < 16; ++y)
+      for (int x = 0; x < 16; ++x)
+        for (double b : {0.0, 0.5})
+          s.add_atom(id++, 1 + static_cast<int>(rng() % 2), (Vec3(x + b, y + b, z + b) + Vec3(u(rng), u(rng), u(rng))) * a);
+  ForceCompute fc(spec.pair, 1.0);
+  fc.compute(s);
+  for (auto _ : state) benchmark::DoNotOptimize(fc.compute(s).energy);
+  state.counters["atoms/s"] = benchmark::Counter(static_cast<double>(s.size()) * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ForceEamCuZr8192)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  // Which kernels ran (GLASSLAND_SIMD caps the choice) and on what CPU.
+  benchmark::AddCustomContext("glassland_simd", simd_level_name(simd_level()));
+  benchmark::AddCustomContext("cpu_model", cpu_model_name());
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

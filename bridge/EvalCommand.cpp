@@ -14,6 +14,7 @@
 #include "md/ForceCompute.hpp"
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
+#include "md/SimdLevel.hpp"
 
 namespace glassland::bridge {
 
@@ -60,7 +61,8 @@ void run_eval(const EvalOptions& options) {
                 {"volume", volume},
                 {"energy", totals.energy},
                 {"pressure_virial", pressure},
-                {"units", md::unit_name(spec.units)}});
+                {"units", md::unit_name(spec.units)},
+                {"simd", md::simd_level_name(forces.kernel_level())}});
   } else {
     std::cout << fmt::format("natoms {}\nvolume {:.17g}\nenergy {:.17g}\npressure_virial {:.17g}\nunits {}\n",
                              system.size(), volume, totals.energy, pressure, md::unit_name(spec.units));

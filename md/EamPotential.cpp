@@ -51,6 +51,7 @@ double slope(const SplineRow& c, double p) { return (c[0] * p + c[1]) * p + c[2]
 EamPotential::EamPotential(EamSetfl file, std::vector<std::string> type_elements, const std::string& where)
     : file_(std::move(file)), type_elements_(std::move(type_elements)) {
   if (type_elements_.empty()) throw InputError(where, "needs at least one element (element of atom type 1, 2, ...)");
+  if (type_elements_.size() > 16) throw InputError(where, "at most 16 atom types (elements) are supported");
   element_.assign(1, -1);
   for (std::size_t t = 0; t < type_elements_.size(); ++t) {
     const int e = file_.element_index(type_elements_[t]);

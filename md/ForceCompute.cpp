@@ -22,7 +22,7 @@ double virial_pressure(const ForceTotals& totals, const Box& box, UnitSystem uni
 }
 
 ForceCompute::ForceCompute(PairPotential pair, double skin)
-    : pair_(std::move(pair)), neighbors_((pair_.validate("potential"), pair_.max_cutoff()), skin) {
+    : pair_(std::move(pair)), neighbors_((pair_.validate("potential"), pair_.max_cutoff()), skin), level_(simd_level()) {
   const int n = pair_.ntypes();
   stride_ = n + 1;
   if (pair_.eam()) return;  // EAM reads its own tables (EamPotential)
@@ -54,12 +54,13 @@ double ForceCompute::pair_forces(int thread) {
   a.begin = chunk_[t];
   a.end = chunk_[t + 1];
   a.force = thread_force_[t].data();
+  const PairLoops& loops = style_->loops[static_cast<int>(level_)];
   if (per_atom_) {
     a.energy_atom = thread_energy_[t].data();
     a.virial_atom = thread_virial_[t].data();
-    return style_->loop_per_atom(a);
+    return loops.per_atom(a);
   }
-  return pair_.ntypes() == 1 ? style_->loop_single_type(a) : style_->loop(a);
+  return pair_.ntypes() == 1 ? loops.single_type(a) : loops.general(a);
 }
 
 double ForceCompute::eam_forces(int thread, int nthreads) {
@@ -76,7 +77,8 @@ double ForceCompute::eam_forces(int thread, int nthreads) {
   auto& rho = thread_rho_[t];
   rho.assign(next, 0.0);
   a.rho = rho.data();
-  eam_density_pass(a);
+  const EamPasses passes = eam_passes(level_);
+  passes.density(a);
 #pragma omp barrier
   {
     // Each thread sums one block of sites over the thread buffers, in thread order.
@@ -116,7 +118,7 @@ double ForceCompute::eam_forces(int thread, int nthreads) {
     a.virial_atom = thread_virial_[t].data();
     return embedding + eam_force_pass<true>(a);
   }
-  return embedding + eam_force_pass<false>(a);
+  return embedding + passes.force(a);
 }
 
 void ForceCompute::prepare_threads(int nthreads) {

@@ -13,6 +13,7 @@
 #include "md/NeighborList.hpp"
 #include "md/PairEvaluators.hpp"
 #include "md/PairPotential.hpp"
+#include "md/SimdLevel.hpp"
 #include "md/System.hpp"
 
 namespace glassland::md {
@@ -54,6 +55,8 @@ public:
   long neighbor_builds() const { return neighbors_.builds(); }
   void invalidate_neighbors() { neighbors_.invalidate(); }
   const NeighborList& neighbor_list() const { return neighbors_; }
+  /// Instruction set of the kernels this object runs (SimdLevel.hpp).
+  SimdLevel kernel_level() const { return level_; }
 
 private:
   void check_types(const System& system) const;
@@ -68,6 +71,7 @@ private:
 
   PairPotential pair_;
   NeighborList neighbors_;
+  SimdLevel level_ = SimdLevel::scalar;
   bool per_atom_ = false;
   int stride_ = 0;
   const PairStyleInfo* style_ = nullptr;     // null for EAM

@@ -299,7 +299,11 @@ void NeighborList::order_by_cell() {
     for (int dy = dz == 0 ? 1 : -layers_[1]; dy <= layers_[1]; ++dy) rows_.push_back((dz * grid_[1] + dy) * grid_[0]);
 }
 
-std::size_t NeighborList::search_atom(std::size_t i, std::vector<int>& list, std::size_t size) const {
+// The search of one atom with the run kernel `append` (CellScan.hpp); inlined into the entry
+// points per instruction set below, which compile it for their target.
+template <class Append>
+GLASSLAND_ALWAYS_INLINE std::size_t NeighborList::search_atom(std::size_t i, std::vector<int>& list, std::size_t size,
+                                                              Append append) const {
   const int ci = cell_of_[i];
   const int lx = layers_[0];
   const int* pos = cell_pos_.data();
@@ -310,13 +314,39 @@ std::size_t NeighborList::search_atom(std::size_t i, std::vector<int>& list, std
   const double range_sq = (cutoff_ + skin_) * (cutoff_ + skin_);
   const Site& si = sites_[i];
   const auto scan = [&](int from, int to) {
-    size = append_in_range(xs_.data(), ys_.data(), zs_.data(), order_.data(), from, to, si.x, si.y, si.z,
-                           range_sq, list.data(), size);
+    size = append(xs_.data(), ys_.data(), zs_.data(), order_.data(), from, to, si.x, si.y, si.z, range_sq, list.data(), size);
   };
   scan(own_from, own_to);  // same cell after i, then the +x cells of its row
   for (int row : rows_) scan(pos[ci + row - lx], pos[ci + row + lx + 1]);
   return size;
 }
+
+// Lists atoms begin..end into `list` from `size` on; first_[i + 1] = count of atom i. The
+// vector run kernels carry their own target attribute, so they are passed as functions (a
+// direct call per run of cells) rather than inlined into a default-target template.
+#define GLASSLAND_SEARCH_BLOCK(NAME, TARGET, KERNEL)                                                      \
+  TARGET std::size_t NeighborList::NAME(std::size_t begin, std::size_t end, std::vector<int>& list,      \
+                                        std::size_t size) {                                                \
+    for (std::size_t i = begin; i < end; ++i) {                                                           \
+      const std::size_t before = size;                                                                    \
+      size = search_atom(i, list, size, &KERNEL);                                                         \
+      first_[i + 1] = static_cast<int>(size - before);                                                    \
+    }                                                                                                     \
+    return size;                                                                                          \
+  }
+GLASSLAND_SEARCH_BLOCK(search_block_scalar, , append_in_range_scalar)
+#ifdef GLASSLAND_X86_DISPATCH
+GLASSLAND_SEARCH_BLOCK(search_block_avx2, GLASSLAND_TARGET_AVX2, append_in_range_avx2)
+GLASSLAND_SEARCH_BLOCK(search_block_avx512, GLASSLAND_TARGET_AVX512, append_in_range_avx512)
+#else
+std::size_t NeighborList::search_block_avx2(std::size_t b, std::size_t e, std::vector<int>& l, std::size_t s) {
+  return search_block_scalar(b, e, l, s);
+}
+std::size_t NeighborList::search_block_avx512(std::size_t b, std::size_t e, std::vector<int>& l, std::size_t s) {
+  return search_block_scalar(b, e, l, s);
+}
+#endif
+#undef GLASSLAND_SEARCH_BLOCK
 
 void NeighborList::bin_and_search() {
   const std::size_t n = s0_.size();
@@ -340,10 +370,10 @@ void NeighborList::bin_and_search() {
     }
     std::vector<int>& list = lists_[t];
     std::size_t size = 0;
-    for (std::size_t i = begin_of[t]; i < begin_of[t + 1]; ++i) {
-      const std::size_t before = size;
-      size = search_atom(i, list, size);
-      first_[i + 1] = static_cast<int>(size - before);
+    switch (level_) {
+      case SimdLevel::avx512: size = search_block_avx512(begin_of[t], begin_of[t + 1], list, size); break;
+      case SimdLevel::avx2: size = search_block_avx2(begin_of[t], begin_of[t + 1], list, size); break;
+      default: size = search_block_scalar(begin_of[t], begin_of[t + 1], list, size); break;
     }
 #pragma omp barrier
 #pragma omp single

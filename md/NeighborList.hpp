@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "md/SimdLevel.hpp"
 #include "md/System.hpp"
 
 namespace glassland::md {
@@ -61,9 +62,15 @@ private:
   void make_ghosts(const Vec3& halo);
   void order_by_cell();
   void bin_and_search();
-  std::size_t search_atom(std::size_t i, std::vector<int>& list, std::size_t size) const;
+  template <class Append>
+  std::size_t search_atom(std::size_t i, std::vector<int>& list, std::size_t size, Append append) const;
+  // The search loop over atoms begin..end per instruction set (SimdLevel.hpp).
+  std::size_t search_block_scalar(std::size_t begin, std::size_t end, std::vector<int>& list, std::size_t size);
+  std::size_t search_block_avx2(std::size_t begin, std::size_t end, std::vector<int>& list, std::size_t size);
+  std::size_t search_block_avx512(std::size_t begin, std::size_t end, std::vector<int>& list, std::size_t size);
 
   double cutoff_, skin_;
+  SimdLevel level_ = simd_level();  // kernel of the search (CellScan.hpp)
   bool valid_ = false;
   long builds_ = 0;
   // State of the last build.

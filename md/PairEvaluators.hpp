@@ -17,6 +17,7 @@
 
 #include "md/Error.hpp"
 #include "md/PairPotential.hpp"
+#include "md/SimdLevel.hpp"
 
 namespace glassland::md {
 
@@ -64,7 +65,7 @@ struct LjEvaluator {
     t.c[2] = shift ? rc6inv * (t.c[0] * rc6inv - t.c[1]) : 0.0;
     return t;
   }
-  static inline void evaluate(const PairTerm& t, double rsq, double& fpair, double& epair) {
+  GLASSLAND_ALWAYS_INLINE static void evaluate(const PairTerm& t, double rsq, double& fpair, double& epair) {
     const double r2inv = 1.0 / rsq;
     const double r6inv = r2inv * r2inv * r2inv;
     // lj1 = 12 lj3 and lj2 = 6 lj4 are not stored: two fewer gathers per SIMD lane.
@@ -90,7 +91,7 @@ struct LjSmoothEvaluator {
     t.c[3] = force_at_cutoff;
     return t;
   }
-  static inline void evaluate(const PairTerm& t, double rsq, double& fpair, double& epair) {
+  GLASSLAND_ALWAYS_INLINE static void evaluate(const PairTerm& t, double rsq, double& fpair, double& epair) {
     LjEvaluator::evaluate(t, rsq, fpair, epair);
     const double r = std::sqrt(rsq);
     fpair -= t.c[3] / r;
@@ -124,7 +125,7 @@ struct Lj84Evaluator {
     t.c[3] = c.c4;
     return t;
   }
-  static inline void evaluate(const PairTerm& t, double rsq, double& fpair, double& epair) {
+  GLASSLAND_ALWAYS_INLINE static void evaluate(const PairTerm& t, double rsq, double& fpair, double& epair) {
     const double r2inv = 1.0 / rsq;
     const double r4inv = r2inv * r2inv;
     const double r = std::sqrt(rsq);

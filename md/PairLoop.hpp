@@ -8,6 +8,7 @@
 
 #include "md/NeighborList.hpp"
 #include "md/PairEvaluators.hpp"
+#include "md/SimdLevel.hpp"
 
 namespace glassland::md {
 
@@ -24,40 +25,58 @@ struct PairLoopArgs {
   double* virial_atom = nullptr;   ///< 6 per extended site (xx yy zz xy xz yz), or null
 };
 
+/// Neighbours per block of the vectorised loop: computed with SIMD (gathers only) into a
+/// small buffer, then scattered to f[j] by a scalar loop (AVX2 has no scatter instruction,
+/// and compilers do not vectorise a loop that both gathers and scatters without it).
+inline constexpr int kPairBlock = 64;
+
 /// Returns this thread's pair energy; adds forces (and per-atom terms if PerAtom).
 /// SingleType: one atom type, the coefficients are loop constants (no gathers).
+/// Always inlined into the per-instruction-set entry points below, which compile it for
+/// their target.
 template <class Evaluator, bool PerAtom, bool SingleType>
-double pair_loop(const PairLoopArgs& a) {
+GLASSLAND_ALWAYS_INLINE double pair_loop(const PairLoopArgs& a) {
   const Site* x = a.x;
   const int* nb = a.neighbors;
   double* f = a.force;
   double energy = 0.0;
+  alignas(64) double bx[kPairBlock], by[kPairBlock], bz[kPairBlock], be[kPairBlock];
   for (std::size_t i = a.begin; i < a.end; ++i) {
     const double xi = x[i].x, yi = x[i].y, zi = x[i].z;
     const PairTerm* row = a.table + x[i].type * a.stride;
     double fxi = 0.0, fyi = 0.0, fzi = 0.0;
     const int jend = a.first[i + 1];
     if constexpr (!PerAtom) {
-      // Vectorised over neighbours: the j of one list are distinct, so the scattered
-      // updates of f[j] cannot collide within a SIMD vector.
-#pragma omp simd reduction(+ : fxi, fyi, fzi, energy)
-      for (int jj = a.first[i]; jj < jend; ++jj) {
-        const int j = nb[jj];
-        const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
-        const double rsq = dx * dx + dy * dy + dz * dz;
-        const PairTerm& t = SingleType ? row[1] : row[x[j].type];
-        const bool inside = rsq < t.cutsq;
-        double fpair, epair;
-        Evaluator::evaluate(t, rsq, fpair, epair);
-        fpair = inside ? fpair : 0.0;
-        epair = inside ? epair : 0.0;
-        fxi += dx * fpair;
-        fyi += dy * fpair;
-        fzi += dz * fpair;
-        f[3 * j] -= dx * fpair;
-        f[3 * j + 1] -= dy * fpair;
-        f[3 * j + 2] -= dz * fpair;
-        energy += epair;
+      for (int start = a.first[i]; start < jend; start += kPairBlock) {
+        const int count = jend - start < kPairBlock ? jend - start : kPairBlock;
+        const int* block = nb + start;
+        // No reductions in the vector loop (GCC 12 then fails to vectorise it for AVX2): the
+        // sums over the block are taken in the scalar scatter loop.
+#pragma omp simd
+        for (int k = 0; k < count; ++k) {
+          const int j = block[k];
+          const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
+          const double rsq = dx * dx + dy * dy + dz * dz;
+          const PairTerm& t = SingleType ? row[1] : row[x[j].type];
+          const bool inside = rsq < t.cutsq;
+          double fpair = 0.0, epair = 0.0;
+          Evaluator::evaluate(t, rsq, fpair, epair);
+          fpair = inside ? fpair : 0.0;
+          be[k] = inside ? epair : 0.0;
+          bx[k] = dx * fpair;
+          by[k] = dy * fpair;
+          bz[k] = dz * fpair;
+        }
+        for (int k = 0; k < count; ++k) {
+          const int j = block[k];
+          fxi += bx[k];
+          fyi += by[k];
+          fzi += bz[k];
+          energy += be[k];
+          f[3 * j] -= bx[k];
+          f[3 * j + 1] -= by[k];
+          f[3 * j + 2] -= bz[k];
+        }
       }
     } else {
       for (int jj = a.first[i]; jj < jend; ++jj) {
@@ -93,5 +112,39 @@ double pair_loop(const PairLoopArgs& a) {
 }
 
 using PairLoopFunction = double (*)(const PairLoopArgs&);
+
+// The entry points per instruction set (SimdLevel.hpp), chosen at run time.
+template <class Evaluator, bool PerAtom, bool SingleType>
+double pair_loop_scalar(const PairLoopArgs& a) {
+  return pair_loop<Evaluator, PerAtom, SingleType>(a);
+}
+template <class Evaluator, bool PerAtom, bool SingleType>
+GLASSLAND_TARGET_AVX2 double pair_loop_avx2(const PairLoopArgs& a) {
+  return pair_loop<Evaluator, PerAtom, SingleType>(a);
+}
+template <class Evaluator, bool PerAtom, bool SingleType>
+GLASSLAND_TARGET_AVX512 double pair_loop_avx512(const PairLoopArgs& a) {
+  return pair_loop<Evaluator, PerAtom, SingleType>(a);
+}
+
+/// The three variants (per-atom output, single type, general) of one style for one level.
+struct PairLoops {
+  PairLoopFunction per_atom = nullptr, single_type = nullptr, general = nullptr;
+};
+
+template <class Evaluator>
+PairLoops pair_loops(SimdLevel level) {
+  switch (level) {
+    case SimdLevel::avx512:
+      return {&pair_loop_avx512<Evaluator, true, false>, &pair_loop_avx512<Evaluator, false, true>,
+              &pair_loop_avx512<Evaluator, false, false>};
+    case SimdLevel::avx2:
+      return {&pair_loop_avx2<Evaluator, true, false>, &pair_loop_avx2<Evaluator, false, true>,
+              &pair_loop_avx2<Evaluator, false, false>};
+    default:
+      return {&pair_loop_scalar<Evaluator, true, false>, &pair_loop_scalar<Evaluator, false, true>,
+              &pair_loop_scalar<Evaluator, false, false>};
+  }
+}
 
 }  // namespace glassland::md

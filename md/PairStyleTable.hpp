@@ -17,9 +17,7 @@ struct PairStyleInfo {
   void (*validate)(const PairCoefficients&, const std::string& where) = nullptr;
   PairTerm (*term)(const PairCoefficients&, bool shift) = nullptr;
   void (*evaluate)(const PairTerm&, double rsq, double& fpair, double& epair) = nullptr;
-  PairLoopFunction loop_per_atom = nullptr;    ///< with per-atom energy and virial
-  PairLoopFunction loop_single_type = nullptr; ///< one atom type
-  PairLoopFunction loop = nullptr;             ///< general
+  PairLoops loops[kSimdLevels];  ///< instantiated pair loops per instruction set (SimdLevel)
 };
 
 using PairStyleTable = std::map<std::string, PairStyleInfo>;
@@ -32,9 +30,7 @@ void add_pair_style(PairStyleTable& table) {
   info.validate = &Evaluator::validate;
   info.term = &Evaluator::term;
   info.evaluate = &Evaluator::evaluate;
-  info.loop_per_atom = &pair_loop<Evaluator, true, false>;
-  info.loop_single_type = &pair_loop<Evaluator, false, true>;
-  info.loop = &pair_loop<Evaluator, false, false>;
+  for (int level = 0; level < kSimdLevels; ++level) info.loops[level] = pair_loops<Evaluator>(static_cast<SimdLevel>(level));
   table[Evaluator::name] = info;
 }
 
