@@ -182,7 +182,10 @@ lj_args=(--data lj.data --potential lj.toml --ensemble nve --dt 0.005 --skin 0.3
 wahn_args=(--data wahn.data --potential wahnstrom --ensemble nvt --dt 0.005 --skin 0.3 --temperature 0.7 --tdamp 0.5)
 eam_args=(--data eam.data --potential cu-zr-mendelev2007 --ensemble nve --dt 0.002 --skin 1.0)
 
-echo "(CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); kernels: $("$glassland" eval --simd-info 2>/dev/null || echo unknown))"
+# Which kernel path glassland runs (GLASSLAND_SIMD caps it): from eval's JSON on a 2-atom file.
+printf 'x\n\n2 atoms\n1 atom types\n0 10 xlo xhi\n0 10 ylo yhi\n0 10 zlo zhi\n\nMasses\n\n1 1\n\nAtoms # atomic\n\n1 1 1 1 1\n2 1 2 1 1\n' > probe.data
+simd="$("$glassland" eval --data probe.data --potential wahnstrom --json | sed -n 's/.*"simd": "\([a-z0-9]*\)".*/\1/p')"
+echo "(CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); glassland kernels: $simd)"
 echo "(machine load at start: $(cut -d' ' -f1-3 /proc/loadavg); 2-thread figures mean little when it exceeds ~0.5)"
 printf '%-34s %14s %14s %8s\n' "case" "glassland" "LAMMPS(opt,1)" "ratio"
 for case in $cases; do
