@@ -117,6 +117,8 @@ std::size_t Catalog::add_saddle(Saddle s) {
   s.barrier_backward = s.energy - graph_[b].energy;
   if (s.barrier_forward < 0.0 || s.barrier_backward < 0.0)
     throw InputError(where, "saddle energy " + std::to_string(s.energy) + " is below an endpoint minimum");
+  if (!s.coordinates.empty() && s.coordinates.parent != s.from)
+    throw InputError(where, "saddle coordinates must be relative to the from minimum");
   saddle_edges_.push_back(boost::add_edge(a, b, std::move(s), graph_).first);
   return saddle_edges_.size() - 1;
 }
@@ -158,6 +160,19 @@ std::vector<md::Vec3> Catalog::positions(MinimumId id) const {
       if (c.atoms[k] < 0 || atom >= r.size()) throw InputError(minimum_where(id), "coordinate atom index out of range");
       r[atom] = c.positions[k];
     }
+  }
+  return r;
+}
+
+std::vector<md::Vec3> Catalog::saddle_positions(std::size_t index) const {
+  const Saddle& s = saddle(index);
+  if (s.coordinates.empty())
+    throw InputError(saddle_where(s), "has no stored configuration (catalogs before schema 2 and harvests store none)");
+  std::vector<md::Vec3> r = positions(s.from);
+  for (std::size_t k = 0; k < s.coordinates.atoms.size(); ++k) {
+    const auto atom = static_cast<std::size_t>(s.coordinates.atoms[k]);
+    if (s.coordinates.atoms[k] < 0 || atom >= r.size()) throw InputError(saddle_where(s), "coordinate atom index out of range");
+    r[atom] = s.coordinates.positions[k];
   }
   return r;
 }
@@ -210,6 +225,7 @@ std::pair<std::size_t, std::size_t> merge_catalog(Catalog& into, const Catalog& 
     Saddle s = from.saddle(k);
     s.from = id_map.at(s.from);
     s.to = id_map.at(s.to);
+    if (!s.coordinates.empty()) s.coordinates.parent = s.from;
     saddles_added += into.insert_saddle(std::move(s), tolerance).second ? 1 : 0;
   }
   return {added, saddles_added};

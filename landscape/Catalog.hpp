@@ -77,6 +77,9 @@ public:
   /// Full positions of a minimum (length unit), rebuilt through its chain of parents.
   /// Throws InputError if the chain does not reach a root or an atom index is out of range.
   std::vector<md::Vec3> positions(MinimumId id) const;
+  /// Full positions of the index-th saddle: its `from` minimum with the stored atoms replaced
+  /// (length unit). Throws InputError if the saddle stores no configuration.
+  std::vector<md::Vec3> saddle_positions(std::size_t index) const;
 
   /// Same records in the same order, same provenance and schema version (exact comparison).
   bool operator==(const Catalog& other) const;

@@ -47,15 +47,28 @@ void add_vec3(const md::Vec3& v, google::protobuf::RepeatedField<double>* out) {
   out->Add(v.z());
 }
 
+void to_proto(const CompactCoordinates& from, proto::Coordinates* c) {
+  c->set_parent(from.parent);
+  c->mutable_atoms()->Add(from.atoms.begin(), from.atoms.end());
+  for (const auto& r : from.positions) add_vec3(r, c->mutable_positions());
+}
+
+CompactCoordinates from_proto(const proto::Coordinates& c, const std::string& where, const std::string& owner) {
+  CompactCoordinates out;
+  out.parent = c.parent();
+  out.atoms.assign(c.atoms().begin(), c.atoms().end());
+  if (c.positions_size() != 3 * c.atoms_size()) throw InputError(where, owner + ": coordinates have the wrong length");
+  for (int k = 0; k < c.atoms_size(); ++k)
+    out.positions.emplace_back(c.positions(3 * k), c.positions(3 * k + 1), c.positions(3 * k + 2));
+  return out;
+}
+
 void to_proto(const Minimum& m, proto::Minimum* p) {
   p->set_id(m.id);
   p->set_energy(m.energy);
   p->set_volume(m.volume);
   p->set_fingerprint(m.fingerprint);
-  auto* c = p->mutable_coordinates();
-  c->set_parent(m.coordinates.parent);
-  c->mutable_atoms()->Add(m.coordinates.atoms.begin(), m.coordinates.atoms.end());
-  for (const auto& r : m.coordinates.positions) add_vec3(r, c->mutable_positions());
+  to_proto(m.coordinates, p->mutable_coordinates());
   to_proto(m.found, p->mutable_found());
 }
 
@@ -75,6 +88,7 @@ void to_proto(const Saddle& s, proto::Saddle* p) {
   p->set_activation_volume(s.activation_volume);
   p->set_activation_strain(s.activation_strain);
   to_proto(s.found, p->mutable_found());
+  if (!s.coordinates.empty()) to_proto(s.coordinates, p->mutable_coordinates());
 }
 
 Minimum from_proto(const proto::Minimum& p, const std::string& where) {
@@ -83,13 +97,7 @@ Minimum from_proto(const proto::Minimum& p, const std::string& where) {
   m.energy = p.energy();
   m.volume = p.volume();
   m.fingerprint = p.fingerprint();
-  const auto& c = p.coordinates();
-  m.coordinates.parent = c.parent();
-  m.coordinates.atoms.assign(c.atoms().begin(), c.atoms().end());
-  if (c.positions_size() != 3 * c.atoms_size())
-    throw InputError(where, "minimum " + std::to_string(m.id) + ": coordinates have the wrong length");
-  for (int k = 0; k < c.atoms_size(); ++k)
-    m.coordinates.positions.emplace_back(c.positions(3 * k), c.positions(3 * k + 1), c.positions(3 * k + 2));
+  m.coordinates = from_proto(p.coordinates(), where, "minimum " + std::to_string(m.id));
   m.found = from_proto(p.found());
   return m;
 }
@@ -110,6 +118,8 @@ Saddle from_proto(const proto::Saddle& p, const std::string& where) {
   s.activation_volume = p.activation_volume();
   s.activation_strain = p.activation_strain();
   s.found = from_proto(p.found());
+  if (p.has_coordinates())  // schema 2; a schema-1 file has none
+    s.coordinates = from_proto(p.coordinates(), where, "saddle " + std::to_string(s.from) + "->" + std::to_string(s.to));
   return s;
 }
 

@@ -14,7 +14,8 @@ namespace glassland::landscape {
 
 /// Version of the on-disk schema written by this build (landscape/proto/catalog.proto).
 /// Bump it when a field changes meaning; older files stay readable, newer ones are refused.
-inline constexpr std::uint32_t kCatalogSchemaVersion = 1;
+/// 1: minima, saddles, provenance. 2: saddles may carry their configuration (Saddle::coordinates).
+inline constexpr std::uint32_t kCatalogSchemaVersion = 2;
 
 /// A stable identifier of a minimum inside one catalog (not a graph index).
 using MinimumId = std::int64_t;
@@ -66,6 +67,9 @@ struct Saddle {
   double activation_volume = 0.0;   ///< dE/dsigma under shear (length^3): barrier -= sigma*V
   double activation_strain = 0.0;   ///< shear strain carried by the forward event (dimensionless)
   Discovery found;
+  /// The saddle configuration (schema 2): parent = `from`, the atoms whose positions differ from
+  /// that minimum's, exactly (length unit). Empty: not stored (schema-1 files, harvests).
+  CompactCoordinates coordinates;
   bool operator==(const Saddle&) const = default;
 };
 

@@ -1,0 +1,75 @@
+#pragma once
+// Minimal binary encoding of search results for the exchange between MPI ranks (same binary on
+// every rank, so raw little-endian doubles are exact and portable enough).
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "md/Error.hpp"
+
+namespace glassland::bridge {
+
+class ByteWriter {
+public:
+  template <class T>
+  void put(const T& value) {
+    bytes_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  void put_vector(const Eigen::VectorXd& v) {
+    put<std::int64_t>(v.size());
+    bytes_.append(reinterpret_cast<const char*>(v.data()), sizeof(double) * static_cast<std::size_t>(v.size()));
+  }
+  void put_ints(const std::vector<int>& v) {
+    put<std::int64_t>(static_cast<std::int64_t>(v.size()));
+    bytes_.append(reinterpret_cast<const char*>(v.data()), sizeof(int) * v.size());
+  }
+  void put_string(const std::string& s) {
+    put<std::int64_t>(static_cast<std::int64_t>(s.size()));
+    bytes_ += s;
+  }
+  const std::string& bytes() const { return bytes_; }
+
+private:
+  std::string bytes_;
+};
+
+class ByteReader {
+public:
+  explicit ByteReader(const std::string& bytes) : bytes_(bytes) {}
+  template <class T>
+  T get() {
+    T value;
+    take(&value, sizeof value);
+    return value;
+  }
+  Eigen::VectorXd get_vector() {
+    Eigen::VectorXd v(get<std::int64_t>());
+    take(v.data(), sizeof(double) * static_cast<std::size_t>(v.size()));
+    return v;
+  }
+  std::vector<int> get_ints() {
+    std::vector<int> v(static_cast<std::size_t>(get<std::int64_t>()));
+    take(v.data(), sizeof(int) * v.size());
+    return v;
+  }
+  std::string get_string() {
+    std::string s(static_cast<std::size_t>(get<std::int64_t>()), '\0');
+    take(s.data(), s.size());
+    return s;
+  }
+  bool done() const { return offset_ == bytes_.size(); }
+
+private:
+  void take(void* out, std::size_t n) {
+    if (offset_ + n > bytes_.size()) throw InputError("mpi", "truncated message between ranks");
+    std::memcpy(out, bytes_.data() + offset_, n);
+    offset_ += n;
+  }
+  const std::string& bytes_;
+  std::size_t offset_ = 0;
+};
+
+}  // namespace glassland::bridge

@@ -1,0 +1,381 @@
+#include "bridge/akmc/StateExplorer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "bridge/akmc/Distributed.hpp"
+#include "bridge/akmc/SearchCodec.hpp"
+#include "kmc/Random.hpp"
+#include "landscape/EnvironmentKey.hpp"
+#include "landscape/Harvester.hpp"
+#include "md/Error.hpp"
+
+namespace glassland::bridge {
+
+namespace {
+
+/// eOn's completeness estimate over the events of the thermal window: 1 - (unique events) /
+/// (searches that found one of them). Every event found once gives 0; each repeat raises it.
+double search_confidence(const std::vector<long>& hits) {
+  long found = 0;
+  for (long h : hits) found += h;
+  return found == 0 ? 0.0 : 1.0 - static_cast<double>(hits.size()) / static_cast<double>(found);
+}
+
+landscape::CompactCoordinates compact_relative_to(const Eigen::VectorXd& x, const Eigen::VectorXd* parent,
+                                                  landscape::MinimumId parent_id) {
+  landscape::CompactCoordinates c;
+  const Eigen::Index atoms = x.size() / 3;
+  std::vector<std::int32_t> changed;
+  if (parent != nullptr)
+    for (Eigen::Index a = 0; a < atoms; ++a)
+      if (x.segment<3>(3 * a) != parent->segment<3>(3 * a)) changed.push_back(static_cast<std::int32_t>(a));
+  // Exact positions of the atoms that differ; a configuration that differs almost everywhere
+  // is stored whole, so rebuilding positions never walks a long chain of parents.
+  if (parent == nullptr || 2 * static_cast<Eigen::Index>(changed.size()) > atoms) {
+    changed.clear();
+    for (Eigen::Index a = 0; a < atoms; ++a) changed.push_back(static_cast<std::int32_t>(a));
+    parent_id = landscape::kNoMinimum;
+  }
+  c.parent = parent_id;
+  c.atoms = changed;
+  for (std::int32_t a : changed) c.positions.emplace_back(x.segment<3>(3 * Eigen::Index{a}));
+  return c;
+}
+
+Eigen::VectorXd apply_coordinates(Eigen::VectorXd x, const landscape::CompactCoordinates& c) {
+  for (std::size_t k = 0; k < c.atoms.size(); ++k) x.segment<3>(3 * Eigen::Index{c.atoms[k]}) = c.positions[k];
+  return x;
+}
+
+std::uint64_t search_seed(std::uint64_t seed, landscape::MinimumId state, long k, std::uint64_t stream, int& centre,
+                          int atoms) {
+  kmc::Rng rng = kmc::make_run_rng(seed ^ (static_cast<std::uint64_t>(state) * 0x9E3779B97F4A7C15ULL),
+                                   static_cast<std::uint64_t>(k), stream);
+  centre = static_cast<int>(rng() % static_cast<std::uint64_t>(atoms));
+  return rng();
+}
+
+/// Distance between atoms a and b of configuration x (minimum image in a periodic box; length).
+double atom_distance(const landscape::ConfigurationSpace& space, const Eigen::VectorXd& x, int a, int b) {
+  const md::Vec3 d = x.segment<3>(3 * Eigen::Index{a}) - x.segment<3>(3 * Eigen::Index{b});
+  return space.box() ? space.box()->minimum_image(d).norm() : d.norm();
+}
+
+}  // namespace
+
+double median(std::vector<long> values) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 ? static_cast<double>(values[n / 2]) : 0.5 * static_cast<double>(values[n / 2 - 1] + values[n / 2]);
+}
+
+void ExplorationOptions::validate() const {
+  if (batch_size < 1) throw InputError("--batch", "must be >= 1");
+  if (min_searches < 1) throw InputError("--min-searches", "must be >= 1");
+  if (max_searches < min_searches) throw InputError("--max-searches", "must be >= --min-searches");
+  if (!(confidence > 0.0 && confidence < 1.0)) throw InputError("--confidence", "must be in (0, 1)");
+  if (!(window_kT > 0.0) || !std::isfinite(window_kT)) throw InputError("--window", "must be a finite number > 0 (kT)");
+  if (!(moved_threshold > 0.0)) throw InputError("--moved", "must be > 0 (length)");
+  if (!(recycle_radius >= 0.0)) throw InputError("--recycle-radius", "must be >= 0 (length)");
+  if (!(prefactor.constant >= 0.0) || !std::isfinite(prefactor.constant))
+    throw InputError("--prefactor", "must be a finite attempt frequency >= 0 (0: Vineyard)");
+}
+
+StateExplorer::StateExplorer(Surface surface, SaddleSearcher searcher, ExplorationOptions options,
+                             landscape::Catalog& catalog)
+    : surface_(std::move(surface)), searcher_(std::move(searcher)), options_(std::move(options)), catalog_(catalog) {
+  options_.validate();
+}
+
+landscape::MinimumId StateExplorer::add_state(const Eigen::VectorXd& x, double energy, landscape::MinimumId parent) {
+  const double tolerance = options_.same.energy;
+  for (auto it = by_energy_.lower_bound(energy - tolerance); it != by_energy_.end() && it->first <= energy + tolerance;
+       ++it) {
+    const KnownState& known = states_.at(it->second);
+    if (landscape::same_minimum(surface_.space, known.x, known.energy, x, energy, options_.same)) return it->second;
+  }
+  landscape::Minimum m;
+  m.energy = energy;
+  if (surface_.space.box()) {
+    m.volume = surface_.space.box()->volume();
+    m.fingerprint = landscape::minimum_fingerprint(*surface_.space.box(), x, energy);
+  }
+  m.coordinates = compact_relative_to(x, parent == landscape::kNoMinimum ? nullptr : &states_.at(parent).x, parent);
+  m.found = {"akmc", kT_, options_.seed, -1};
+  const landscape::MinimumId id = catalog_.add_minimum(std::move(m));
+  states_.emplace(id, KnownState{x, energy});
+  by_energy_.emplace(energy, id);
+  return id;
+}
+
+const Eigen::VectorXd& StateExplorer::positions(landscape::MinimumId id) const { return states_.at(id).x; }
+double StateExplorer::energy(landscape::MinimumId id) const { return states_.at(id).energy; }
+
+const EventTable& StateExplorer::table(landscape::MinimumId id) const {
+  const auto it = tables_.find(id);
+  if (it == tables_.end()) throw InputError("akmc", "state " + std::to_string(id) + " has no event table");
+  return it->second;
+}
+
+const EventTable& StateExplorer::explore(landscape::MinimumId id, double kT,
+                                         const std::optional<ArrivalStep>& arrival) {
+  if (const auto it = tables_.find(id); it != tables_.end()) return it->second;
+  kT_ = kT;
+  EventTable table(id, states_.at(id).x, states_.at(id).energy);
+  fresh_searches_[id] = 0;
+  if (arrival && options_.recycle && explored(arrival->previous)) run_reuse(table, *arrival);
+  while (!complete(table, kT)) run_batch(table);
+  if (table.events().empty())
+    throw InputError("--max-searches", "no escape event found from minimum " + std::to_string(id) + " after " +
+                                           std::to_string(fresh_searches_[id]) + " searches");
+  totals_.saddles += static_cast<long>(table.events().size());
+  totals_.tables += 1;
+  return tables_.emplace(id, std::move(table)).first->second;
+}
+
+bool StateExplorer::complete(const EventTable& table, double kT) const {
+  const long fresh = fresh_searches_.at(table.state());
+  if (fresh >= options_.max_searches) return true;
+  if (fresh < options_.min_searches) return false;
+  if (options_.completeness == Completeness::searches) return true;
+  if (table.events().empty()) return false;
+  const double confidence = search_confidence(table.hits_within(options_.window_kT * kT));
+  const_cast<EventTable&>(table).confidence = confidence;
+  return confidence >= options_.confidence;
+}
+
+void StateExplorer::run_batch(EventTable& table) {
+  const long first = fresh_searches_[table.state()];
+  const Eigen::VectorXd& x = table.minimum();
+  const double e = table.energy();
+  std::vector<SearchOutcome> outcomes = run_distributed<SearchOutcome>(
+      options_.batch_size,
+      [&](int i) {
+        int centre = 0;
+        const std::uint64_t seed = search_seed(options_.seed, table.state(), first + i, 0, centre, surface_.atoms());
+        return guarded_search(searcher_, surface_, SearchRequest{&x, e, centre, seed, nullptr, nullptr});
+      },
+      encode_outcome, decode_outcome);
+  fresh_searches_[table.state()] += options_.batch_size;
+  absorb(table, outcomes, false);
+}
+
+void StateExplorer::run_reuse(EventTable& table, const ArrivalStep& arrival) {
+  const EventTable& previous = tables_.at(arrival.previous);
+  const Eigen::VectorXd& old_x = previous.minimum();
+  std::vector<const Event*> far;
+  for (const Event& f : previous.events()) {
+    if (f.catalog_saddle == arrival.saddle) continue;
+    bool is_far = true;
+    for (int a : f.moved_atoms)
+      for (int b : arrival.moved_atoms) {
+        if (atom_distance(surface_.space, old_x, a, b) < options_.recycle_radius) is_far = false;
+      }
+    if (is_far) far.push_back(&f);
+  }
+  if (far.empty()) return;
+  const Eigen::VectorXd& x = table.minimum();
+  std::vector<SearchOutcome> outcomes = run_distributed<SearchOutcome>(
+      static_cast<int>(far.size()),
+      [&](int i) {
+        const Event& f = *far[static_cast<std::size_t>(i)];
+        const Eigen::VectorXd guess = x + surface_.space.difference(f.saddle, old_x);
+        int centre = 0;
+        const std::uint64_t seed = search_seed(options_.seed, table.state(), i, 1, centre, surface_.atoms());
+        return guarded_search(searcher_, surface_, SearchRequest{&x, table.energy(), centre, seed, &guess, &f.mode});
+      },
+      encode_outcome, decode_outcome);
+  absorb(table, outcomes, true);
+}
+
+void StateExplorer::absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, bool reused) {
+  std::vector<Event> pending;
+  std::vector<long> pending_calls;
+  for (SearchOutcome& o : outcomes) {
+    (reused ? totals_.reuse_attempts : totals_.searches) += 1;
+    table.searches += 1;
+    table.force_calls += o.force_calls;
+    totals_.force_calls += o.force_calls;
+    if (!o.success) continue;
+    table.successful += 1;
+    if (!reused) {
+      totals_.successful += 1;
+      totals_.successful_search_calls.push_back(o.force_calls);
+    }
+    if (const auto k = table.find(surface_.space, o.saddle, o.saddle_energy, options_.identity)) {
+      table.events()[*k].hits += 1;
+      continue;
+    }
+    if (const auto k = find_event(pending, surface_.space, o.saddle, o.saddle_energy, options_.identity)) {
+      pending[*k].hits += 1;
+      continue;
+    }
+    Event e = event_from(table, o);
+    e.reused = reused;
+    pending.push_back(std::move(e));
+    pending_calls.push_back(o.force_calls);
+  }
+  finish_pending(table, pending, pending_calls);
+}
+
+Event StateExplorer::event_from(const EventTable& table, SearchOutcome& o) const {
+  Event e;
+  e.saddle = std::move(o.saddle);
+  e.saddle_energy = o.saddle_energy;
+  e.product = std::move(o.product);
+  e.product_energy = o.product_energy;
+  e.mode = std::move(o.mode);
+  e.barrier = e.saddle_energy - table.energy();
+  return e;
+}
+
+void StateExplorer::finish_pending(EventTable& table, std::vector<Event>& pending, const std::vector<long>& calls) {
+  const Eigen::VectorXd& x = table.minimum();
+  const std::vector<PrefactorResult> prefactors = run_distributed<PrefactorResult>(
+      static_cast<int>(pending.size()),
+      [&](int i) {
+        const Event& e = pending[static_cast<std::size_t>(i)];
+        return guarded_prefactors(surface_, x, e, options_.prefactor);
+      },
+      encode_prefactors, decode_prefactors);
+  const double fresh_median = median(totals_.successful_search_calls);
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    const PrefactorResult& p = prefactors[i];
+    table.force_calls += p.force_calls;
+    table.prefactor_force_calls += p.force_calls;
+    totals_.force_calls += p.force_calls;
+    totals_.prefactor_force_calls += p.force_calls;
+    Event& e = pending[i];
+    if (!p.valid) continue;
+    e.saddle = p.saddle;
+    e.saddle_energy = p.saddle_energy;
+    e.prefactor_forward = p.forward;
+    e.prefactor_backward = p.backward;
+    const landscape::MinimumId product = add_state(e.product, e.product_energy, table.state());
+    // A search that fell back into this state, or a "saddle" below either end, is no event.
+    if (product == table.state() || e.saddle_energy <= std::max(table.energy(), energy(product))) continue;
+    e.product_id = product;
+    const std::size_t index = add_saddle(table, e);
+    // The table keeps what the catalog can give back, so a resumed run sees the same events.
+    Event stored = event_from_catalog(table.state(), index);
+    stored.hits = e.hits;
+    stored.reused = e.reused;
+    if (const auto same = find_event(table.events(), surface_.space, stored.saddle, stored.saddle_energy,
+                                     options_.identity)) {
+      table.events()[*same].hits += stored.hits;
+      continue;
+    }
+    if (e.reused) {
+      table.reused_guesses += 1;
+      totals_.reused_guesses += 1;
+      totals_.force_calls_saved += std::max(0L, static_cast<long>(fresh_median) - calls[i]);
+    }
+    table.add(std::move(stored));
+  }
+}
+
+std::size_t StateExplorer::add_saddle(const EventTable& table, const Event& e) {
+  landscape::Saddle s;
+  s.from = table.state();
+  s.to = e.product_id;
+  s.energy = e.saddle_energy;
+  s.prefactor_forward = e.prefactor_forward;
+  s.prefactor_backward = e.prefactor_backward;
+  const Eigen::VectorXd moved = surface_.space.atom_displacements(e.product, table.minimum());
+  Eigen::Index most = 0;
+  s.max_displacement = moved.size() ? moved.maxCoeff(&most) : 0.0;
+  s.total_displacement = moved.norm();
+  for (Eigen::Index a = 0; a < moved.size(); ++a)
+    if (moved[a] > options_.moved_threshold) s.atoms.push_back(static_cast<std::int32_t>(a));
+  if (s.atoms.empty()) s.atoms.push_back(static_cast<std::int32_t>(most));
+  s.location = e.saddle.segment<3>(3 * most);
+  if (surface_.space.box() && !surface_.types.empty()) {
+    const std::vector<int> central(s.atoms.begin(), s.atoms.end());
+    s.environment_key =
+        landscape::environment_key(surface_.space, table.minimum(), surface_.types, central, {}).short_form();
+  }
+  s.coordinates = compact_relative_to(e.saddle, &table.minimum(), table.state());
+  s.coordinates.parent = table.state();  // a saddle's coordinates are always relative to `from`
+  s.found = {"akmc", kT_, options_.seed, -1};
+  return catalog_.insert_saddle(std::move(s)).first;
+}
+
+Event StateExplorer::event_from_catalog(landscape::MinimumId state, std::size_t index) const {
+  const landscape::Saddle& s = catalog_.saddle(index);
+  const bool forward = s.from == state;
+  Event e;
+  e.catalog_saddle = index;
+  e.saddle = apply_coordinates(states_.at(s.from).x, s.coordinates);
+  e.saddle_energy = s.energy;
+  e.product_id = forward ? s.to : s.from;
+  e.product = states_.at(e.product_id).x;
+  e.product_energy = energy(e.product_id);
+  e.barrier = s.energy - energy(state);
+  e.prefactor_forward = forward ? s.prefactor_forward : s.prefactor_backward;
+  e.prefactor_backward = forward ? s.prefactor_backward : s.prefactor_forward;
+  e.moved_atoms.assign(s.atoms.begin(), s.atoms.end());
+  const Eigen::VectorXd direction = surface_.space.difference(e.saddle, states_.at(state).x);
+  e.mode = direction.norm() > 0.0 ? Eigen::VectorXd(direction.normalized()) : direction;
+  return e;
+}
+
+nlohmann::json StateExplorer::to_json() const {
+  nlohmann::json tables = nlohmann::json::array();
+  for (const auto& [id, t] : tables_) {
+    nlohmann::json events = nlohmann::json::array();
+    for (const Event& e : t.events()) events.push_back({e.catalog_saddle, e.hits, e.reused});
+    tables.push_back({{"state", id},
+                      {"fresh_searches", fresh_searches_.at(id)},
+                      {"searches", t.searches},
+                      {"successful", t.successful},
+                      {"force_calls", t.force_calls},
+                      {"prefactor_force_calls", t.prefactor_force_calls},
+                      {"reused_guesses", t.reused_guesses},
+                      {"confidence", t.confidence},
+                      {"events", events}});
+  }
+  const ExplorationTotals& s = totals_;
+  return {{"tables", tables},
+          {"totals",
+           {s.searches, s.successful, s.force_calls, s.prefactor_force_calls, s.reuse_attempts, s.reused_guesses,
+            s.force_calls_saved, s.saddles, s.tables}},
+          {"successful_search_calls", s.successful_search_calls}};
+}
+
+void StateExplorer::restore(const nlohmann::json& saved) {
+  states_.clear();
+  by_energy_.clear();
+  tables_.clear();
+  fresh_searches_.clear();
+  for (std::size_t i = 0; i < catalog_.minimum_count(); ++i) {
+    const landscape::Minimum& m = catalog_.minimum_at(i);
+    const std::vector<md::Vec3> r = catalog_.positions(m.id);
+    Eigen::VectorXd x(3 * static_cast<Eigen::Index>(r.size()));
+    for (std::size_t a = 0; a < r.size(); ++a) x.segment<3>(3 * static_cast<Eigen::Index>(a)) = r[a];
+    states_.emplace(m.id, KnownState{x, m.energy});
+    by_energy_.emplace(m.energy, m.id);
+  }
+  for (const auto& t : saved.at("tables")) {
+    const landscape::MinimumId id = t.at("state").get<landscape::MinimumId>();
+    EventTable table(id, states_.at(id).x, states_.at(id).energy);
+    table.searches = t.at("searches").get<long>();
+    table.successful = t.at("successful").get<long>();
+    table.force_calls = t.at("force_calls").get<long>();
+    table.prefactor_force_calls = t.at("prefactor_force_calls").get<long>();
+    table.reused_guesses = t.at("reused_guesses").get<long>();
+    table.confidence = t.at("confidence").get<double>();
+    for (const auto& e : t.at("events")) {
+      Event event = event_from_catalog(id, e.at(0).get<std::size_t>());
+      event.hits = e.at(1).get<long>();
+      event.reused = e.at(2).get<bool>();
+      table.add(std::move(event));
+    }
+    fresh_searches_[id] = t.at("fresh_searches").get<long>();
+    tables_.emplace(id, std::move(table));
+  }
+  const auto& s = saved.at("totals");
+  totals_ = {s.at(0), s.at(1), s.at(2), s.at(3), s.at(4), s.at(5), s.at(6),
+             saved.at("successful_search_calls").get<std::vector<long>>(), s.at(7), s.at(8)};
+}

@@ -1,0 +1,123 @@
+#pragma once
+// The states (minima) an aKMC run has met and the event table of each state it has visited.
+// A table is built once, in batches of `batch_size` saddle searches, until it is complete:
+// either a fixed number of searches, or a confidence (eOn's estimator, Xu & Henkelman,
+// J. Chem. Phys. 129, 114104 (2008)) that no event within a thermal window of `window_kT` kT
+// above the lowest barrier is missing. Search k of state s draws its centre atom and its seed
+// from (seed, s, k), batches have a fixed size, and the results are processed in k order, so a
+// table does not depend on the number of MPI ranks or threads.
+// Reuse: after an event, the previous state's saddles far from the atoms that moved are
+// refined as guesses in the new state (recycling) before any fresh search.
+// Every minimum and saddle goes into the catalog as it is found (positions exact: the atoms that
+// differ from the parent minimum / from-minimum).
+// Units: the surface's (energy, length, 1/time).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bridge/akmc/EventTable.hpp"
+#include "bridge/akmc/Prefactors.hpp"
+#include "bridge/akmc/SaddleSearcher.hpp"
+#include "bridge/akmc/Surface.hpp"
+#include "landscape/Catalog.hpp"
+#include "landscape/InherentStructure.hpp"
+
+namespace glassland::bridge {
+
+enum class Completeness { confidence, searches };
+
+struct ExplorationOptions {
+  std::uint64_t seed = 1;
+  int batch_size = 8;           ///< searches per batch (never depends on ranks or threads)
+  long min_searches = 16;       ///< fresh searches before completeness is judged
+  long max_searches = 256;      ///< a table stops here even if not confident
+  Completeness completeness = Completeness::confidence;
+  double confidence = 0.95;     ///< target of the completeness estimate
+  double window_kT = 20.0;      ///< thermal window above the lowest barrier (in kT)
+  EventIdentity identity;
+  landscape::SameMinimumTolerance same;  ///< identity of minima (products vs known states)
+  double moved_threshold = 0.3; ///< atoms moving more than this take part in an event (length)
+  PrefactorOptions prefactor;
+  bool recycle = true;          ///< refine the previous state's far events as guesses
+  double recycle_radius = 3.0;  ///< "far": every atom further than this from the moved atoms (length)
+  /// Throws InputError naming the field as a command-line option.
+  void validate() const;
+};
+
+/// Run totals over every table (for summary.json).
+struct ExplorationTotals {
+  long searches = 0, successful = 0, force_calls = 0, prefactor_force_calls = 0;
+  long reuse_attempts = 0, reused_guesses = 0;
+  long force_calls_saved = 0;  ///< median fresh search cost minus refinement cost, per reused guess
+  std::vector<long> successful_search_calls;  ///< force calls of each successful fresh search
+  long saddles = 0;            ///< unique events over all tables
+  long tables = 0;             ///< states explored
+};
+
+/// The step that led into a state: recycling takes the previous state's other events.
+struct ArrivalStep {
+  landscape::MinimumId previous = landscape::kNoMinimum;
+  std::size_t saddle = 0;        ///< catalog index of the saddle crossed
+  std::vector<int> moved_atoms;  ///< atoms that took part in it
+};
+
+class StateExplorer {
+public:
+  StateExplorer(Surface surface, SaddleSearcher searcher, ExplorationOptions options, landscape::Catalog& catalog);
+
+  /// The id of the known minimum equal to (x, energy), or a new catalog minimum stored relative
+  /// to `parent` (kNoMinimum: stored whole).
+  landscape::MinimumId add_state(const Eigen::VectorXd& x, double energy, landscape::MinimumId parent);
+  const Eigen::VectorXd& positions(landscape::MinimumId id) const;
+  double energy(landscape::MinimumId id) const;
+  std::size_t state_count() const { return states_.size(); }
+
+  bool explored(landscape::MinimumId id) const { return tables_.count(id) != 0; }
+  const EventTable& table(landscape::MinimumId id) const;
+  /// Builds the table of `id` at thermal energy kT (energy) unless it exists.
+  const EventTable& explore(landscape::MinimumId id, double kT, const std::optional<ArrivalStep>& arrival);
+
+  const ExplorationTotals& totals() const { return totals_; }
+  const Surface& surface() const { return surface_; }
+  const ExplorationOptions& options() const { return options_; }
+  landscape::Catalog& catalog() { return catalog_; }
+
+  /// Tables and totals as JSON (with the catalog, enough to resume), and the inverse.
+  nlohmann::json to_json() const;
+  void restore(const nlohmann::json& saved);
+
+private:
+  void run_reuse(EventTable& table, const ArrivalStep& arrival);
+  void run_batch(EventTable& table);
+  bool complete(const EventTable& table, double kT) const;
+  void absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, bool reused);
+  /// Prefactors of new events (in parallel), then products, catalog saddles and table entries.
+  void finish_pending(EventTable& table, std::vector<Event>& pending, const std::vector<long>& search_calls);
+  std::size_t add_saddle(const EventTable& table, const Event& e);
+  Event event_from(const EventTable& table, SearchOutcome& outcome) const;
+  Event event_from_catalog(landscape::MinimumId state, std::size_t saddle_index) const;
+
+  Surface surface_;
+  SaddleSearcher searcher_;
+  ExplorationOptions options_;
+  landscape::Catalog& catalog_;
+  struct KnownState {
+    Eigen::VectorXd x;
+    double energy;
+  };
+  std::unordered_map<landscape::MinimumId, KnownState> states_;
+  std::multimap<double, landscape::MinimumId> by_energy_;
+  std::map<landscape::MinimumId, EventTable> tables_;
+  std::unordered_map<landscape::MinimumId, long> fresh_searches_;
+  ExplorationTotals totals_;
+  double kT_ = 0.0;  // of the table being built (catalog discovery records)
+};
+
+/// Median of the values (0 when empty).
+double median(std::vector<long> values);
+
+}  // namespace glassland::bridge
