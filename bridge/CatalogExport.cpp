@@ -1,9 +1,10 @@
-// `glassland catalog export CATALOG --reference FILE --out-dir DIR [--minima ID,...]`: the
-// harvested minima as LAMMPS data files (OVITO opens them) plus one multi-frame LAMMPS dump
+// `glassland catalog export CATALOG --reference FILE --out-dir DIR [--minima ID,...] [--saddles]`:
+// the harvested minima as LAMMPS data files (OVITO opens them) plus one multi-frame LAMMPS dump
 // whose frames are the minima in order, with each atom's displacement from the first frame,
-// so a local excitation shows as a few bright atoms. The catalog stores coordinates only; the
-// reference configuration (e.g. the glass the harvest started from) supplies box, atom ids,
-// types and masses.
+// so a local excitation shows as a few bright atoms. With --saddles, every saddle that stores its
+// configuration (schema 2, e.g. written by `glassland akmc`) is written as saddle_<index>.data
+// too. The catalog stores coordinates only; the reference configuration (e.g. the glass the
+// harvest started from) supplies box, atom ids, types and masses.
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
@@ -24,6 +25,7 @@ namespace {
 struct ExportOptions {
   std::string catalog, reference, out_dir;
   std::vector<long> minima;
+  bool saddles = false;
 };
 
 md::UnitSystem catalog_units(const landscape::Catalog& catalog, const std::string& path) {
@@ -33,13 +35,11 @@ md::UnitSystem catalog_units(const landscape::Catalog& catalog, const std::strin
   throw InputError(path, fmt::format("catalog in '{}' units has no atomic coordinates to export", units));
 }
 
-/// The reference configuration with the positions of minimum `id` (wrapped into its box).
-md::System minimum_system(const landscape::Catalog& catalog, landscape::MinimumId id, const md::System& reference,
-                          const std::string& reference_path) {
-  const std::vector<md::Vec3> positions = catalog.positions(id);
+/// The reference configuration with `positions` (wrapped into its box); `what` names them.
+md::System configured_system(const std::vector<md::Vec3>& positions, const std::string& what, const md::System& reference,
+                             const std::string& reference_path) {
   if (positions.size() != reference.size())
-    throw InputError(reference_path, fmt::format("has {} atoms, minimum {} has {}", reference.size(), id,
-                                                 positions.size()));
+    throw InputError(reference_path, fmt::format("has {} atoms, {} has {}", reference.size(), what, positions.size()));
   md::System s = reference;
   for (std::size_t i = 0; i < s.size(); ++i) {
     s.image[i] = {0, 0, 0};
@@ -82,7 +82,20 @@ void run_export(const ExportOptions& o) {
     for (std::size_t k = 0; k < catalog.minimum_count(); ++k) ids.push_back(catalog.minimum_at(k).id);
   // Build everything before writing anything: bad input leaves no partial export.
   std::vector<md::System> systems;
-  for (auto id : ids) systems.push_back(minimum_system(catalog, id, reference, o.reference));
+  for (auto id : ids)
+    systems.push_back(configured_system(catalog.positions(id), fmt::format("minimum {}", id), reference, o.reference));
+  std::vector<std::size_t> saddles;
+  std::vector<md::System> saddle_systems;
+  if (o.saddles) {
+    for (std::size_t k = 0; k < catalog.saddle_count(); ++k) {
+      if (catalog.saddle(k).coordinates.empty()) continue;
+      saddles.push_back(k);
+      saddle_systems.push_back(
+          configured_system(catalog.saddle_positions(k), fmt::format("saddle {}", k), reference, o.reference));
+    }
+    if (saddles.empty())
+      throw InputError("--saddles", "no saddle of " + o.catalog + " stores its configuration (schema 1 or a harvest)");
+  }
   std::filesystem::create_directories(o.out_dir);
   nlohmann::json index = nlohmann::json::array();
   std::string dump;
@@ -93,7 +106,16 @@ void run_export(const ExportOptions& o) {
     index.push_back({{"id", ids[k]}, {"energy", catalog.minimum(ids[k]).energy}, {"file", file}});
   }
   write_file_atomically(o.out_dir + "/minima.dump", [&](std::ostream& out) { out << dump; });
-  print_json({{"exported", index}, {"dump", o.out_dir + "/minima.dump"}});
+  nlohmann::json saddle_index = nlohmann::json::array();
+  for (std::size_t k = 0; k < saddles.size(); ++k) {
+    const landscape::Saddle& s = catalog.saddle(saddles[k]);
+    const std::string file = fmt::format("saddle_{}.data", saddles[k]);
+    md::write_lammps_data(o.out_dir + "/" + file, saddle_systems[k]);
+    saddle_index.push_back({{"index", saddles[k]}, {"from", s.from}, {"to", s.to}, {"energy", s.energy}, {"file", file}});
+  }
+  nlohmann::json result{{"exported", index}, {"dump", o.out_dir + "/minima.dump"}};
+  if (o.saddles) result["saddles"] = saddle_index;
+  print_json(result);
 }
 
 }  // namespace
@@ -106,6 +128,7 @@ void register_catalog_export(CLI::App* catalog) {
   cmd->add_option("--reference", o->reference, "LAMMPS data file giving box, ids, types and masses")->required();
   cmd->add_option("--out-dir", o->out_dir, "directory for minimum_<id>.data and minima.dump")->required();
   cmd->add_option("--minima", o->minima, "minimum ids (default: all, in catalog order)")->delimiter(',');
+  cmd->add_flag("--saddles", o->saddles, "also write each stored saddle configuration as saddle_<index>.data");
   cmd->callback([o] { run_export(*o); });
 }
 

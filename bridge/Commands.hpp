@@ -13,6 +13,7 @@ void register_shear_command(CLI::App& app);       // shear                    (S
 void register_dma_command(CLI::App& app);         // dma                      (DmaCommand.cpp)
 void register_landscape_commands(CLI::App& app);  // neb, harvest              (LandscapeCommands.cpp)
 void register_kmc_commands(CLI::App& app);        // catalog ..., kmc          (KmcCommands.cpp)
+void register_akmc_command(CLI::App& app);        // akmc (on-the-fly kMC)     (AkmcCommand.cpp)
 void register_model_commands(CLI::App& app);      // landscape-model           (ModelCommands.cpp)
 void register_pipeline_command(CLI::App& app);    // pipeline (default job)    (PipelineCommand.cpp)
 void register_validate_command(CLI::App& app);    // validate                  (ValidateCommand.cpp)

@@ -9,6 +9,7 @@
 #include "bridge/CatalogCommands.hpp"
 #include "bridge/CommandSupport.hpp"
 #include "bridge/Commands.hpp"
+#include "bridge/ThermalSchedule.hpp"
 #include "kmc/Ensemble.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "md/AtomicFile.hpp"
@@ -26,9 +27,8 @@ namespace {
 struct KmcOptions {
   std::string catalog;
   long long start = 0;
-  double temperature = NAN;
-  std::string schedule, ramp, stress, bias_law = "linear", times, checkpoint, csv;
-  std::string temperature_unit = "kT";
+  ThermalFlags thermal;
+  std::string stress, bias_law = "linear", times, checkpoint, csv;
   long long target = -1;
   bool has_target = false;
   std::size_t runs = 1;
@@ -46,51 +46,12 @@ std::vector<double> parse_times(const std::string& text) {
   return times;
 }
 
-// kT(t): a constant --temperature, a --ramp "kT0,kT1,rate" or a --schedule file "time kT", in
-// the unit of --temperature-unit (values as given; thermal_schedule converts them).
-md::TemperatureSchedule schedule_as_given(const KmcOptions& o) {
-  const int given = (std::isnan(o.temperature) ? 0 : 1) + (o.ramp.empty() ? 0 : 1) + (o.schedule.empty() ? 0 : 1);
-  if (given != 1) throw InputError("--temperature", "give exactly one of --temperature, --ramp, --schedule");
-  if (!o.schedule.empty()) return md::TemperatureSchedule::from_file(o.schedule);
-  if (!o.ramp.empty()) {
-    const std::vector<double> v = parse_number_list("--ramp", o.ramp, 3);  // kT_start,kT_end,rate
-    if (v[2] == 0.0) throw InputError("--ramp", "rate must not be 0");
-    // A signed rate must agree with the direction from start to end (a positive rate is a speed).
-    if (v[2] < 0.0 && v[1] > v[0]) throw InputError("--ramp", "negative rate but the end is hotter than the start");
-    return md::TemperatureSchedule::linear_ramp(v[0], v[1], v[2]);
-  }
-  require_positive("--temperature", o.temperature);
-  return md::TemperatureSchedule({{0.0, o.temperature}}, "--temperature");
-}
-
-// Energy per unit of the temperatures given on the command line: 1 for kT (already an energy),
-// Boltzmann's constant in eV/K for kelvin, which only a catalog in metal units (eV) can take.
-double energy_per_temperature_unit(const std::string& unit, const std::string& catalog_units) {
-  if (unit == "kT") return 1.0;
-  if (unit != "K") throw InputError("--temperature-unit", "expected kT or K, got '" + unit + "'");
-  if (catalog_units != "metal")
-    throw InputError("--temperature-unit", "K needs a catalog in metal units (eV); this one is in '" +
-                                               catalog_units + "': give kT in its energy unit");
-  return md::unit_constants(md::UnitSystem::metal).boltzmann;
-}
-
-// kT(t) in the catalog's energy unit: every temperature of the schedule (and so a ramp's rate)
-// times the energy per temperature unit.
-md::TemperatureSchedule thermal_schedule(const KmcOptions& o, const std::string& catalog_units) {
-  const double energy_per_unit = energy_per_temperature_unit(o.temperature_unit, catalog_units);
-  const md::TemperatureSchedule given = schedule_as_given(o);
-  if (energy_per_unit == 1.0) return given;
-  std::vector<md::TemperatureSchedule::Point> points = given.points();
-  for (auto& p : points) p.temperature *= energy_per_unit;
-  return md::TemperatureSchedule(std::move(points), "--temperature-unit");
-}
-
 std::string signature(const KmcOptions& o) {
   std::ostringstream s;
-  s << o.catalog << '|' << o.start << '|' << o.temperature << '|' << o.schedule << '|' << o.ramp << '|' << o.stress
+  s << o.catalog << '|' << o.start << '|' << o.thermal.temperature << '|' << o.thermal.schedule << '|' << o.thermal.ramp << '|' << o.stress
     << '|' << o.bias_law << '|' << o.times << '|' << o.runs << '|' << o.seed << '|' << o.target << '|'
     << o.no_superbasins << '|' << o.max_events;
-  if (o.temperature_unit != "kT") s << '|' << o.temperature_unit;  // kT keeps older checkpoints valid
+  if (o.thermal.unit != "kT") s << '|' << o.thermal.unit;  // kT keeps older checkpoints valid
   return s.str();
 }
 
@@ -116,7 +77,7 @@ void run_kmc(const KmcOptions& o) {
   const landscape::Catalog catalog = landscape::load_catalog(o.catalog);
   const kmc::RateNetwork network = kmc::RateNetwork::from_catalog(catalog);
   const kmc::StressProtocol stress = o.stress.empty() ? kmc::StressProtocol{} : kmc::StressProtocol::parse(o.stress, "--stress");
-  const kmc::RateModel model(network, thermal_schedule(o, catalog.provenance().units), stress, kmc::parse_bias_law(o.bias_law, "--bias-law"));
+  const kmc::RateModel model(network, thermal_schedule(o.thermal, catalog.provenance().units), stress, kmc::parse_bias_law(o.bias_law, "--bias-law"));
   std::unique_ptr<kmc::ConstantRates> rates;
   if (model.homogeneous()) rates = std::make_unique<kmc::ConstantRates>(model);
   kmc::EnsembleSpec spec;
@@ -153,10 +114,10 @@ void register_kmc_commands(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("kmc", "Replay a catalog with kinetic Monte Carlo (BKL) under a protocol");
   cmd->add_option("--catalog", options->catalog, "catalog file (.glcat)")->required();
   cmd->add_option("--start", options->start, "id of the start minimum")->required();
-  cmd->add_option("--temperature", options->temperature, "constant thermal energy kT (energy unit)");
-  cmd->add_option("--ramp", options->ramp, "linear ramp kT_start,kT_end,rate (kT per time unit) from t = 0");
-  cmd->add_option("--schedule", options->schedule, "piecewise-linear schedule file: 'time kT' per line");
-  cmd->add_option("--temperature-unit", options->temperature_unit,
+  cmd->add_option("--temperature", options->thermal.temperature, "constant thermal energy kT (energy unit)");
+  cmd->add_option("--ramp", options->thermal.ramp, "linear ramp kT_start,kT_end,rate (kT per time unit) from t = 0");
+  cmd->add_option("--schedule", options->thermal.schedule, "piecewise-linear schedule file: 'time kT' per line");
+  cmd->add_option("--temperature-unit", options->thermal.unit,
                   "unit of --temperature/--ramp/--schedule values: kT (energy unit, default) or K (metal catalogs)");
   cmd->add_option("--times", options->times, "observation times t1,t2,... (time unit)")->required();
   cmd->add_option("--runs", options->runs, "independent runs")->required();

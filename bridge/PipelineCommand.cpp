@@ -7,7 +7,10 @@
 //                glassland catalog info      barrier statistics of the catalog
 //   3-kmc/       glassland kmc               replay of the catalog under a cooling ramp
 //   4-model/     glassland landscape-model   DSC scan of the landscape model calibrated from it
+//   5-akmc/      glassland akmc              the glass aged by on-the-fly kMC far beyond the MD
+//                                            window; E_IS against log time (aging.png)
 // Units: LJ reduced units for stages 1-3 (kT in ε, time in σ·sqrt(m/ε)); laboratory units in 4.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -34,6 +37,8 @@ struct PipelineOptions {
   long harvest_steps = 3000;
   long harvest_max_events = 8;
   std::size_t kmc_runs = 100;
+  long akmc_events = 40;
+  double akmc_wall = 90.0;
   bool quick = false;
 };
 
@@ -91,11 +96,42 @@ void write_model_file(const std::string& path, const std::string& catalog_path) 
   write_file_atomically(path, [&](std::ostream& o) { o << toml; });
 }
 
+/// E_IS along the harvest MD (time = MD step x dt of the harvest, 0.005 τ), for the aging plot.
+void write_md_window(const std::string& path, const std::string& catalog_path, double dt) {
+  const landscape::Catalog catalog = landscape::load_catalog(catalog_path);
+  std::vector<std::pair<double, double>> points;
+  for (std::size_t i = 0; i < catalog.minimum_count(); ++i) {
+    const landscape::Minimum& m = catalog.minimum_at(i);
+    if (m.found.md_step >= 0) points.emplace_back(static_cast<double>(m.found.md_step) * dt, m.energy);
+  }
+  std::sort(points.begin(), points.end());
+  write_file_atomically(path, [&](std::ostream& out) {
+    out << "time,energy\n";
+    for (const auto& [t, e] : points) out << fmt::format("{},{}\n", t, e);
+  });
+}
+
+/// Stage 5: age the quenched glass by on-the-fly kMC at the harvest temperature for a bounded
+/// number of events (and wall time), then plot E_IS against log time with the MD window.
+void run_akmc_stage(const PipelineOptions& o, const std::string& glass, const std::string& catalog,
+                    const std::string& dir) {
+  std::filesystem::remove_all(dir);  // the pipeline's own output: a rerun replaces it
+  run_stage({"akmc", "--data", glass, "--potential", "wahnstrom-sf", "--temperature",
+             fmt::format("{}", o.harvest_temperature), "--time-max", "1e12", "--events-max",
+             std::to_string(o.quick ? std::min(o.akmc_events, 10L) : o.akmc_events), "--wall-max",
+             fmt::format("{}", o.quick ? std::min(o.akmc_wall, 60.0) : o.akmc_wall), "--seed",
+             std::to_string(o.seed), "--fixed-searches", "8", "--quiet", "--out", dir, "--json"});
+  write_md_window(dir + "/md_window.csv", catalog, 0.005);
+  run_plot_script("tools/plots/plot_akmc_aging.py", {dir + "/md_window.csv", dir + "/trajectory.csv",
+                                                      dir + "/summary.json", std::to_string(o.natoms),
+                                                      dir + "/aging.png"});
+}
+
 void run_pipeline(const PipelineOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   const std::string seed = std::to_string(o.seed);
   const std::string quench = o.out + "/1-quench", harvest = o.out + "/2-harvest", kmc = o.out + "/3-kmc",
-                    model = o.out + "/4-model";
+                    model = o.out + "/4-model", akmc = o.out + "/5-akmc";
   for (const auto& dir : {quench, harvest, kmc, model}) std::filesystem::create_directories(dir);
 
   std::vector<std::string> quench_args = {"quench", "--out", quench, "--natoms", std::to_string(o.natoms),
@@ -129,6 +165,8 @@ void run_pipeline(const PipelineOptions& o) {
   run_stage({"landscape-model", "--model", model + "/model.toml", "--protocol",
              std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/dsc_cool_reheat.toml", "--out", model});
 
+  run_akmc_stage(o, quench + "/glass.data", catalog, akmc);
+
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << fmt::format("pipeline: done in {:.1f} s; results in {}", seconds, o.out) << std::endl;
 }
@@ -138,7 +176,8 @@ void run_pipeline(const PipelineOptions& o) {
 void register_pipeline_command(CLI::App& app) {
   auto options = std::make_shared<PipelineOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "pipeline", "Default job: quench a Wahnström glass, harvest a catalog, replay it with kMC, DSC of the model");
+      "pipeline",
+      "Default job: quench a Wahnström glass, harvest a catalog, replay it with kMC, DSC of the model, age it by aKMC");
   cmd->add_option("--out", options->out, "output directory (one folder per stage)");
   cmd->add_option("--natoms", options->natoms, "atoms in the glass");
   cmd->add_option("--seed", options->seed, "seed for every stage");
@@ -146,6 +185,8 @@ void register_pipeline_command(CLI::App& app) {
   cmd->add_option("--harvest-steps", options->harvest_steps, "harvest MD steps");
   cmd->add_option("--harvest-max-events", options->harvest_max_events, "stop harvesting after this many saddles");
   cmd->add_option("--kmc-runs", options->kmc_runs, "independent kMC runs");
+  cmd->add_option("--akmc-events", options->akmc_events, "on-the-fly kMC events of stage 5");
+  cmd->add_option("--akmc-wall", options->akmc_wall, "wall-second cap of stage 5");
   cmd->add_flag("--quick", options->quick, "faster quench (for tests)");
   cmd->callback([options] { run_pipeline(*options); });
 }

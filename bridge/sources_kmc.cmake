@@ -1,5 +1,6 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/KmcCommands.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ThermalSchedule.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/CatalogCommands.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/CatalogExport.cpp
 )

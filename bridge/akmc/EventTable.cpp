@@ -27,12 +27,4 @@ double EventTable::lowest_barrier() const {
   return lowest;
 }
 
-std::vector<long> EventTable::hits_within(double window) const {
-  const double cut = lowest_barrier() + window;
-  std::vector<long> hits;
-  for (const Event& e : events_)
-    if (e.barrier <= cut) hits.push_back(e.hits);
-  return hits;
-}
-
 }  // namespace glassland::bridge

@@ -12,6 +12,7 @@
 
 #include "landscape/CatalogRecords.hpp"
 #include "landscape/ConfigurationSpace.hpp"
+#include "landscape/EventCompleteness.hpp"
 
 namespace glassland::bridge {
 
@@ -60,8 +61,8 @@ public:
   std::size_t add(Event event);
   /// Lowest barrier (energy), +infinity when empty.
   double lowest_barrier() const;
-  /// Hits of the events whose barrier lies within `window` (energy) of the lowest barrier.
-  std::vector<long> hits_within(double window) const;
+  /// Every search and reuse refinement in order: the event it found (-1: none) and its barrier.
+  std::vector<landscape::SearchRecord> history;
 
   long searches = 0;             ///< searches run from this state (fresh + reuse)
   long successful = 0;           ///< of which ended at a connected first-order saddle

@@ -12,6 +12,7 @@
 #include <Eigen/Core>
 
 #include "landscape/ConfigurationSpace.hpp"
+#include "landscape/MinModeSearch.hpp"
 #include "md/Objective.hpp"
 
 namespace glassland::bridge {
@@ -41,5 +42,9 @@ struct SearchOutcome {
 
 using SaddleSearcher =
     std::function<SearchOutcome(md::Objective&, const landscape::ConfigurationSpace&, const SearchRequest&)>;
+
+/// The engine's search: landscape::min_mode_search for fresh searches and
+/// landscape::refine_saddle_guess for guesses (options validated here).
+SaddleSearcher min_mode_searcher(const landscape::MinModeSearchOptions& options);
 
 }  // namespace glassland::bridge

@@ -14,14 +14,6 @@ namespace glassland::bridge {
 
 namespace {
 
-/// eOn's completeness estimate over the events of the thermal window: 1 - (unique events) /
-/// (searches that found one of them). Every event found once gives 0; each repeat raises it.
-double search_confidence(const std::vector<long>& hits) {
-  long found = 0;
-  for (long h : hits) found += h;
-  return found == 0 ? 0.0 : 1.0 - static_cast<double>(hits.size()) / static_cast<double>(found);
-}
-
 landscape::CompactCoordinates compact_relative_to(const Eigen::VectorXd& x, const Eigen::VectorXd* parent,
                                                   landscape::MinimumId parent_id) {
   landscape::CompactCoordinates c;
@@ -75,8 +67,7 @@ void ExplorationOptions::validate() const {
   if (batch_size < 1) throw InputError("--batch", "must be >= 1");
   if (min_searches < 1) throw InputError("--min-searches", "must be >= 1");
   if (max_searches < min_searches) throw InputError("--max-searches", "must be >= --min-searches");
-  if (!(confidence > 0.0 && confidence < 1.0)) throw InputError("--confidence", "must be in (0, 1)");
-  if (!(window_kT > 0.0) || !std::isfinite(window_kT)) throw InputError("--window", "must be a finite number > 0 (kT)");
+  completeness.validate();
   if (!(moved_threshold > 0.0)) throw InputError("--moved", "must be > 0 (length)");
   if (!(recycle_radius >= 0.0)) throw InputError("--recycle-radius", "must be >= 0 (length)");
   if (!(prefactor.constant >= 0.0) || !std::isfinite(prefactor.constant))
@@ -139,11 +130,11 @@ bool StateExplorer::complete(const EventTable& table, double kT) const {
   const long fresh = fresh_searches_.at(table.state());
   if (fresh >= options_.max_searches) return true;
   if (fresh < options_.min_searches) return false;
-  if (options_.completeness == Completeness::searches) return true;
-  if (table.events().empty()) return false;
-  const double confidence = search_confidence(table.hits_within(options_.window_kT * kT));
-  const_cast<EventTable&>(table).confidence = confidence;
-  return confidence >= options_.confidence;
+  landscape::CompletenessOptions rule = options_.completeness;
+  rule.kT = kT;
+  const landscape::CompletenessEstimate estimate = landscape::estimate_completeness(table.history, rule);
+  const_cast<EventTable&>(table).confidence = estimate.confidence;
+  return estimate.complete && !table.events().empty();
 }
 
 void StateExplorer::run_batch(EventTable& table) {
@@ -193,7 +184,10 @@ void StateExplorer::run_reuse(EventTable& table, const ArrivalStep& arrival) {
 void StateExplorer::absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, bool reused) {
   std::vector<Event> pending;
   std::vector<long> pending_calls;
-  for (SearchOutcome& o : outcomes) {
+  // What each outcome found: an event of the table (>= 0), a pending one (-2 - index), nothing (-1).
+  std::vector<long> found(outcomes.size(), -1);
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    SearchOutcome& o = outcomes[i];
     (reused ? totals_.reuse_attempts : totals_.searches) += 1;
     table.searches += 1;
     table.force_calls += o.force_calls;
@@ -206,18 +200,23 @@ void StateExplorer::absorb(EventTable& table, std::vector<SearchOutcome>& outcom
     }
     if (const auto k = table.find(surface_.space, o.saddle, o.saddle_energy, options_.identity)) {
       table.events()[*k].hits += 1;
-      continue;
+      found[i] = static_cast<long>(*k);
+    } else if (const auto p = find_event(pending, surface_.space, o.saddle, o.saddle_energy, options_.identity)) {
+      pending[*p].hits += 1;
+      found[i] = -2 - static_cast<long>(*p);
+    } else {
+      Event e = event_from(table, o);
+      e.reused = reused;
+      found[i] = -2 - static_cast<long>(pending.size());
+      pending.push_back(std::move(e));
+      pending_calls.push_back(o.force_calls);
     }
-    if (const auto k = find_event(pending, surface_.space, o.saddle, o.saddle_energy, options_.identity)) {
-      pending[*k].hits += 1;
-      continue;
-    }
-    Event e = event_from(table, o);
-    e.reused = reused;
-    pending.push_back(std::move(e));
-    pending_calls.push_back(o.force_calls);
   }
-  finish_pending(table, pending, pending_calls);
+  const std::vector<long> placed = finish_pending(table, pending, pending_calls);
+  for (long f : found) {
+    const long k = f <= -2 ? placed[static_cast<std::size_t>(-2 - f)] : f;
+    table.history.push_back({static_cast<int>(k), k >= 0 ? table.events()[static_cast<std::size_t>(k)].barrier : 0.0});
+  }
 }
 
 Event StateExplorer::event_from(const EventTable& table, SearchOutcome& o) const {
@@ -231,7 +230,9 @@ Event StateExplorer::event_from(const EventTable& table, SearchOutcome& o) const
   return e;
 }
 
-void StateExplorer::finish_pending(EventTable& table, std::vector<Event>& pending, const std::vector<long>& calls) {
+std::vector<long> StateExplorer::finish_pending(EventTable& table, std::vector<Event>& pending,
+                                               const std::vector<long>& calls) {
+  std::vector<long> placed(pending.size(), -1);
   const Eigen::VectorXd& x = table.minimum();
   const std::vector<PrefactorResult> prefactors = run_distributed<PrefactorResult>(
       static_cast<int>(pending.size()),
@@ -265,6 +266,7 @@ void StateExplorer::finish_pending(EventTable& table, std::vector<Event>& pendin
     if (const auto same = find_event(table.events(), surface_.space, stored.saddle, stored.saddle_energy,
                                      options_.identity)) {
       table.events()[*same].hits += stored.hits;
+      placed[i] = static_cast<long>(*same);
       continue;
     }
     if (e.reused) {
@@ -272,8 +274,9 @@ void StateExplorer::finish_pending(EventTable& table, std::vector<Event>& pendin
       totals_.reused_guesses += 1;
       totals_.force_calls_saved += std::max(0L, static_cast<long>(fresh_median) - calls[i]);
     }
-    table.add(std::move(stored));
+    placed[i] = static_cast<long>(table.add(std::move(stored)));
   }
+  return placed;
 }
 
 std::size_t StateExplorer::add_saddle(const EventTable& table, const Event& e) {
@@ -326,6 +329,8 @@ nlohmann::json StateExplorer::to_json() const {
   for (const auto& [id, t] : tables_) {
     nlohmann::json events = nlohmann::json::array();
     for (const Event& e : t.events()) events.push_back({e.catalog_saddle, e.hits, e.reused});
+    nlohmann::json history = nlohmann::json::array();
+    for (const auto& h : t.history) history.push_back({h.event, h.barrier});
     tables.push_back({{"state", id},
                       {"fresh_searches", fresh_searches_.at(id)},
                       {"searches", t.searches},
@@ -334,6 +339,7 @@ nlohmann::json StateExplorer::to_json() const {
                       {"prefactor_force_calls", t.prefactor_force_calls},
                       {"reused_guesses", t.reused_guesses},
                       {"confidence", t.confidence},
+                      {"history", history},
                       {"events", events}});
   }
   const ExplorationTotals& s = totals_;
@@ -366,6 +372,7 @@ void StateExplorer::restore(const nlohmann::json& saved) {
     table.prefactor_force_calls = t.at("prefactor_force_calls").get<long>();
     table.reused_guesses = t.at("reused_guesses").get<long>();
     table.confidence = t.at("confidence").get<double>();
+    for (const auto& h : t.at("history")) table.history.push_back({h.at(0).get<int>(), h.at(1).get<double>()});
     for (const auto& e : t.at("events")) {
       Event event = event_from_catalog(id, e.at(0).get<std::size_t>());
       event.hits = e.at(1).get<long>();
@@ -379,3 +386,5 @@ void StateExplorer::restore(const nlohmann::json& saved) {
   totals_ = {s.at(0), s.at(1), s.at(2), s.at(3), s.at(4), s.at(5), s.at(6),
              saved.at("successful_search_calls").get<std::vector<long>>(), s.at(7), s.at(8)};
 }
+
+}  // namespace glassland::bridge

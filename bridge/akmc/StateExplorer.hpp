@@ -1,8 +1,8 @@
 #pragma once
 // The states (minima) an aKMC run has met and the event table of each state it has visited.
 // A table is built once, in batches of `batch_size` saddle searches, until it is complete:
-// either a fixed number of searches, or a confidence (eOn's estimator, Xu & Henkelman,
-// J. Chem. Phys. 129, 114104 (2008)) that no event within a thermal window of `window_kT` kT
+// either a fixed number of searches, or a confidence (eOn's estimator,
+// landscape/EventCompleteness.hpp) that no event within a thermal window of `window_kT` kT
 // above the lowest barrier is missing. Search k of state s draws its centre atom and its seed
 // from (seed, s, k), batches have a fixed size, and the results are processed in k order, so a
 // table does not depend on the number of MPI ranks or threads.
@@ -24,20 +24,18 @@
 #include "bridge/akmc/SaddleSearcher.hpp"
 #include "bridge/akmc/Surface.hpp"
 #include "landscape/Catalog.hpp"
+#include "landscape/EventCompleteness.hpp"
 #include "landscape/InherentStructure.hpp"
 
 namespace glassland::bridge {
-
-enum class Completeness { confidence, searches };
 
 struct ExplorationOptions {
   std::uint64_t seed = 1;
   int batch_size = 8;           ///< searches per batch (never depends on ranks or threads)
   long min_searches = 16;       ///< fresh searches before completeness is judged
   long max_searches = 256;      ///< a table stops here even if not confident
-  Completeness completeness = Completeness::confidence;
-  double confidence = 0.95;     ///< target of the completeness estimate
-  double window_kT = 20.0;      ///< thermal window above the lowest barrier (in kT)
+  /// Stop rule (kT is set per state from the schedule; fixed_searches > 0: that many searches).
+  landscape::CompletenessOptions completeness;
   EventIdentity identity;
   landscape::SameMinimumTolerance same;  ///< identity of minima (products vs known states)
   double moved_threshold = 0.3; ///< atoms moving more than this take part in an event (length)
@@ -96,7 +94,9 @@ private:
   bool complete(const EventTable& table, double kT) const;
   void absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, bool reused);
   /// Prefactors of new events (in parallel), then products, catalog saddles and table entries.
-  void finish_pending(EventTable& table, std::vector<Event>& pending, const std::vector<long>& search_calls);
+  /// Returns the table index each pending event ended at (-1: rejected).
+  std::vector<long> finish_pending(EventTable& table, std::vector<Event>& pending,
+                                   const std::vector<long>& search_calls);
   std::size_t add_saddle(const EventTable& table, const Event& e);
   Event event_from(const EventTable& table, SearchOutcome& outcome) const;
   Event event_from_catalog(landscape::MinimumId state, std::size_t saddle_index) const;
