@@ -11,6 +11,11 @@ Protocol, all through the `glassland` binary:
      inherent-structure energy E_IS and the Voronoi indices of that inherent structure
      (voro++): the fraction of icosahedrally coordinated <0,0,12,0> atoms, overall and of the
      small atoms (type 2), whose anti-correlation with E_IS is the paper's central observation.
+  4. On-the-fly kinetic Monte Carlo (`glassland akmc`, docs/akmc.md) from the same glass at
+     T_age with the smooth wahnstrom-sf potential, as far as the event/wall budget goes towards
+     the paper's 80 microseconds (3.1e8 tau): E_IS against log time continues the MD curve; a
+     few of its minima are exported and analysed (Voronoi) for the icosahedral fraction; a
+     displacement map between its first and last minima shows where the glass rearranged.
 Outputs in --out: aging.csv (time, E_IS per atom, potential energy per atom, icosahedral
 fractions), quench CSVs, aging.png (E_IS vs log time, the E(T) quench with its Tg fit, and
 E_IS against the small-atom icosahedral fraction with a linear fit; the correlation
@@ -66,6 +71,80 @@ def quench(binary, out, t_end, rate, natoms, seed, quick):
     return json.loads(text)
 
 
+def read_dump_frames(path):
+    """Frames of a LAMMPS text dump as (box lengths, {id: (x, y, z)})."""
+    frames, lines = [], open(path).read().split("\n")
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("ITEM: NUMBER OF ATOMS"):
+            n = int(lines[i + 1])
+            bounds = [list(map(float, lines[i + 3 + k].split()[:2])) for k in range(3)]
+            atoms = {}
+            for line in lines[i + 6:i + 6 + n]:
+                f = line.split()
+                atoms[int(f[0])] = (float(f[2]), float(f[3]), float(f[4]))
+            frames.append(([hi - lo for lo, hi in bounds], atoms))
+            i += 6 + n
+        else:
+            i += 1
+    return frames
+
+
+def displacement_map(ax, akmc):
+    """Atoms coloured by their displacement (minimum image, drift removed) from the first to the
+    last aKMC minimum, projected on x-y."""
+    frames = akmc["frames"]
+    if len(frames) < 2:
+        ax.set_title("displacement map: fewer than two minima")
+        return
+    (box, first), (_, last) = frames[0], frames[-1]
+    ids = sorted(first)
+    d = []
+    for i in ids:
+        d.append([((last[i][c] - first[i][c]) + box[c] / 2) % box[c] - box[c] / 2 for c in range(3)])
+    mean = [sum(v[c] for v in d) / len(d) for c in range(3)]
+    mag = [math.sqrt(sum((v[c] - mean[c]) ** 2 for c in range(3))) for v in d]
+    sc = ax.scatter([first[i][0] % box[0] for i in ids], [first[i][1] % box[1] for i in ids], c=mag, s=12, cmap="viridis")
+    plt.colorbar(sc, ax=ax, label="displacement (sigma)")
+    ax.set_aspect("equal")
+    ax.set_title(f"aKMC displacement, event 0 -> {len(frames) - 1}")
+    ax.set_xlabel("x (sigma)")
+    ax.set_ylabel("y (sigma)")
+
+
+def run_akmc(args, data, t_age):
+    """On-the-fly kMC from the aging glass; E_IS(t), icosahedral fraction of some minima, frames."""
+    events = args.akmc_events if args.akmc_events is not None else (4 if args.quick else 200)
+    wall = args.akmc_wall if args.akmc_wall is not None else (120.0 if args.quick else 3600.0)
+    out = f"{args.out}/akmc"
+    if os.path.exists(out):
+        subprocess.run(["rm", "-rf", out], check=True)
+    extra = ["--fixed-searches", 8] if args.quick else []
+    summary = json.loads(glassland(args.glassland, "akmc", "--data", data, "--potential", "wahnstrom-sf", "--temperature",
+                                   t_age, "--time-max", 3.1e8, "--events-max", events, "--wall-max", wall, "--seed",
+                                   args.seed, "--out", out, "--quiet", "--threads", 1, "--json", *extra))
+    with open(f"{out}/trajectory.csv", newline="") as f:
+        traj = list(csv.DictReader(f))
+    n = args.natoms
+    times = [float(r["time"]) for r in traj]
+    energies = [float(r["energy"]) / n for r in traj]
+    # Icosahedral fraction of a few minima spread over the run (start, ..., last).
+    states = [None] + [r["state"] for r in traj]
+    picks = sorted(set(round(k * (len(states) - 1) / 3) for k in range(4)))
+    start_id = 0
+    ids = [start_id if states[k] is None else int(states[k]) for k in picks]
+    glassland(args.glassland, "catalog", "export", f"{out}/catalog.glcat", "--reference", data, "--out-dir",
+              f"{out}/export", "--minima", ",".join(str(i) for i in sorted(set(ids))))
+    ico, ico_energy = [], []
+    for i in sorted(set(ids)):
+        ana = json.loads(glassland(args.glassland, "analyze", "--data", f"{out}/export/minimum_{i}.data", "--potential",
+                                   "wahnstrom-sf", "--voronoi", "--threads", 1, "--json"))
+        ico.append(ana["voronoi"]["icosahedral_fraction_by_type"]["2"])
+        ico_energy.append(ana["energy_potential"] / n if "energy_potential" in ana else ana["potential_energy"] / n)
+    return {"summary": summary, "times": times, "energies": energies, "ico": ico, "ico_energy": ico_energy,
+            "frames": read_dump_frames(f"{out}/minima.dump")}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--glassland", default="./build/bridge/glassland")
@@ -73,6 +152,8 @@ def main():
     parser.add_argument("--quick", action="store_true", help="small run (< 2 minutes)")
     parser.add_argument("--natoms", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--akmc-events", type=int, default=None, help="aKMC events (default 200, --quick 4)")
+    parser.add_argument("--akmc-wall", type=float, default=None, help="aKMC wall-second cap (default 3600, --quick 120)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rate = 1e-2 if args.quick else 2e-3
@@ -118,8 +199,15 @@ def main():
         writer.writeheader()
         writer.writerows(rows)
 
-    fig, (a, b, c) = plt.subplots(1, 3, figsize=(16, 4.3))
-    a.semilogx([r["time"] for r in rows], [r["inherent_energy_per_atom"] for r in rows], "o-")
+    akmc = run_akmc(args, data, t_age)
+
+    fig, (a, b, c, d) = plt.subplots(1, 4, figsize=(21, 4.3))
+    a.semilogx([r["time"] for r in rows], [r["inherent_energy_per_atom"] for r in rows], "o-", label="direct MD")
+    a.axvspan(rows[0]["time"], rows[-1]["time"], color="tab:blue", alpha=0.08)
+    if akmc["times"]:
+        a.step(akmc["times"], akmc["energies"], where="post", color="tab:red", label="on-the-fly kMC")
+    a.axvline(3.1e8, ls=":", color="k", label="paper: 80 us")
+    a.legend(fontsize=8)
     a.set_xlabel("aging time (tau)")
     a.set_ylabel("inherent-structure energy per atom (eps)")
     a.set_title(f"Wahnstrom N={args.natoms}, aging at T = 0.95 Tf = {t_age:.3f}")
@@ -134,19 +222,30 @@ def main():
     ico = [r["icosahedral_fraction_small"] for r in rows]
     eis = [r["inherent_energy_per_atom"] for r in rows]
     correlation, slope, intercept = linear_fit(ico, eis)
-    c.plot(ico, eis, "o")
+    c.plot(ico, eis, "o", label="MD")
+    if akmc["ico"]:
+        c.plot(akmc["ico"], akmc["ico_energy"], "s", color="tab:red", label="aKMC minima")
+        ico, eis = ico + akmc["ico"], eis + akmc["ico_energy"]
+        correlation, slope, intercept = linear_fit(ico, eis)
     if slope is not None:
         xs = [min(ico), max(ico)]
         c.plot(xs, [intercept + slope * x for x in xs], "--", label=f"fit, r = {correlation:.2f}")
         c.legend()
     c.set_xlabel("icosahedral <0,0,12,0> fraction of small atoms")
     c.set_ylabel("inherent-structure energy per atom (eps)")
+    displacement_map(d, akmc)
     fig.tight_layout()
     fig.savefig(f"{args.out}/aging.png", dpi=120)
     summary = {"tf": tf, "t_age": t_age, "rate": rate, "natoms": args.natoms,
                "e_is_first": rows[0]["inherent_energy_per_atom"], "e_is_last": rows[-1]["inherent_energy_per_atom"],
                "icosahedral_small_first": ico[0], "icosahedral_small_last": ico[-1],
-               "correlation_e_is_icosahedral": correlation}
+               "correlation_e_is_icosahedral": correlation,
+               "akmc_events": akmc["summary"]["events"], "akmc_time_reached_tau": akmc["summary"]["simulated_time"],
+               "akmc_cpu_seconds": akmc["summary"]["cpu_seconds"], "akmc_e_is_last": akmc["energies"][-1] if akmc["energies"] else None,
+               "md_time_tau": rows[-1]["time"], "paper_time_tau": 3.1e8}
+    print(f"study5: aKMC reached t = {akmc['summary']['simulated_time']:.3g} tau in {akmc['summary']['events']} events "
+          f"and {akmc['summary']['cpu_seconds']:.0f} CPU s (paper: 3.1e8 tau by direct MD; our MD window: "
+          f"{rows[-1]['time']:.0f} tau)", file=sys.stderr)
     with open(f"{args.out}/summary.json", "w") as f:
         json.dump(summary, f, indent=2)
     print(json.dumps(summary))
