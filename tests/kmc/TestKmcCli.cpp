@@ -61,7 +61,7 @@ TEST_CASE("catalog import and info", "[cli]") {
   CHECK(j["barrier_min"].get<double>() == Approx(0.5));
   CHECK(j["barrier_median"].get<double>() == Approx(0.7));  // barriers 0.5 0.7 0.7 1.0
   CHECK(j["barrier_max"].get<double>() == Approx(1.0));
-  CHECK(j["schema_version"] == 1);
+  CHECK(j["schema_version"] == 2);  // schema 2: saddle configurations (landscape/CatalogRecords.hpp)
   // merge with itself changes nothing
   REQUIRE(run("catalog merge " + dir + "/net.glcat " + dir + "/net.glcat --out " + dir + "/m.glcat", dir).status == 0);
   CHECK(nlohmann::json::parse(run("catalog info " + dir + "/m.glcat --json", dir).out) == j);
