@@ -80,11 +80,12 @@ def read_dump_frames(path):
             n = int(lines[i + 1])
             bounds = [list(map(float, lines[i + 3 + k].split()[:2])) for k in range(3)]
             atoms = {}
-            for line in lines[i + 6:i + 6 + n]:
+            # i+2 "BOX BOUNDS", i+3..i+5 bounds, i+6 "ITEM: ATOMS id type x y z", atoms from i+7.
+            for line in lines[i + 7:i + 7 + n]:
                 f = line.split()
                 atoms[int(f[0])] = (float(f[2]), float(f[3]), float(f[4]))
             frames.append(([hi - lo for lo, hi in bounds], atoms))
-            i += 6 + n
+            i += 7 + n
         else:
             i += 1
     return frames
