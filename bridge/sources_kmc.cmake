@@ -1,6 +1,6 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
-  ${CMAKE_CURRENT_SOURCE_DIR}/KmcCommands.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/ThermalSchedule.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/CatalogCommands.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/CatalogExport.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/KmcCommands.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/ThermalSchedule.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/CatalogCommands.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/CatalogExport.cpp
 )

@@ -1,6 +1,6 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
-  ${CMAKE_CURRENT_SOURCE_DIR}/LandscapeCommands.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/NebCommand.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/HarvestCommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/LandscapeCommands.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/NebCommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/HarvestCommand.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/HarvestCheckpoint.cpp
 )

@@ -1,3 +1,3 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
-  ${CMAKE_CURRENT_SOURCE_DIR}/PipelineCommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/PipelineCommand.cpp
 )

@@ -1,5 +1,5 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
-  ${CMAKE_CURRENT_SOURCE_DIR}/ValidateCommand.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/ValidateCommand.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/CatalogRelaxation.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/EscapeComparison.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/validate/EscapeSampler.cpp

@@ -7,8 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/MdCommandParts.hpp"
+#include "bridge/RunInputs.hpp"
 #include "bridge/validate/CatalogRelaxation.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "landscape/ObjectivePool.hpp"

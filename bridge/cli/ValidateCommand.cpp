@@ -15,9 +15,9 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/Commands.hpp"
-#include "bridge/MdCommandParts.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/Commands.hpp"
+#include "bridge/cli/MdCommandParts.hpp"
 #include "bridge/validate/EscapeComparison.hpp"
 #include "bridge/validate/ValidationRun.hpp"
 #include "md/Error.hpp"

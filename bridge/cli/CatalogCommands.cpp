@@ -1,12 +1,12 @@
 // `glassland catalog ...`: import hand-made networks, merge catalogs, and inspect them.
-#include "bridge/CatalogCommands.hpp"
+#include "bridge/cli/CatalogCommands.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <memory>
 
-#include "bridge/CommandSupport.hpp"
+#include "bridge/cli/CommandSupport.hpp"
 #include "glassland/Version.hpp"
 #include "kmc/NetworkImport.hpp"
 #include "landscape/CatalogFile.hpp"

@@ -1,9 +1,9 @@
-#include "bridge/ThermalSchedule.hpp"
+#include "bridge/cli/ThermalSchedule.hpp"
 
 #include <sstream>
 #include <vector>
 
-#include "bridge/CommandSupport.hpp"
+#include "bridge/cli/CommandSupport.hpp"
 #include "md/Error.hpp"
 #include "md/Units.hpp"
 

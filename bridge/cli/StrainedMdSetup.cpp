@@ -1,10 +1,10 @@
-#include "bridge/StrainedMdSetup.hpp"
+#include "bridge/cli/StrainedMdSetup.hpp"
 
 #include <filesystem>
 #include <iostream>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/MdCommandParts.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/MdCommandParts.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/IntegratorRegistry.hpp"

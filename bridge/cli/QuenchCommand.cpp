@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/MdCommandParts.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/MdCommandParts.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/InherentStructure.hpp"

@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CatalogCommands.hpp"
-#include "bridge/CommandSupport.hpp"
+#include "bridge/cli/CatalogCommands.hpp"
+#include "bridge/cli/CommandSupport.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"

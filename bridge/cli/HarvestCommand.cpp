@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/Commands.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/Commands.hpp"
 #include "bridge/HarvestCheckpoint.hpp"
 #include "glassland/Version.hpp"
 #include "landscape/CatalogFile.hpp"

@@ -1,6 +1,6 @@
-#include "bridge/Commands.hpp"
+#include "bridge/cli/Commands.hpp"
 
-#include "bridge/StrictOptions.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 
 namespace glassland::bridge {
 

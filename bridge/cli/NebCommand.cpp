@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/Commands.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/Commands.hpp"
 #include "landscape/InherentStructure.hpp"
 #include "landscape/NudgedElasticBand.hpp"
 #include "landscape/ObjectivePool.hpp"

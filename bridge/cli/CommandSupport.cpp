@@ -1,4 +1,4 @@
-#include "bridge/CommandSupport.hpp"
+#include "bridge/cli/CommandSupport.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -66,37 +66,11 @@ std::vector<double> parse_number_list(const std::string& option, const std::stri
   return values;
 }
 
-std::string smooth_variant(const std::string& potential) {
-  for (const auto& name : md::potential_preset_names())
-    if (name == potential + "-sf") return name;
-  return potential;
-}
-
 std::vector<double> parse_number_list(const std::string& option, const std::string& text, std::size_t count) {
   std::vector<double> values = parse_number_list(option, text);
   if (values.size() != count)
     throw InputError(option, "expected " + std::to_string(count) + " comma-separated numbers, got '" + text + "'");
   return values;
-}
-
-namespace {
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-}  // namespace
-
-bool run_plot_script(const std::string& script, const std::vector<std::string>& args) {
-  std::string command = "/usr/bin/python3 " + shell_quote(std::string(GLASSLAND_SOURCE_DIR) + "/" + script);
-  for (const auto& a : args) command += " " + shell_quote(a);
-  const int status = std::system(command.c_str());
-  if (status != 0) {
-    std::cerr << "glassland: warning: plot script " << script << " failed (exit " << status
-              << "); data files were written" << std::endl;
-    return false;
-  }
-  return true;
 }
 
 }  // namespace glassland::bridge

@@ -19,8 +19,8 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/Commands.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/Commands.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"

@@ -1,23 +1,14 @@
-// The MD command family: `md` (integrate a data file), `quench` (the default job: make a glass
-// by a linear quench and estimate Tg) and `analyze` (g(r), MSD, F_s of dumps).
+#include "bridge/RunInputs.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
 #include <fmt/format.h>
 
-#include "bridge/Commands.hpp"
-#include "bridge/MdCommandParts.hpp"
 #include "md/Error.hpp"
 #include "md/LammpsData.hpp"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 namespace glassland::bridge {
-
-void register_md_commands(CLI::App& app) {
-  register_md_run_command(app);
-  register_quench_command(app);
-  register_analyze_command(app);
-}
 
 md::System read_system_for(const std::string& data_path, const md::PotentialSpec& spec) {
   md::System system = md::read_lammps_data(data_path, spec.units);
@@ -35,16 +26,35 @@ md::System read_system_for(const std::string& data_path, const md::PotentialSpec
   return system;
 }
 
-void set_thread_count(int threads) {
-  if (threads < 0) throw InputError("--threads", "must be >= 0");
-#ifdef _OPENMP
-  if (threads > 0) omp_set_num_threads(threads);
-#endif
-}
-
 double default_skin(md::UnitSystem units, double requested) {
   if (requested > 0.0) return requested;
   return units == md::UnitSystem::metal ? 1.0 : 0.3;
+}
+
+std::string smooth_variant(const std::string& potential) {
+  for (const auto& name : md::potential_preset_names())
+    if (name == potential + "-sf") return name;
+  return potential;
+}
+
+namespace {
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+}  // namespace
+
+bool run_plot_script(const std::string& script, const std::vector<std::string>& args) {
+  std::string command = "/usr/bin/python3 " + shell_quote(std::string(GLASSLAND_SOURCE_DIR) + "/" + script);
+  for (const auto& a : args) command += " " + shell_quote(a);
+  const int status = std::system(command.c_str());
+  if (status != 0) {
+    std::cerr << "glassland: warning: plot script " << script << " failed (exit " << status
+              << "); data files were written" << std::endl;
+    return false;
+  }
+  return true;
 }
 
 }  // namespace glassland::bridge

@@ -5,7 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "bridge/Commands.hpp"
+#include "bridge/cli/Commands.hpp"
 #include "glassland/Version.hpp"
 #include "md/Error.hpp"
 

@@ -12,9 +12,9 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/StrictOptions.hpp"
-#include "bridge/MdCommandParts.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/StrictOptions.hpp"
+#include "bridge/cli/MdCommandParts.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/DumpWriter.hpp"
 #include "md/Error.hpp"

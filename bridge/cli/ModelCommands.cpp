@@ -10,8 +10,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/Commands.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/Commands.hpp"
 #include "kmc/model/ModelFit.hpp"
 #include "kmc/model/Protocol.hpp"
 #include "md/AtomicFile.hpp"

@@ -1,9 +1,12 @@
 #pragma once
-// Helpers shared by command implementations: JSON printing and option validation.
+// Helpers shared by command implementations: JSON printing and option validation (and,
+// through RunInputs.hpp, what every run needs to start from user files).
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "bridge/RunInputs.hpp"
 
 namespace glassland::bridge {
 
@@ -17,10 +20,6 @@ double require_positive(const std::string& option, double value);
 /// number. Throws InputError(option, ...) naming the bad item, or for an empty list.
 std::vector<double> parse_number_list(const std::string& option, const std::string& text);
 
-/// The smooth variant of a potential preset ("wahnstrom" -> "wahnstrom-sf") when one is
-/// registered, else the name unchanged (saddle and quench work want continuous forces).
-std::string smooth_variant(const std::string& potential);
-
 /// Throws InputError(option, ...) unless `path` is empty or its folder exists and is a
 /// folder (checked before a run, so no output is written by a run that cannot finish).
 void require_output_folder(const std::string& option, const std::string& path);
@@ -31,10 +30,5 @@ void require_memory(const std::string& option, double bytes, const std::string& 
 
 /// The same with exactly `count` numbers (e.g. a ramp "T0,T1,rate").
 std::vector<double> parse_number_list(const std::string& option, const std::string& text, std::size_t count);
-
-/// Runs a plot script of the repository (path relative to the source tree, e.g.
-/// "tools/plots/plot_quench.py") with Debian's /usr/bin/python3. Returns false and prints a
-/// one-line warning (the run's data files are still valid) if python or matplotlib is missing.
-bool run_plot_script(const std::string& script, const std::vector<std::string>& args);
 
 }  // namespace glassland::bridge

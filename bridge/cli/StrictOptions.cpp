@@ -1,4 +1,4 @@
-#include "bridge/StrictOptions.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 
 #include <charconv>
 #include <cmath>

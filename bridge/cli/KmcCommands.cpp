@@ -6,10 +6,10 @@
 #include <memory>
 #include <sstream>
 
-#include "bridge/CatalogCommands.hpp"
-#include "bridge/CommandSupport.hpp"
-#include "bridge/Commands.hpp"
-#include "bridge/ThermalSchedule.hpp"
+#include "bridge/cli/CatalogCommands.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/Commands.hpp"
+#include "bridge/cli/ThermalSchedule.hpp"
 #include "kmc/Ensemble.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "md/AtomicFile.hpp"

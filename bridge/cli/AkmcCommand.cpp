@@ -9,9 +9,9 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/Commands.hpp"
-#include "bridge/ThermalSchedule.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/Commands.hpp"
+#include "bridge/cli/ThermalSchedule.hpp"
 #include "bridge/akmc/AkmcCheckpoint.hpp"
 #include "bridge/akmc/AkmcOutputs.hpp"
 #include "bridge/akmc/Distributed.hpp"

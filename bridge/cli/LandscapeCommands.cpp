@@ -1,6 +1,6 @@
 // The landscape command family: `glassland neb` (NebCommand.cpp) and `glassland harvest`
 // (HarvestCommand.cpp).
-#include "bridge/Commands.hpp"
+#include "bridge/cli/Commands.hpp"
 
 namespace glassland::bridge {
 

@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "bridge/CommandSupport.hpp"
-#include "bridge/StrainedMdSetup.hpp"
+#include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/StrainedMdSetup.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/ShearDrivenDynamics.hpp"
