@@ -4,6 +4,7 @@
 #include "landscape/Vineyard.hpp"
 #include "md/Error.hpp"
 #include "md/Minimizer.hpp"
+#include "md/Units.hpp"
 
 namespace glassland::landscape {
 
@@ -28,15 +29,15 @@ Eigen::VectorXd climbing_tangent(const ConfigurationSpace& space, const NebResul
   return t.norm() > 0.0 ? Eigen::VectorXd(t.normalized()) : Eigen::VectorXd();
 }
 
-Eigen::VectorXd coordinate_masses(const std::vector<int>& atoms, const std::vector<double>& masses) {
-  const std::vector<Eigen::Index> coordinates = coordinates_of(atoms, static_cast<Eigen::Index>(3 * masses.size()), 3);
+Eigen::VectorXd coordinate_masses(const std::vector<int>& moving, const md::System& atoms) {
+  const std::vector<Eigen::Index> coordinates = coordinates_of(moving, static_cast<Eigen::Index>(3 * atoms.size()), 3);
   Eigen::VectorXd m(static_cast<Eigen::Index>(coordinates.size()));
-  for (std::size_t k = 0; k < coordinates.size(); ++k) m[static_cast<Eigen::Index>(k)] = masses[static_cast<std::size_t>(coordinates[k] / 3)];
+  for (std::size_t k = 0; k < coordinates.size(); ++k) m[static_cast<Eigen::Index>(k)] = atoms.mass(static_cast<std::size_t>(coordinates[k] / 3));
   return m;
 }
 
 void prefactors(md::Objective& objective, AnalysedEvent& e, const SaddleRefinementResult& refined,
-                const std::vector<double>& masses, const EventAnalysisOptions& o, long& calls) {
+                const md::System& atoms, const EventAnalysisOptions& o, long& calls) {
   if (o.fixed_prefactor > 0.0) {
     e.prefactor_forward = e.prefactor_backward = o.fixed_prefactor;
     return;
@@ -47,9 +48,10 @@ void prefactors(md::Objective& objective, AnalysedEvent& e, const SaddleRefineme
   const Eigen::MatrixXd h_b = finite_difference_hessian(objective, e.final, refined.atoms, step);
   calls += objective.evaluations() - before;
   const int zero = refined.atoms.empty() ? o.refinement.zero_modes : 0;
-  const Eigen::VectorXd m = coordinate_masses(refined.atoms, masses);
-  e.prefactor_forward = vineyard_prefactor(h_a, refined.hessian, m, zero, o.mvv_to_energy).prefactor;
-  e.prefactor_backward = vineyard_prefactor(h_b, refined.hessian, m, zero, o.mvv_to_energy).prefactor;
+  const Eigen::VectorXd m = coordinate_masses(refined.atoms, atoms);
+  const double mvv_to_energy = md::unit_constants(atoms.units).mvv_to_energy;
+  e.prefactor_forward = vineyard_prefactor(h_a, refined.hessian, m, zero, mvv_to_energy).prefactor;
+  e.prefactor_backward = vineyard_prefactor(h_b, refined.hessian, m, zero, mvv_to_energy).prefactor;
 }
 
 }  // namespace
@@ -57,8 +59,7 @@ void prefactors(md::Objective& objective, AnalysedEvent& e, const SaddleRefineme
 EventAnalysisResult analyse_transition(const std::vector<md::Objective*>& objectives, const ConfigurationSpace& space,
                                        const Eigen::VectorXd& initial, double energy_initial,
                                        const Eigen::VectorXd& final, double energy_final,
-                                       const std::vector<double>& masses, const std::vector<int>& types,
-                                       const EventAnalysisOptions& options) {
+                                       const md::System& atoms, const EventAnalysisOptions& options) {
   EventAnalysisResult result;
   const ElementaryResult paths =
       find_elementary_transitions(objectives, space, initial, energy_initial, final, energy_final, options.paths);
@@ -86,14 +87,14 @@ EventAnalysisResult analyse_transition(const std::vector<md::Objective*>& object
     e.energy_saddle = refined.energy;
     if (e.first_order && e.converged) {
       try {
-        prefactors(objective, e, refined, masses, options, result.force_calls);
+        prefactors(objective, e, refined, atoms, options, result.force_calls);
       } catch (const InputError&) {
         // A minimum with a soft negative mode, or a local saddle Hessian that does not hold the
         // unstable mode: no trustworthy Vineyard prefactor, so not a usable event.
         e.prefactor_failed = true;
       }
     }
-    e.environment_key = environment_key(space, e.initial, types, e.atoms, options.environment).short_form();
+    e.environment_key = environment_key(space, e.initial, atoms.type, e.atoms, options.environment).short_form();
     result.events.push_back(std::move(e));
   }
   return result;

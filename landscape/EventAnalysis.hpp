@@ -11,6 +11,7 @@
 #include "landscape/ElementaryTransitions.hpp"
 #include "landscape/EnvironmentKey.hpp"
 #include "landscape/SaddleRefinement.hpp"
+#include "md/System.hpp"
 
 namespace glassland::landscape {
 
@@ -21,7 +22,6 @@ struct EventAnalysisOptions {
   double moved_threshold = 0.3;          ///< atoms moving more than this are "involved" (length)
   /// > 0: use this attempt frequency (1/time) for both directions instead of Vineyard.
   double fixed_prefactor = 0.0;
-  double mvv_to_energy = 1.0;            ///< md::unit_constants(units).mvv_to_energy
 };
 
 /// One elementary event between minima `initial` and `final` (flat positions, final made
@@ -47,11 +47,12 @@ struct EventAnalysisResult {
   int intermediate_minima = 0;
 };
 
-/// `objectives`: one per NEB image (see ObjectivePool); masses per atom; types per atom.
+/// `objectives`: one per NEB image (see ObjectivePool). `atoms` gives the masses, types and unit
+/// system of the atoms (positions unused), so Vineyard prefactors come out in 1/(its time unit)
+/// with no unit factor for the caller to supply.
 EventAnalysisResult analyse_transition(const std::vector<md::Objective*>& objectives, const ConfigurationSpace& space,
                                        const Eigen::VectorXd& initial, double energy_initial,
                                        const Eigen::VectorXd& final, double energy_final,
-                                       const std::vector<double>& masses, const std::vector<int>& types,
-                                       const EventAnalysisOptions& options);
+                                       const md::System& atoms, const EventAnalysisOptions& options);
 
 }  // namespace glassland::landscape

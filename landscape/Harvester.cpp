@@ -49,7 +49,6 @@ Harvester::Harvester(md::System system, md::PairPotential md_potential, md::Pair
       landscape_potential_(std::move(landscape_potential)), options_(std::move(options)),
       space_(ConfigurationSpace::periodic(system_.box)) {
   options_.validate();
-  for (std::size_t i = 0; i < system_.size(); ++i) masses_.push_back(system_.mass(i));
   pool_ = std::make_unique<ObjectivePool>(system_, landscape_potential_, options_.skin,
                                           options_.analysis.paths.neb.images);
 }
@@ -133,7 +132,7 @@ void Harvester::analyse(MinimumId a, MinimumId b, long step, Catalog& catalog) {
   analysed_pairs_.push_back(pair);
   const KnownMinimum from = known(a), to = known(b);
   const EventAnalysisResult result = analyse_transition(pool_->pointers(), space_, from.x, from.energy, to.x,
-                                                        to.energy, masses_, system_.type, options_.analysis);
+                                                        to.energy, system_, options_.analysis);
   report_.landscape_force_calls += result.force_calls;
   report_.intermediate_minima += result.intermediate_minima;
   for (const AnalysedEvent& e : result.events) {

@@ -99,7 +99,6 @@ private:
   HarvestReport report_;
   std::vector<KnownMinimum> minima_;
   std::vector<std::pair<MinimumId, MinimumId>> analysed_pairs_;
-  std::vector<double> masses_;
   ConfigurationSpace space_;
   std::unique_ptr<ObjectivePool> pool_;  // landscape potential, one member per NEB image
 };

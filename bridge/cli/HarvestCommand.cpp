@@ -44,7 +44,6 @@ void run_harvest(HarvestCommandOptions o) {
   md::System system = md::read_lammps_data(o.data, md_spec.units);
   if (!md_spec.type_mass.empty()) md::apply_default_masses(system, md_spec.type_mass);
   o.harvest.analysis.refinement.local_radius = o.hessian_radius;
-  o.harvest.analysis.mvv_to_energy = md::unit_constants(md_spec.units).mvv_to_energy;
   HarvestCheckpoint checkpoint(o.out, checkpoint_signature(o, landscape_name, system.size()));
   std::optional<landscape::Catalog> resumed_catalog;
   if (o.resume) {

@@ -58,7 +58,6 @@ py::tuple harvest(const md::System& start, PotentialHandle& md_potential, double
   h.max_events = max_events;
   h.analysis.fixed_prefactor = fixed_prefactor;
   h.analysis.refinement.local_radius = hessian_radius;
-  h.analysis.mvv_to_energy = md::unit_constants(md_potential.spec().units).mvv_to_energy;
   auto report = progress_function<long, std::size_t, std::size_t>(progress);
   if (report) {
     if (progress_every < 1) throw InputError("progress_every", "must be >= 1");

@@ -131,7 +131,6 @@ TEST_CASE("Harvesting a Wahnstrom glass yields first-order saddles an independen
   o.seed = 1;
   o.max_events = 3;
   o.analysis.refinement.local_radius = 2.5;
-  o.analysis.mvv_to_energy = md::unit_constants(md_spec.units).mvv_to_energy;
   landscape::Harvester harvester(glass, md_spec.pair, smooth.pair, o);
   landscape::Catalog catalog;
   const landscape::HarvestReport report = harvester.run(catalog);
@@ -177,7 +176,7 @@ TEST_CASE("Harvesting a Wahnstrom glass yields first-order saddles an independen
       return m;
     }();
     const Eigen::MatrixXd ha = landscape::finite_difference_hessian(pool[0], a, {}, 1e-4);
-    const double nu = landscape::vineyard_prefactor(ha, h, masses, 3, o.analysis.mvv_to_energy).prefactor;
+    const double nu = landscape::vineyard_prefactor(ha, h, masses, 3, md::unit_constants(md_spec.units).mvv_to_energy).prefactor;
     CHECK(s.prefactor_forward == Approx(nu).epsilon(0.01));
     CHECK(std::isfinite(s.prefactor_backward));
     CHECK(s.prefactor_backward > 0.0);

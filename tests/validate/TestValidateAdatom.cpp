@@ -104,9 +104,8 @@ Hop analyse_hop(landscape::ObjectivePool& pool, const landscape::ConfigurationSp
   o.paths.quench.fmax = 1e-8;
   o.paths.same = {1e-6, 0.1};
   o.refinement.local_radius = 0.0;  // full Hessian: 273 coordinates
-  const std::vector<double> masses(system.size(), 1.0);
   const auto result = landscape::analyse_transition(pool.pointers(), space, a.position, a.energy, b.position, b.energy,
-                                                    masses, system.type, o);
+                                                    system, o);
   REQUIRE(result.events.size() == 1);
   const landscape::AnalysedEvent& e = result.events.front();
   REQUIRE(e.converged);
