@@ -13,7 +13,6 @@ namespace glassland::kmc {
 
 namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr const char* kCheckpointHeader = "glassland-kmc-walker 2";
 }  // namespace
 
 Walker::Walker(const RateModel& model, const ConstantRates* rates, StateIndex start, std::uint64_t seed,
@@ -175,89 +174,5 @@ void Walker::detect_flicker() {
   basin_sets_.push_back(std::move(states));
 }
 
-std::string Walker::checkpoint() const {
-  std::ostringstream out;
-  out << std::hexfloat << kCheckpointHeader << '\n'
-      << rng_ << '\n' << bridge_rng_ << '\n'
-      << state_ << ' ' << enter_time_ << ' ' << exit_time_ << ' ' << events_ << ' ' << basin_exits_ << ' '
-      << first_passage_ << ' ' << strain_ << ' ' << work_ << '\n'
-      << sojourn_basin_ << ' ' << sojourn_exit_.duration << ' ' << sojourn_exit_.last_local << ' '
-      << sojourn_exit_.transition << ' ' << cursor_time_ << ' ' << cursor_local_ << ' ' << next_local_ << '\n';
-  out << distinct_;
-  for (StateIndex s = 0; s < network_->state_count(); ++s)
-    if (visited(s)) out << ' ' << s;
-  out << '\n' << window_.size();
-  for (StateIndex s : window_) out << ' ' << s;
-  out << '\n' << basin_sets_.size() << '\n';
-  for (const auto& set : basin_sets_) {
-    out << set.size();
-    for (StateIndex s : set) out << ' ' << s;
-    out << '\n';
-  }
-  return out.str();
-}
-
-namespace {
-// Hex floats are written by operator<< but not read back by operator>> (libstdc++): use strtod.
-double read_double(std::istream& in) {
-  std::string token;
-  in >> token;
-  return std::strtod(token.c_str(), nullptr);
-}
-}  // namespace
-
-void Walker::restore(const std::string& text) {
-  std::istringstream in(text);
-  std::string header;
-  std::getline(in, header);
-  if (header != kCheckpointHeader) throw InputError("checkpoint", "not a kmc walker checkpoint");
-  in >> rng_ >> bridge_rng_ >> state_;
-  enter_time_ = read_double(in);
-  exit_time_ = read_double(in);
-  in >> events_ >> basin_exits_;
-  first_passage_ = read_double(in);
-  strain_ = read_double(in);
-  work_ = read_double(in);
-  in >> sojourn_basin_;
-  sojourn_exit_.duration = read_double(in);
-  in >> sojourn_exit_.last_local >> sojourn_exit_.transition;
-  cursor_time_ = read_double(in);
-  in >> cursor_local_ >> next_local_ >> distinct_;
-  if (state_ >= network_->state_count()) throw InputError("checkpoint", "state index out of range");
-  std::fill(visited_.begin(), visited_.end(), 0);
-  for (std::size_t k = 0; k < distinct_; ++k) {
-    StateIndex s = 0;
-    in >> s;
-    if (s >= network_->state_count()) throw InputError("checkpoint", "state index out of range");
-    visited_[s / 64] |= std::uint64_t{1} << (s % 64);
-  }
-  std::size_t count = 0;
-  in >> count;
-  window_.assign(count, 0);
-  for (auto& s : window_) in >> s;
-  in >> count;
-  basins_.clear();
-  basin_sets_.clear();
-  basin_of_.clear();
-  for (std::size_t b = 0; b < count && in; ++b) {
-    std::size_t size = 0;
-    in >> size;
-    std::vector<StateIndex> set(size);
-    for (auto& s : set) in >> s;
-    auto basin = Superbasin::build(*network_, *rates_, set);
-    if (!basin) throw InputError("checkpoint", "superbasin cannot be rebuilt (different network?)");
-    for (StateIndex s : set) basin_of_[s] = static_cast<int>(b);
-    basins_.push_back(std::move(*basin));
-    basin_sets_.push_back(std::move(set));
-  }
-  if (!in) throw InputError("checkpoint", "truncated or corrupt walker checkpoint");
-  if (rates_ != nullptr) {
-    record_ = rates_->record_of(state_);
-    if (next_local_ >= std::max<std::uint32_t>(rates_->degree_at(record_), 1))
-      throw InputError("checkpoint", "chosen transition out of range");
-    if (rates_->degree_at(record_) > 0) next_record_ = rates_->target_at(record_, next_local_);
-  }
-  path_.clear();
-}
 
 }  // namespace glassland::kmc

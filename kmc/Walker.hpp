@@ -59,11 +59,6 @@ public:
   double work() const { return work_; }      ///< sum of sigma * V over transitions taken (energy)
   const std::vector<std::pair<double, StateIndex>>& path() const { return path_; }
 
-  /// Complete dynamic state as text (exact: hex floats and the RNG states), and its inverse.
-  /// restore() requires the same model, rates and options; throws InputError on a bad text.
-  std::string checkpoint() const;
-  void restore(const std::string& text);
-
 private:
   void transition();
   void enter(StateIndex s, double time);

@@ -1,6 +1,4 @@
 list(APPEND GLASSLAND_KMC_SOURCES
-)
-list(APPEND GLASSLAND_KMC_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/model/ModelParameters.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/NormalQuantiles.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model/StressCycle.cpp

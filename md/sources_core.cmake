@@ -14,6 +14,5 @@ list(APPEND GLASSLAND_MD_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/SystemObjective.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/LammpsData.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/DumpWriter.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/ExtendedXyzWriter.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/RandomLiquid.cpp
 )

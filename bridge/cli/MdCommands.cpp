@@ -1,4 +1,4 @@
-// The MD command family: `md` (integrate a data file), `quench` (the default job: make a glass
+// The MD command family: `md` (integrate a data file), `quench` (make a glass
 // by a linear quench and estimate Tg) and `analyze` (g(r), MSD, F_s of dumps).
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-// `glassland quench`: the default job. Makes a small Wahnström glass (50:50, volume per atom
+// `glassland quench` (also stage 1 of the pipeline). Makes a small Wahnström glass (50:50, volume per atom
 // 0.767 σ³, N = 500) by equilibrating a random liquid at high temperature and quenching it
 // linearly under a Nosé–Hoover thermostat; records E(T), estimates Tg from a two-line fit,
 // computes the inherent-structure energy, and writes quench.csv, summary.json, glass.data

@@ -11,6 +11,7 @@
 #include <omp.h>
 #endif
 #include "tests/kmc/KmcTestSupport.hpp"
+#include "tests/support/ThreadCount.hpp"
 
 using namespace glassland;
 
@@ -117,13 +118,9 @@ TEST_CASE("ensembles do not depend on the number of threads", "[kmc]") {
   spec.runs = 16;
   spec.seed = 3;
   spec.progress = false;
-#ifdef _OPENMP
-  omp_set_num_threads(1);
-#endif
+  test::ScopedThreadCount threads(1);
   const auto one = kmc::run_ensemble(model, &rates, spec);
-#ifdef _OPENMP
-  omp_set_num_threads(2);
-#endif
+  threads.set(2);
   const auto two = kmc::run_ensemble(model, &rates, spec);
   for (std::size_t r = 0; r < spec.runs; ++r) {
     CHECK(one.runs[r].states == two.runs[r].states);

@@ -8,7 +8,6 @@
 
 #include "md/DumpWriter.hpp"
 #include "md/Error.hpp"
-#include "md/ExtendedXyzWriter.hpp"
 #include "md/LammpsData.hpp"
 #include "tests/support/Tolerance.hpp"
 
@@ -106,17 +105,13 @@ TEST_CASE("minimum image, wrapping and image flags", "[io][box]") {
   }
 }
 
-TEST_CASE("dump and extended XYZ frames follow the formats OVITO reads", "[io]") {
+TEST_CASE("dump frames follow the format OVITO reads", "[io]") {
   System s = random_atoms(Box(Vec3::Zero(), Vec3(10, 11, 12), 1.0, 0.5, -0.5), 4, 1);
   const std::string dump = format_dump_frame(s, 250, true);
   CHECK(dump.rfind("ITEM: TIMESTEP\n250\nITEM: NUMBER OF ATOMS\n4\nITEM: BOX BOUNDS xy xz yz pp pp pp\n", 0) == 0);
   // Triclinic bounds: xlo + min(0, xy, xz, xy + xz) = 0, xhi + max(...) = 10 + 1.5,
   // ylo + min(0, yz) = -0.5, yhi + max(0, yz) = 11.
   CHECK(dump.find("\n0 11.5 1\n-0.5 11 0.5\n0 12 -0.5\nITEM: ATOMS id type x y z\n") != std::string::npos);
-  const std::string xyz = format_extended_xyz_frame(s, 1.5, {"Cu", "Zr"}, true);
-  CHECK(xyz.rfind("4\nLattice=\"10 0 0 1 11 0 0.5 -0.5 12\"", 0) == 0);
-  CHECK(xyz.find("Properties=species:S:1:pos:R:3:type:I:1 Time=1.5") != std::string::npos);
-  CHECK(xyz.find("\nZr ") != std::string::npos);
 }
 
 TEST_CASE("a valid hand-written file reads", "[io]") {

@@ -15,6 +15,7 @@
 #include "md/Error.hpp"
 #include "md/ForceCompute.hpp"
 #include "md/NeighborList.hpp"
+#include "tests/support/ThreadCount.hpp"
 
 using namespace glassland::md;
 
@@ -163,12 +164,11 @@ TEST_CASE("forces do not depend on the skin or the thread count", "[neighbors][f
 #ifdef _OPENMP
   // One thread vs two: same pairs summed in another order, 1e-12 relative; and the same
   // thread count twice is bit-identical.
-  const int threads = omp_get_max_threads();
-  omp_set_num_threads(1);
+  glassland::test::ScopedThreadCount threads(1);
   System s1 = s;
   ForceCompute c1(p, 0.3);
   const double e1 = c1.compute(s1).energy;
-  omp_set_num_threads(2);
+  threads.set(2);
   System s2 = s, s3 = s;
   ForceCompute c2(p, 0.3), c3(p, 0.3);
   const double e2 = c2.compute(s2).energy;
@@ -187,7 +187,6 @@ TEST_CASE("forces do not depend on the skin or the thread count", "[neighbors][f
   }
   CHECK(e_nested == e1);
   for (std::size_t i = 0; i < s.size(); ++i) CHECK(s4.force[i] == s1.force[i]);
-  omp_set_num_threads(threads);
   CHECK(std::abs(e1 - e2) <= 1e-12 * std::abs(e1));
   for (std::size_t i = 0; i < s.size(); ++i) {
     CHECK((s1.force[i] - s2.force[i]).norm() <= 1e-10 * (1 + s1.force[i].norm()));
@@ -203,12 +202,12 @@ TEST_CASE("a large list is the same for one and two threads (parallel build, ref
   // every array exactly. A triclinic box with atoms outside the primary cell exercises the
   // wrap offsets and ghosts on every face.
   const System s = random_system(Box(Vec3::Zero(), Vec3(18.0, 17.0, 19.0), 1.5, -0.8, 0.6), 5000, 21);
-  const int threads = omp_get_max_threads();
+  glassland::test::ScopedThreadCount threads;
   NeighborList one(2.5, 0.3), two(2.5, 0.3);
   System s1 = s, s2 = s;
-  omp_set_num_threads(1);
+  threads.set(1);
   CHECK(one.update(s1));
-  omp_set_num_threads(2);
+  threads.set(2);
   CHECK(two.update(s2));
   const auto same_sites = [&] {
     REQUIRE(one.sites().size() == two.sites().size());
@@ -225,14 +224,13 @@ TEST_CASE("a large list is the same for one and two threads (parallel build, ref
   // Small moves (below half the skin): no rebuild, refreshed positions identical.
   move_all(s1, 0.1, 5);
   move_all(s2, 0.1, 5);
-  omp_set_num_threads(1);
+  threads.set(1);
   CHECK_FALSE(one.update(s1));
-  omp_set_num_threads(2);
+  threads.set(2);
   CHECK_FALSE(two.update(s2));
   same_sites();
   // One atom (the last, so in the second thread's half) moves more than half the skin.
   s2.position.back() += Vec3(0.3, 0.0, 0.0);  // > 0.15 even after the earlier move of <= 0.1
   CHECK(two.update(s2));
-  omp_set_num_threads(threads);
 #endif
 }

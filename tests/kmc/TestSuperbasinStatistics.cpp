@@ -98,31 +98,3 @@ TEST_CASE("two-time occupancies inside superbasin sojourns match the master equa
     }
 }
 
-TEST_CASE("a walker resumed from a checkpoint repeats the uninterrupted trajectory", "[kmc][checkpoint]") {
-  const auto catalog = test::network_catalog(test::kFlickerNetwork);
-  const auto network = kmc::RateNetwork::from_catalog(catalog);
-  const bool ramp = GENERATE(false, true);
-  const kmc::RateModel model(network, ramp ? md::TemperatureSchedule::linear_ramp(0.1, 0.3, 1e-4)
-                                           : md::TemperatureSchedule({{0.0, 0.1}}));
-  const kmc::ConstantRates rates(model);
-  const kmc::ConstantRates* table = model.homogeneous() ? &rates : nullptr;
-  kmc::WalkerOptions options;
-  options.record_path = true;
-  options.flicker_window = 64;
-  kmc::Walker whole(model, table, 0, 42, 3, options);
-  whole.step(3000);
-  kmc::Walker first(model, table, 0, 42, 3, options);
-  first.step(1234);
-  const std::string saved = first.checkpoint();
-  kmc::Walker resumed(model, table, 4, 999, 999, options);  // different state and streams
-  resumed.restore(saved);
-  resumed.step(3000 - 1234);
-  auto path = first.path();
-  path.insert(path.end(), resumed.path().begin(), resumed.path().end());
-  REQUIRE(path.size() == whole.path().size());
-  CHECK(path == whole.path());  // exact: same times and states
-  CHECK(resumed.events() == whole.events());
-  CHECK(resumed.distinct_states() == whole.distinct_states());
-  if (!ramp) CHECK(whole.superbasin_exits() > 0);
-  CHECK_THROWS_AS(resumed.restore("garbage"), InputError);
-}

@@ -1,2 +1,0 @@
-// kmc placeholder translation unit until engine sources land
-#include "kmc/LabUnits.hpp"
