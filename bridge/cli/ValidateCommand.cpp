@@ -18,10 +18,13 @@
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
+#include "bridge/akmc/Distributed.hpp"
+#include "bridge/akmc/Ranks.hpp"
 #include "bridge/validate/EscapeComparison.hpp"
 #include "bridge/validate/ValidationRun.hpp"
 #include "md/Error.hpp"
 #include "md/MinimizerRegistry.hpp"
+#include "md/Threads.hpp"
 
 namespace glassland::bridge {
 
@@ -36,6 +39,22 @@ struct ValidateCommandOptions {
   int threads = 0;
   bool json = false;
 };
+
+/// The aKMC engine's table options, named by this command's flags (the engine's own checks
+/// follow for the rest).
+void check_engine_options(ValidationInputs& in) {
+  ExplorationOptions& e = in.akmc.exploration;
+  landscape::CompletenessOptions& c = e.completeness;
+  if (!(c.window_kT >= 0.0) || !std::isfinite(c.window_kT)) throw InputError("--table-window", "must be a finite number >= 0 (kT)");
+  if (!(c.confidence > 0.0 && c.confidence < 1.0)) throw InputError("--table-confidence", "must be in (0, 1)");
+  if (c.fixed_searches < 0) throw InputError("--fixed-searches", "must be >= 0");
+  if (c.fixed_searches > 0) e.min_searches = std::min(e.min_searches, c.fixed_searches);
+  if (!(e.prefactor.refinement.local_radius >= 0.0))
+    throw InputError("--hessian-radius", "must be >= 0 (length; 0: full Hessian)");
+  require_positive("--search-fmax", in.akmc.search.fmax);
+  e.validate();  // --batch, --min-searches, --max-searches
+  in.akmc.search.validate();
+}
 
 /// Every check that needs no file: options with their flag names.
 void check_options(ValidateCommandOptions& o) {
@@ -76,7 +95,11 @@ void check_options(ValidateCommandOptions& o) {
   require_positive("--prefactor-scale", c.prefactor_scale);
   if (!(c.rate_tolerance >= 1.0) || !std::isfinite(c.rate_tolerance)) throw InputError("--rate-tolerance", "must be >= 1");
   if (in.out.empty()) throw InputError("--out", "must name a directory");
+  if (in.catalog.empty()) check_engine_options(in);
   set_thread_count(o.threads);
+  // The runs (and the engine's searches) go over engine_threads() threads per MPI rank; the
+  // main thread's own force loops then run on one thread (bridge/akmc/Distributed.hpp).
+  set_engine_threads(md::max_threads());
 }
 
 void print_summary(const nlohmann::json& report) {
@@ -103,11 +126,43 @@ void run_validate_command(ValidateCommandOptions& o) {
   check_options(o);
   const ValidationSetup setup = prepare_validation(o.inputs);  // reads and checks every input file
   const nlohmann::json report = run_validation(setup);
+  if (!Ranks::world().root()) return;  // every rank holds the whole report; one writes it
   write_validation_outputs(o.inputs.out, report);
   if (o.json)
     print_json(report);
   else
     print_summary(report);
+}
+
+}  // namespace
+
+namespace {
+
+/// Options of the aKMC engine's table (no --catalog) and of the aKMC E_IS(t) trajectories;
+/// defaults as in `glassland akmc` (docs/akmc.md).
+void add_engine_options(CLI::App& cmd, ValidationInputs& in) {
+  ExplorationOptions& e = in.akmc.exploration;
+  e.prefactor.refinement.local_radius = 2.5;
+  e.prefactor.refinement.newton_steps = 3;
+  e.max_searches = 200;
+  e.completeness.confidence = 0.95;
+  cmd.add_option("--table-window", e.completeness.window_kT,
+                 "engine table: no event missing within this many kT above the lowest barrier (kT of the "
+                 "highest temperature)")->default_val(20.0);
+  cmd.add_option("--table-confidence", e.completeness.confidence, "engine table: completeness confidence to reach")
+      ->default_val(0.95);
+  cmd.add_option("--min-searches", e.min_searches, "engine table: searches before completeness is judged")
+      ->default_val(16);
+  cmd.add_option("--max-searches", e.max_searches, "engine table: at most this many searches")->default_val(200);
+  cmd.add_option("--fixed-searches", e.completeness.fixed_searches,
+                 "engine table: > 0: exactly this many searches instead of the confidence rule")->default_val(0);
+  cmd.add_option("--batch", e.batch_size, "engine table: searches per batch (independent of ranks/threads)")
+      ->default_val(8);
+  cmd.add_option("--hessian-radius", e.prefactor.refinement.local_radius,
+                 "engine table: local Hessian radius of the Vineyard prefactors (length; 0: full)")->default_val(2.5);
+  cmd.add_option("--search-fmax", in.akmc.search.fmax, "engine table: saddle convergence force (energy/length)")
+      ->default_val(1e-3);
+  cmd.add_flag("!--no-superbasins", in.kinetics.superbasins, "aKMC E_IS(t): no flicker acceleration");
 }
 
 }  // namespace
@@ -128,7 +183,9 @@ void register_validate_command(CLI::App& app) {
   cmd->add_option("--seed", in.seed, "seed of every velocity draw and thermostat noise")->required();
   cmd->add_option("--out", in.out, "output directory (report.json, validation.png)")->required();
   cmd->add_option("--catalog", in.catalog,
-                  "event table: the saddles of this catalog (.glcat) at the start minimum, HTST rates");
+                  "event table: the saddles of this catalog (.glcat) at the start minimum, HTST rates "
+                  "(default: the on-the-fly aKMC engine's table of the start minimum)");
+  add_engine_options(*cmd, in);
   cmd->add_option("--relaxation-time", o->relaxation_time, "also compare E_IS(t) of MD and kMC up to this time");
   cmd->add_option("--relaxation-temperature", in.relaxation_temperature,
                   "temperature of the E_IS(t) comparison (default: the highest of --temperatures)");

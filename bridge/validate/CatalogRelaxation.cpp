@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "bridge/validate/EscapeSampler.hpp"
 #include "kmc/ConstantRates.hpp"
 #include "kmc/RateModel.hpp"
 #include "kmc/RateNetwork.hpp"
@@ -20,15 +21,15 @@ KmcRelaxation catalog_relaxation(const landscape::Catalog& catalog, const Minimu
                                            std::uint64_t seed) {
     const kmc::RateModel model(*network, md::TemperatureSchedule({{0.0, kT}}, "kT"));
     const kmc::ConstantRates rates(model);
-    std::vector<std::vector<double>> curves(runs);
-    parallel_runs(
+    return distributed_curves(
         runs,
         [&](std::size_t r) {
           kmc::Walker walker(model, &rates, first, seed, r);
-          for (double t : grid) curves[r].push_back(network->energy(walker.advance_to(t * prefactor_scale)));
+          std::vector<double> curve;
+          for (double t : grid) curve.push_back(network->energy(walker.advance_to(t * prefactor_scale)));
+          return curve;
         },
         {});
-    return curves;
   };
 }
 

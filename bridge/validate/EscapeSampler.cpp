@@ -1,7 +1,6 @@
 #include "bridge/validate/EscapeSampler.hpp"
 
 #include <cmath>
-#include <exception>
 #include <random>
 
 #include "bridge/validate/QuenchedMd.hpp"
@@ -128,43 +127,60 @@ EscapeRecord EscapeSampler::run(double temperature, std::uint64_t velocity_seed,
   return record;
 }
 
-void parallel_runs(std::size_t count, const std::function<void(std::size_t)>& task,
-                   const std::function<void(std::size_t, std::size_t)>& progress) {
-  std::exception_ptr failure;
-  std::size_t done = 0;
-  const long n = static_cast<long>(count);
-#pragma omp parallel for schedule(dynamic, 1)
-  for (long r = 0; r < n; ++r) {
-    bool skip = false;
-#pragma omp critical(glassland_parallel_runs)
-    skip = static_cast<bool>(failure);
-    if (skip) continue;
-    try {
-      task(static_cast<std::size_t>(r));
-    } catch (...) {
-#pragma omp critical(glassland_parallel_runs)
-      if (!failure) failure = std::current_exception();
-    }
-#pragma omp critical(glassland_parallel_runs)
-    {
-      ++done;
-      if (progress && !failure) progress(done, count);
-    }
-  }
-  if (failure) std::rethrow_exception(failure);
+namespace {
+
+void encode_record(ByteWriter& w, const EscapeRecord& r) {
+  w.put<std::uint8_t>(r.escaped ? 1 : 0);
+  w.put(r.time_low);
+  w.put(r.time_high);
+  w.put_vector(r.destination.position);
+  w.put(r.destination.energy);
+  w.put<std::int64_t>(r.flickers);
+  w.put<std::int64_t>(r.warmup_restarts);
+  w.put<std::int64_t>(r.md_steps);
+  w.put<std::int64_t>(r.quenches);
+}
+
+EscapeRecord decode_record(ByteReader& in) {
+  EscapeRecord r;
+  r.escaped = in.get<std::uint8_t>() != 0;
+  r.time_low = in.get<double>();
+  r.time_high = in.get<double>();
+  r.destination.position = in.get_vector();
+  r.destination.energy = in.get<double>();
+  r.flickers = static_cast<int>(in.get<std::int64_t>());
+  r.warmup_restarts = static_cast<int>(in.get<std::int64_t>());
+  r.md_steps = static_cast<long>(in.get<std::int64_t>());
+  r.quenches = static_cast<long>(in.get<std::int64_t>());
+  return r;
+}
+
+}  // namespace
+
+std::vector<std::vector<double>> distributed_curves(std::size_t count,
+                                                    const std::function<std::vector<double>(std::size_t)>& task,
+                                                    const std::function<void(std::size_t, std::size_t)>& progress) {
+  return distributed_runs<std::vector<double>>(
+      count, task,
+      [](ByteWriter& w, const std::vector<double>& curve) {
+        w.put_vector(Eigen::Map<const Eigen::VectorXd>(curve.data(), static_cast<Eigen::Index>(curve.size())));
+      },
+      [](ByteReader& in) {
+        const Eigen::VectorXd v = in.get_vector();
+        return std::vector<double>(v.data(), v.data() + v.size());
+      },
+      progress);
 }
 
 std::vector<EscapeRecord> EscapeSampler::run_many(double temperature, std::size_t runs, std::uint64_t seed,
                                                   std::uint64_t temperature_index,
                                                   const std::function<void(std::size_t, std::size_t)>& progress) const {
-  std::vector<EscapeRecord> records(runs);
-  parallel_runs(
+  return distributed_runs<EscapeRecord>(
       runs,
       [&](std::size_t r) {
-        records[r] = run(temperature, derive_seed(seed, temperature_index, r, 0), derive_seed(seed, temperature_index, r, 1));
+        return run(temperature, derive_seed(seed, temperature_index, r, 0), derive_seed(seed, temperature_index, r, 1));
       },
-      progress);
-  return records;
+      encode_record, decode_record, progress);
 }
 
 std::vector<double> EscapeSampler::relaxation_grid(double time_max) const {
@@ -190,15 +206,13 @@ std::vector<double> EscapeSampler::relaxation_curve(double temperature, double t
 std::vector<std::vector<double>> EscapeSampler::relaxation_many(
     double temperature, double time_max, std::size_t runs, std::uint64_t seed, std::uint64_t temperature_index,
     const std::function<void(std::size_t, std::size_t)>& progress) const {
-  std::vector<std::vector<double>> curves(runs);
-  parallel_runs(
+  return distributed_curves(
       runs,
       [&](std::size_t r) {
-        curves[r] = relaxation_curve(temperature, time_max, derive_seed(seed, temperature_index, r, 2),
-                                     derive_seed(seed, temperature_index, r, 3));
+        return relaxation_curve(temperature, time_max, derive_seed(seed, temperature_index, r, 2),
+                                derive_seed(seed, temperature_index, r, 3));
       },
       progress);
-  return curves;
 }
 
 }  // namespace glassland::bridge

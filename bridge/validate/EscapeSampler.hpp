@@ -24,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "bridge/akmc/Bytes.hpp"
+#include "bridge/akmc/Distributed.hpp"
 #include "bridge/validate/EscapeTable.hpp"
 #include "landscape/ConfigurationSpace.hpp"
 #include "landscape/InherentStructure.hpp"
@@ -71,10 +73,9 @@ public:
   /// `noise_seed`. Deterministic for given seeds.
   EscapeRecord run(double temperature, std::uint64_t velocity_seed, std::uint64_t noise_seed) const;
 
-  /// `runs` independent runs, in parallel over OpenMP threads (one run per thread at a time,
-  /// force loops inside one thread). Run r draws its seeds from (seed, temperature_index, r), so
-  /// the result does not depend on the thread count. `progress(done, runs)` is called after each
-  /// finished run (serialized).
+  /// `runs` independent runs over MPI ranks and OpenMP threads (distributed_runs below). Run r
+  /// draws its seeds from (seed, temperature_index, r), so the result does not depend on the
+  /// number of ranks or threads. `progress(done, runs)` as in distributed_runs.
   std::vector<EscapeRecord> run_many(double temperature, std::size_t runs, std::uint64_t seed,
                                      std::uint64_t temperature_index,
                                      const std::function<void(std::size_t, std::size_t)>& progress = {}) const;
@@ -107,10 +108,34 @@ private:
 std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t temperature_index, std::uint64_t run,
                           std::uint64_t stream);
 
-/// Runs `task(r)` for r in [0, count) over OpenMP threads (dynamic schedule), calling
-/// `progress(done, count)` serialized after each; the first exception thrown by a task is
-/// rethrown after the loop.
-void parallel_runs(std::size_t count, const std::function<void(std::size_t)>& task,
-                   const std::function<void(std::size_t, std::size_t)>& progress);
+/// Runs `task(r)` for r in [0, count) over MPI ranks (run r on rank r % size) and OpenMP
+/// threads (bridge/akmc/Distributed.hpp: engine_threads() per rank, force loops inside a run
+/// on one thread) and returns every result on every rank, in run order. `progress(done, count)`
+/// is called on rank 0 after each of its own runs (serialized; `done` counts rank 0's runs).
+/// The first exception thrown by a task is rethrown after the loop.
+template <class T>
+std::vector<T> distributed_runs(std::size_t count, const std::function<T(std::size_t)>& task,
+                                const std::function<void(ByteWriter&, const T&)>& encode,
+                                const std::function<T(ByteReader&)>& decode,
+                                const std::function<void(std::size_t, std::size_t)>& progress) {
+  const bool root = Ranks::world().root();
+  std::size_t done = 0;
+  return run_distributed<T>(
+      static_cast<int>(count),
+      [&](int r) {
+        T result = task(static_cast<std::size_t>(r));
+        if (root && progress) {
+#pragma omp critical(glassland_distributed_runs)
+          progress(++done, count);
+        }
+        return result;
+      },
+      encode, decode);
+}
+
+/// E_IS(t) curves over ranks and threads (distributed_runs of std::vector<double>).
+std::vector<std::vector<double>> distributed_curves(std::size_t count,
+                                                    const std::function<std::vector<double>(std::size_t)>& task,
+                                                    const std::function<void(std::size_t, std::size_t)>& progress);
 
 }  // namespace glassland::bridge

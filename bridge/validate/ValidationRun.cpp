@@ -8,6 +8,10 @@
 #include <fmt/format.h>
 
 #include "bridge/RunInputs.hpp"
+#include "bridge/akmc/Distributed.hpp"
+#include "bridge/akmc/Ranks.hpp"
+#include "bridge/akmc/Surface.hpp"
+#include "bridge/validate/AkmcSide.hpp"
 #include "bridge/validate/CatalogRelaxation.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "landscape/ObjectivePool.hpp"
@@ -42,6 +46,54 @@ void convert_temperatures(ValidationSetup& s) {
 
 }  // namespace
 
+namespace {
+
+/// The kMC side from a catalog's saddles at the start minimum (and its closed network for E_IS(t)).
+void prepare_from_catalog(ValidationSetup& s, const md::System& system) {
+  const ValidationInputs& in = s.inputs;
+  const landscape::Catalog catalog = landscape::load_catalog(in.catalog);
+  const MinimumState start = quench_start(system, s.landscape_spec, in);
+  s.sampler = std::make_unique<EscapeSampler>(system, s.md_spec.pair, s.landscape_spec.pair, start, in.sampler);
+  s.table = catalog_escape_table(catalog, start, s.sampler->space(), in.sampler.same, in.catalog);
+  if (s.table.events.empty()) throw InputError(in.catalog, "has no saddle at the start minimum");
+  s.table_report = {{"source", "catalog"}, {"file", in.catalog}, {"events", s.table.events.size()}};
+  if (in.relaxation_time > 0.0) {
+    s.kmc_relaxation = catalog_relaxation(catalog, start, s.sampler->space(), in.sampler.same,
+                                          in.comparison.prefactor_scale, in.catalog);
+    s.kmc_relaxation_kind = "kMC on the catalog's network (closed: only its minima)";
+  }
+}
+
+/// The kMC side from the on-the-fly engine: its table of the start minimum at the highest kT
+/// (the widest completeness window), and aKMC trajectories for E_IS(t).
+void prepare_from_engine(ValidationSetup& s, const md::System& system) {
+  const ValidationInputs& in = s.inputs;
+  if (force_jumps_at_cutoff(s.landscape_spec.pair))
+    throw InputError("--landscape-potential", "'" + in.landscape_potential +
+                                                  "' has a force jump at its cutoff: saddle searches need a smooth "
+                                                  "(lj/sf) potential");
+  EventTableOptions options = in.akmc;
+  options.kT = *std::max_element(s.kT.begin(), s.kT.end());
+  options.exploration.seed = in.seed;
+  options.exploration.validate();
+  options.skin = in.sampler.skin;
+  options.search.quench = in.sampler.quench;  // the start minimum the MD leaves, to the same precision
+  auto side = std::make_shared<AkmcSide>(system, s.landscape_spec.pair, options, in.kinetics, in.data);
+  s.sampler = std::make_unique<EscapeSampler>(system, s.md_spec.pair, s.landscape_spec.pair, side->start(), in.sampler);
+  s.table = side->escape_table();
+  if (s.table.events.empty())
+    throw InputError(in.data, "the aKMC engine found no escape event from its minimum (raise --max-searches)");
+  s.table_report = side->table_report();
+  if (in.relaxation_time > 0.0) {
+    const double scale = in.comparison.prefactor_scale;
+    s.kmc_relaxation = [side, scale](double kT, const std::vector<double>& grid, std::size_t runs,
+                                     std::uint64_t seed) { return side->relaxation(kT, grid, runs, seed, scale); };
+    s.kmc_relaxation_kind = "on-the-fly aKMC trajectories (bridge/akmc), tables shared between trajectories";
+  }
+}
+
+}  // namespace
+
 ValidationSetup prepare_validation(const ValidationInputs& inputs) {
   ValidationSetup s;
   s.inputs = inputs;
@@ -52,18 +104,11 @@ ValidationSetup prepare_validation(const ValidationInputs& inputs) {
   s.inputs.landscape_potential = landscape_name;
   if (s.landscape_spec.units != s.md_spec.units) throw InputError("--landscape-potential", "units differ from --potential");
   convert_temperatures(s);
-  if (inputs.catalog.empty())
-    throw InputError("--catalog", "no event table source: give --catalog FILE (the saddles at the start minimum); "
-                                  "the on-the-fly kMC engine (issue 9) is not in this build");
-  const landscape::Catalog catalog = landscape::load_catalog(inputs.catalog);
   const md::System system = read_system_for(inputs.data, s.md_spec);
-  const MinimumState start = quench_start(system, s.landscape_spec, inputs);
-  s.sampler = std::make_unique<EscapeSampler>(system, s.md_spec.pair, s.landscape_spec.pair, start, inputs.sampler);
-  s.table = catalog_escape_table(catalog, start, s.sampler->space(), inputs.sampler.same, inputs.catalog);
-  if (s.table.events.empty()) throw InputError(inputs.catalog, "has no saddle at the start minimum");
-  if (inputs.relaxation_time > 0.0)
-    s.kmc_relaxation = catalog_relaxation(catalog, start, s.sampler->space(), inputs.sampler.same,
-                                          inputs.comparison.prefactor_scale, inputs.catalog);
+  if (inputs.catalog.empty())
+    prepare_from_engine(s, system);
+  else
+    prepare_from_catalog(s, system);
   return s;
 }
 
@@ -73,7 +118,8 @@ std::function<void(std::size_t, std::size_t)> progress_printer(const std::string
   const auto started = std::chrono::steady_clock::now();
   return [label, started](std::size_t done, std::size_t total) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cerr << fmt::format("validate: {} run {}/{} ({:.1f} s)\n", label, done, total, seconds);
+    std::cerr << fmt::format("validate: {} run {}/{} ({:.1f} s){}\n", label, done, total, seconds,
+                             Ranks::world().size() > 1 ? " on rank 0" : "");
   };
 }
 
@@ -89,14 +135,18 @@ nlohmann::json relaxation_report(const ValidationSetup& s) {
   const auto md_curves = s.sampler->relaxation_many(md_temperature, in.relaxation_time, in.runs, in.seed,
                                                     in.temperatures.size(),
                                                     progress_printer(fmt::format("E_IS(t) at T={:g}", temperature)));
+  const auto kmc_started = std::chrono::steady_clock::now();
   const auto kmc_curves = s.kmc_relaxation(kT, grid, in.runs, in.seed);
+  if (Ranks::world().root())
+    std::cerr << fmt::format("validate: kMC E_IS(t) at T={:g}: {} trajectories ({:.1f} s)\n", temperature, in.runs,
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - kmc_started).count());
   const RelaxationComparison c = compare_relaxation(md_curves, kmc_curves);
   return {{"temperature", temperature},   {"kT", kT},
           {"time", grid},                 {"eis_md_mean", c.mean_a},
           {"eis_md_stderr", c.stderr_a},  {"eis_kmc_mean", c.mean_b},
           {"eis_kmc_stderr", c.stderr_b}, {"max_abs_z", c.max_abs_z},
           {"max_abs_z_time", grid[c.max_z_index]}, {"runs", in.runs},
-          {"kmc", "kMC on the catalog's network (closed: only its minima)"}};
+          {"kmc", s.kmc_relaxation_kind}};
 }
 
 }  // namespace
@@ -115,7 +165,7 @@ nlohmann::json run_validation(const ValidationSetup& s) {
   nlohmann::json report{
       {"escape", escapes},
       {"start_energy", s.sampler->start().energy},
-      {"event_table", {{"source", s.table.source}, {"file", in.catalog}, {"events", s.table.events.size()}}},
+      {"event_table", s.table_report},
       {"potential", in.potential},
       {"landscape_potential", in.landscape_potential},
       {"units", md::unit_name(s.md_spec.units)},
@@ -129,8 +179,8 @@ nlohmann::json run_validation(const ValidationSetup& s) {
       {"significance", in.comparison.significance},
       {"prefactor_scale", in.comparison.prefactor_scale},
       {"rate_tolerance", in.comparison.rate_tolerance},
-      {"threads", md::max_threads()},
-      {"mpi_ranks", 1}};
+      {"threads", engine_threads()},
+      {"mpi_ranks", Ranks::world().size()}};
   if (in.relaxation_time > 0.0) report["relaxation"] = relaxation_report(s);
   report["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

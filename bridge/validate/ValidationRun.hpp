@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bridge/akmc/EventTableBuilder.hpp"
+#include "bridge/akmc/Kinetics.hpp"
 #include "bridge/validate/EscapeComparison.hpp"
 #include "bridge/validate/EscapeSampler.hpp"
 #include "bridge/validate/EscapeTable.hpp"
@@ -20,7 +22,7 @@
 namespace glassland::bridge {
 
 struct ValidationInputs {
-  std::string data, potential, landscape_potential, catalog, out;
+  std::string data, potential, landscape_potential, catalog, out;  ///< catalog empty: the aKMC engine's table
   std::vector<double> temperatures;   ///< as given (> 0)
   bool temperatures_in_kelvin = false;
   std::size_t runs = 0;
@@ -29,6 +31,10 @@ struct ValidationInputs {
   double relaxation_temperature = NAN;  ///< NaN: the highest temperature
   EscapeSamplerOptions sampler;
   ComparisonOptions comparison;
+  /// The engine's table when `catalog` is empty (kT and exploration.seed are set from the
+  /// highest temperature and `seed`; skin and quench from `sampler`).
+  EventTableOptions akmc;
+  KineticsOptions kinetics;  ///< of the aKMC E_IS(t) trajectories
 };
 
 /// kMC E_IS(t): `runs` trajectories from the start minimum at thermal energy kT, evaluated on
@@ -43,7 +49,9 @@ struct ValidationSetup {
   std::vector<double> md_temperature;   ///< per temperature, in the MD's temperature unit
   std::unique_ptr<EscapeSampler> sampler;
   EscapeTable table;
+  nlohmann::json table_report;          ///< report.json's `event_table`
   KmcRelaxation kmc_relaxation;         ///< empty unless a relaxation comparison was asked for
+  std::string kmc_relaxation_kind;      ///< what the kMC side of E_IS(t) is (for the report)
 };
 
 /// Reads the potentials, data file and event-table source, quenches the start minimum and
