@@ -23,16 +23,22 @@ void project_translations(const ConfigurationSpace& space, Eigen::VectorXd& v) {
   for (Eigen::Index a = 0; a < atoms; ++a) v.segment<3>(3 * a) -= mean;
 }
 
+/// The projections of `o` applied to v: translations, deflated vectors.
+void project(const ConfigurationSpace& space, const LowestModeOptions& o, Eigen::VectorXd& v) {
+  project_translations(space, v);
+  if (o.deflate.rows() == v.size() && o.deflate.cols() > 0) v -= o.deflate * (o.deflate.transpose() * v);
+}
+
 Eigen::VectorXd start_vector(const ConfigurationSpace& space, Eigen::Index n, const LowestModeOptions& o) {
   std::mt19937_64 rng(o.seed);
   std::normal_distribution<double> normal;
   Eigen::VectorXd v(n);
   for (Eigen::Index i = 0; i < n; ++i) v[i] = normal(rng);
-  project_translations(space, v);
+  project(space, o, v);
   v.normalize();
   if (o.hint.size() == n && o.hint.norm() > 0.0) {
     Eigen::VectorXd hint = o.hint;
-    project_translations(space, hint);
+    project(space, o, hint);
     if (hint.norm() > 0.0) v = hint.normalized() + o.random_weight * v;
   }
   return v.normalized();
@@ -70,8 +76,9 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
   if (o.count < 1) throw InputError("lowest modes", "count must be >= 1");
   // Rigid translations are projected out only in a periodic box: three fewer directions.
   const Eigen::Index zero_modes = space.box() && space.block_size() == 3 ? 3 : 0;
-  if (n < o.count + zero_modes) throw InputError("lowest modes", "too few degrees of freedom for the requested modes");
-  const int max_k = static_cast<int>(std::min<Eigen::Index>(o.max_iterations, n - zero_modes));
+  const Eigen::Index deflated = o.deflate.rows() == n ? o.deflate.cols() : 0;
+  if (n < o.count + zero_modes + deflated) throw InputError("lowest modes", "too few degrees of freedom for the requested modes");
+  const int max_k = static_cast<int>(std::min<Eigen::Index>(o.max_iterations, n - zero_modes - deflated));
   HessianTimesVector hessian(objective, x, o.step, &o.gradient);
   double previous_lowest = 0.0;
   Eigen::MatrixXd q(n, max_k + 1);
@@ -80,8 +87,9 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
   LowestModes result;
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> ritz;
   for (int k = 0; k < max_k; ++k) {
-    Eigen::VectorXd w = hessian(q.col(k));
-    project_translations(space, w);
+    const bool reuse = k == 0 && o.first_product.size() == n && o.random_weight == 0.0;
+    Eigen::VectorXd w = reuse ? o.first_product : hessian(q.col(k));
+    project(space, o, w);
     alpha.push_back(q.col(k).dot(w));
     // Full reorthogonalization (twice is enough): finite-difference products are not exactly
     // symmetric, and lost orthogonality would report a mode twice.

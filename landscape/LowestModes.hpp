@@ -40,6 +40,13 @@ struct LowestModeOptions {
   /// when a good `hint` makes the first Ritz value already close. The Ritz problem is then
   /// solved every iteration (it costs O(k^3) for tiny k).
   double eigenvalue_change_tolerance = 0.0;
+  /// Orthonormal columns projected out of the start and of every product (deflation: the
+  /// Lanczos then finds the lowest curvatures of the rest, e.g. the second mode once the first
+  /// is known). Empty: none.
+  Eigen::MatrixXd deflate;
+  /// H times the start vector, when the caller already has it (the start must then be exactly
+  /// the hint, random_weight = 0): saves the first product's force call.
+  Eigen::VectorXd first_product;
 };
 
 struct LowestModes {

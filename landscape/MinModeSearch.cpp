@@ -23,6 +23,11 @@ void MinModeSearchOptions::validate() const {
     throw InputError("displacement_magnitude", "must be finite and >= 0");
   positive(fmax, "fmax");
   if (max_iterations < 1) throw InputError("max_iterations", "must be >= 1");
+  if (max_basin_iterations < 1) throw InputError("max_basin_iterations", "must be >= 1");
+  positive(mode_keep_tolerance, "mode_keep_tolerance");
+  if (check.lowest_iterations < 2 || check.second_iterations < 2)
+    throw InputError("check", "lowest_iterations and second_iterations must be >= 2");
+  positive(check.tolerance, "check.tolerance");
   positive(max_step, "max_step");
   positive(push, "push");
   if (lowest.count < 2) throw InputError("lowest.count", "must be >= 2 to decide whether a saddle is first order");
@@ -136,20 +141,25 @@ struct Climb {
   bool converged = false;
   long iterations = 0;
   long basin_iterations = 0;
+  long mode_force_calls = 0;
 };
 
 /// The lowest mode at x, updated in place from the previous one. In the concave region the
 /// mode changes slowly: one forward difference along the old mode (1 force call) is enough
-/// when its curvature moved by less than the Lanczos tolerance; otherwise a short Lanczos
-/// started on the old mode (forward differences from the gradient in `c`).
+/// when its curvature moved by less than `mode_keep_tolerance`; otherwise a short Lanczos
+/// started on the old mode that reuses that product (forward differences from c.gradient).
 void track_mode(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& x, Climb& c,
                 bool concave, LowestModeOptions& lanczos, Eigen::VectorXd& mode, const MinModeSearchOptions& o) {
+  const long before = objective.evaluations();
+  lanczos.first_product.resize(0);
   if (concave && mode.size() == x.size()) {
     Eigen::VectorXd shifted(x.size());
     objective.value_and_gradient(x + o.lowest.step * mode, shifted);
-    const double theta = mode.dot(shifted - c.gradient) / o.lowest.step;
-    if (theta < 0.0 && std::abs(theta - c.curvature) <= o.climb_lanczos_tolerance * std::abs(c.curvature)) {
+    lanczos.first_product = (shifted - c.gradient) / o.lowest.step;
+    const double theta = mode.dot(lanczos.first_product);
+    if (theta < 0.0 && std::abs(theta - c.curvature) <= o.mode_keep_tolerance * std::abs(c.curvature)) {
       c.curvature = theta;
+      c.mode_force_calls += objective.evaluations() - before;
       return;
     }
   }
@@ -161,9 +171,11 @@ void track_mode(md::Objective& objective, const ConfigurationSpace& space, const
   if (mode.size() == v.size() && v.dot(mode) < 0.0) v = -v;
   mode = std::move(v);
   c.curvature = modes.curvatures[0];
+  c.mode_force_calls += objective.evaluations() - before;
 }
 
 /// Steps 2-4 of the header: leave the basin, then climb on the effective force to fmax.
+/// `mode` starts the lowest-mode tracking.
 Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& minimum,
             double minimum_energy, Eigen::VectorXd x, Eigen::VectorXd mode, std::uint64_t seed,
             const MinModeSearchOptions& o) {
@@ -192,7 +204,12 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
       c.converged = true;
       break;
     }
+    const bool was_concave = concave;
     track_mode(objective, space, x, c, concave, lanczos, mode, o);
+    concave = c.curvature < -o.negative_tolerance;
+    // Entering the concave region: continue away from the minimum along the new mode.
+    if (concave && !was_concave && space.difference(x, minimum).dot(mode) < 0.0) mode = -mode;
+    if (!concave && ++c.basin_iterations > o.max_basin_iterations) break;
     const Eigen::VectorXd& v = mode;
     const Eigen::VectorXd force = -c.gradient;
     // Perpendicular to the mode: relax (L-BFGS, memory kept through the whole climb). Along
@@ -204,12 +221,9 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     step -= step.dot(v) * v;
     const double reach = o.max_step / md::max_block_norm(v, b);  // |t| that moves an atom by max_step
     double t = 0.0;
-    if (c.curvature < -o.negative_tolerance) {
-      concave = true;
+    if (concave) {
       t = std::clamp(force.dot(v) / c.curvature, -reach, reach);
     } else {
-      concave = false;
-      ++c.basin_iterations;
       double along = -force.dot(v);
       if (std::abs(along) < 1e-12) along = space.difference(x, minimum).dot(v);
       if (md::max_block_norm(perpendicular, b) < o.basin_relax_force)
@@ -271,6 +285,7 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
   r.lowest_curvature = c.curvature;
   r.iterations = c.iterations;
   r.basin_iterations = c.basin_iterations;
+  r.mode_force_calls = c.mode_force_calls;
   auto finish = [&](SearchStatus status) {
     r.status = status;
     r.force_calls = objective.evaluations() - before;
@@ -278,16 +293,16 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
     return r;
   };
   if (!c.converged) return finish(SearchStatus::not_converged);
-  LowestModeOptions check = o.lowest;
-  check.hint = c.mode;
-  check.gradient = c.gradient;
-  check.seed = seed ^ 0x5DEECE66DULL;
-  const LowestModes modes = lowest_modes(objective, space, c.x, check);
-  r.check_force_calls = modes.force_calls;
-  r.lowest_curvature = modes.curvatures[0];
-  if (negative_mode_count(modes, o.negative_tolerance) != 1) return finish(SearchStatus::not_first_order);
-  r.mode = modes.lowest_mode;
-  if (r.mode.dot(c.mode) < 0.0) r.mode = -r.mode;
+  FirstOrderCheckOptions options = o.check;
+  options.step = o.lowest.step;
+  options.negative_tolerance = o.negative_tolerance;
+  const FirstOrderCheck check =
+      check_first_order(objective, space, c.x, c.gradient, c.mode, seed ^ 0x5DEECE66DULL, options);
+  r.check_force_calls = check.force_calls;
+  r.lowest_curvature = check.lowest_curvature;
+  r.second_curvature = check.second_curvature;
+  if (!check.first_order()) return finish(SearchStatus::not_first_order);
+  r.mode = check.mode;
   r.saddle_force_calls = objective.evaluations() - before;
 
   const double scale = o.push / md::max_block_norm(r.mode, space.block_size());

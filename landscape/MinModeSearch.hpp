@@ -11,8 +11,9 @@
 //     preconditioner of Packwood et al. (ExpPreconditioner.hpp) for atoms. Along v: in the
 //     convex region (curvature >= 0) a fixed push uphill once the perpendicular force is small
 //     (leave the basin); in the concave region a Newton step to the ridge, t = (F.v) / c;
-//  4. converged when the largest per-atom force is below fmax; first order when a converged
-//     Lanczos (count 2) shows exactly one negative curvature;
+//  4. converged when the largest per-atom force is below fmax; first order when
+//     check_first_order (FirstOrderCheck.hpp: the lowest mode, then a deflated Lanczos on
+//     the rest) shows exactly one negative curvature;
 //  5. push +-`push` along the mode and quench both sides: success only when one side is the
 //     start minimum (same_minimum, rigid drift removed) and the other a different minimum.
 // Units: the objective's (energy, length, energy/length, energy/length^2). Defaults are for
@@ -24,6 +25,7 @@
 #include <Eigen/Core>
 
 #include "landscape/ConfigurationSpace.hpp"
+#include "landscape/FirstOrderCheck.hpp"
 #include "landscape/InherentStructure.hpp"
 #include "landscape/LowestModes.hpp"
 #include "md/Objective.hpp"
@@ -38,11 +40,13 @@ struct MinModeSearchOptions {
   double fmax = 1e-3;                  ///< saddle when the max per-atom force < fmax (energy/length)
   long max_iterations = 300;           ///< climbing iterations (one gradient call + Lanczos each)
   double max_step = 0.1;               ///< largest per-atom move per iteration (length)
-  /// Lanczos settings of the final first-order check (count >= 2; forward differences from
-  /// the saddle's gradient; Ritz residuals within 10 % of each curvature: the second one only
-  /// has to be certainly positive). The climb uses the same step but its own cap and
-  /// tolerance below.
+  /// Lanczos settings of the count-2 first-order check of the registry's "neb" search (count
+  /// >= 2; Ritz residuals within 10 % of each curvature). The climb uses the same
+  /// finite-difference step but its own cap and tolerance below.
   LowestModeOptions lowest{.relative_tolerance = 0.1};
+  /// First-order check of the converged climb (FirstOrderCheck.hpp: lowest mode, then the
+  /// deflated rest; its negative_tolerance is replaced by the one below).
+  FirstOrderCheckOptions check;
   /// Minimizing both ways from the saddle: L-BFGS (md::Lbfgs) needs ~4x fewer force calls
   /// than FIRE to 1e-6 on the Wahnström glass.
   QuenchOptions quench{.minimizer = "lbfgs"};
@@ -53,6 +57,10 @@ struct MinModeSearchOptions {
   double climb_lanczos_tolerance = 0.01;  ///< stop when the lowest Ritz value changes by less (fraction)
   double basin_lanczos_tolerance = 1e-3;  ///< the same in the convex region, where the mode decides the way out
   double basin_step = 0.1;             ///< push per iteration out of the convex region (length)
+  long max_basin_iterations = 300;     ///< give up (not_converged) after this many convex iterations
+  /// Concave region: after the 1-call curvature along the old mode, keep that mode when its
+  /// curvature moved by less than this fraction since the last iteration (else a Lanczos).
+  double mode_keep_tolerance = 0.01;
   double basin_relax_force = 1.0;      ///< push only when the perpendicular force is below this (energy/length)
   double inverse_curvature = 0.003;    ///< first L-BFGS step scale without preconditioner (length^2/energy)
   int lbfgs_memory = 20;
@@ -82,7 +90,9 @@ struct SaddleSearchResult {
   double product_energy = 0.0;
   long force_calls = 0;                ///< all force calls of this search incl. check and quenches
   long saddle_force_calls = 0;         ///< of which: climb and first-order check
-  long check_force_calls = 0;          ///< of which: the first-order check (Lanczos, count >= 2)
+  long check_force_calls = 0;          ///< of which: the first-order check (FirstOrderCheck.hpp)
+  long mode_force_calls = 0;           ///< of which: lowest-mode tracking during the climb
+  double second_curvature = 0.0;       ///< lowest curvature orthogonal to the mode (energy/length^2)
   long iterations = 0;                 ///< climbing iterations
   long basin_iterations = 0;           ///< of which: in the convex region
   std::vector<int> moved_atoms;        ///< atoms displaced > moved_threshold start -> product

@@ -12,6 +12,7 @@ list(APPEND GLASSLAND_LANDSCAPE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/EventAnalysis.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Harvester.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/MinModeSearch.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/FirstOrderCheck.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ExpPreconditioner.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/SaddleSearchRegistry.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/SaddleReuse.cpp
