@@ -70,31 +70,35 @@ EamPotential::EamPotential(EamSetfl file, std::vector<std::string> type_elements
   for (const auto& f : file_.density) density_.push_back(spline_of(f, file_.dr));
   for (const auto& f : file_.r_phi) r_phi_.push_back(spline_of(f, file_.dr));
 
+  // Knot tables of the kernels: one block of 2 (nr + 1) doubles per distinct function (r phi
+  // is symmetric, and eam/alloy repeats rho_I for every J: shared blocks keep the cache small).
+  const auto block = static_cast<std::size_t>(2 * (file_.nr + 1));
+  std::vector<std::pair<const std::vector<SplineRow>*, int>> stored;
+  const auto append = [&](const std::vector<SplineRow>& spline) {
+    for (const auto& [other, offset] : stored)
+      if (*other == spline) return offset;
+    const auto offset = knots_.size();
+    stored.emplace_back(&spline, static_cast<int>(offset));
+    knots_.resize(offset + block, 0.0);
+    for (std::size_t m = 1; m < spline.size(); ++m) {
+      knots_[offset + 2 * m] = spline[m][6];
+      knots_[offset + 2 * m + 1] = spline[m][5];
+    }
+    return static_cast<int>(offset);
+  };
+  std::vector<int> density_offset, pair_offset;
+  for (const auto& s : density_) density_offset.push_back(append(s));
+  for (const auto& s : r_phi_) pair_offset.push_back(append(s));
   const int n = ntypes();
-  const auto rows = static_cast<std::size_t>(file_.nr) + 1;
-  density_rows_.resize(static_cast<std::size_t>((n + 1) * (n + 1)));
-  force_rows_.resize(density_rows_.size());
+  const auto nel = file_.elements.size();
+  density_knots_.assign(static_cast<std::size_t>((n + 1) * (n + 1)), 0);
+  pair_knots_.assign(density_knots_.size(), 0);
   for (int a = 1; a <= n; ++a)
     for (int b = 1; b <= n; ++b) {
-      const auto& ab = density_spline(a, b);  // density at j (type b) from i (type a)
-      const auto& ba = density_spline(b, a);
-      const auto& z = pair_spline(a, b);
-      auto& dens = density_rows_[pair_block(a, b)];
-      auto& force = force_rows_[pair_block(a, b)];
-      dens.assign(rows, DensityRow{});
-      force.assign(rows, ForceRow{});
-      for (std::size_t m = 1; m < rows; ++m) {
-        for (int k = 0; k < 4; ++k) {
-          dens[m].at_i[k] = ba[m][static_cast<std::size_t>(k + 3)];
-          dens[m].at_j[k] = ab[m][static_cast<std::size_t>(k + 3)];
-          force[m].z[k] = z[m][static_cast<std::size_t>(k + 3)];
-        }
-        for (int k = 0; k < 3; ++k) {
-          force[m].d_at_j[k] = ab[m][static_cast<std::size_t>(k)];
-          force[m].d_at_i[k] = ba[m][static_cast<std::size_t>(k)];
-          force[m].dz[k] = z[m][static_cast<std::size_t>(k)];
-        }
-      }
+      const auto ea = static_cast<std::size_t>(element_[static_cast<std::size_t>(a)]);
+      const auto eb = static_cast<std::size_t>(element_[static_cast<std::size_t>(b)]);
+      density_knots_[pair_block(a, b)] = density_offset[ea * nel + eb];
+      pair_knots_[pair_block(a, b)] = pair_offset[ea * nel + eb];
     }
 }
 

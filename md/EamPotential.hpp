@@ -47,21 +47,17 @@ public:
   /// phi_ab(r) (zero at and beyond the cutoff); dphi/dr in `derivative`.
   double pair(int a, int b, double r, double* derivative = nullptr) const;
 
-  // Kernel tables, one block per ordered type pair (a, b) = (type of i, type of j), rows
-  // m = 0..nr (row 0 unused), laid out so a pass reads one contiguous row per pair.
-  struct DensityRow {
-    double at_i[4];  ///< value coefficients c3..c6 of rho_b->a (density at i from j)
-    double at_j[4];  ///< same for rho_a->b (density at j from i)
-  };
-  struct ForceRow {
-    double d_at_j[3];  ///< derivative coefficients c0..c2 of rho_a->b
-    double d_at_i[3];  ///< same for rho_b->a
-    double dz[3];      ///< derivative coefficients of z = r phi
-    double z[4];       ///< value coefficients of z
-    double unused[3];
-  };
-  const DensityRow* density_rows(int a, int b) const { return density_rows_[pair_block(a, b)].data(); }
-  const ForceRow* force_rows(int a, int b) const { return force_rows_[pair_block(a, b)].data(); }
+  // Kernel tables: every radial function (density per ordered element pair, r phi per
+  // element pair) as knots (value f_m, slope s_m per grid step = LAMMPS' spline columns 6 and
+  // 5), m = 0..nr (0 unused), 2 doubles per knot in one array. The four numbers of interval m
+  // (f_m, s_m, f_m+1, s_m+1) are adjacent, and the cubic's coefficients follow from them with
+  // LAMMPS' formulas (eam_knot_value/slope in EamKernel.hpp): a quarter of the memory of
+  // 7-coefficient rows, so the tables of a binary alloy stay in a core's L2 cache.
+  const double* knots() const { return knots_.data(); }
+  /// Offset in knots() of rho_from->at (density at an atom of type `at` from one of type `from`).
+  int density_knots(int from, int at) const { return density_knots_[pair_block(from, at)]; }
+  /// Offset in knots() of z_ab = r phi_ab.
+  int pair_knots(int a, int b) const { return pair_knots_[pair_block(a, b)]; }
   const SplineRow* embedding_rows(int t) const { return embed_[static_cast<std::size_t>(element_[static_cast<std::size_t>(t)])].data(); }
 
   int nr() const { return file_.nr; }
@@ -87,8 +83,8 @@ private:
   std::vector<std::vector<SplineRow>> embed_;     // per element
   std::vector<std::vector<SplineRow>> density_;   // per ordered element pair I * N + J
   std::vector<std::vector<SplineRow>> r_phi_;     // per ordered element pair
-  std::vector<std::vector<DensityRow>> density_rows_;
-  std::vector<std::vector<ForceRow>> force_rows_;
+  std::vector<double> knots_;                     // kernel tables (see knots())
+  std::vector<int> density_knots_, pair_knots_;   // per ordered type pair: offset in knots_
 };
 
 }  // namespace glassland::md

@@ -77,6 +77,11 @@ double ForceCompute::eam_forces(int thread, int nthreads) {
   auto& rho = thread_rho_[t];
   rho.assign(next, 0.0);
   a.rho = rho.data();
+  auto& short_list = thread_short_list_[t];
+  const auto& first = neighbors_.first();
+  short_list.resize(static_cast<std::size_t>(first[a.end] - first[a.begin]) + 1);
+  a.short_list = short_list.data();
+  a.short_count = short_count_.data();
   const EamPasses passes = eam_passes(level_);
   passes.density(a);
 #pragma omp barrier
@@ -116,7 +121,7 @@ double ForceCompute::eam_forces(int thread, int nthreads) {
   if (per_atom_) {
     a.energy_atom = thread_energy_[t].data();
     a.virial_atom = thread_virial_[t].data();
-    return embedding + eam_force_pass<true>(a);
+    return embedding + eam_force_pass_per_atom(a);
   }
   return embedding + passes.force(a);
 }
@@ -126,7 +131,11 @@ void ForceCompute::prepare_threads(int nthreads) {
   thread_force_.resize(static_cast<std::size_t>(nthreads));
   partial_energy_.assign(static_cast<std::size_t>(nthreads), 0.0);
   partial_virial_.assign(static_cast<std::size_t>(nthreads), Mat3::Zero());
-  if (pair_.eam()) thread_rho_.resize(static_cast<std::size_t>(nthreads));
+  if (pair_.eam()) {
+    thread_rho_.resize(static_cast<std::size_t>(nthreads));
+    thread_short_list_.resize(static_cast<std::size_t>(nthreads));
+    short_count_.resize(n);
+  }
   if (per_atom_) {
     thread_energy_.resize(static_cast<std::size_t>(nthreads));
     thread_virial_.resize(static_cast<std::size_t>(nthreads));

@@ -78,6 +78,8 @@ private:
   std::vector<PairTerm> table_;
   std::vector<std::vector<double>> thread_rho_;     // EAM: density per extended atom
   std::vector<double> rho_, fp_;                    // EAM: summed density, F'(rho) per extended atom
+  std::vector<std::vector<int>> thread_short_list_; // EAM: neighbours within the cutoff (pass 1 -> 2)
+  std::vector<int> short_count_;                    // EAM: per local atom, its short-list length
   std::vector<std::vector<double>> thread_force_;   // 3 per extended atom
   std::vector<std::vector<double>> thread_energy_;  // per extended atom (per-atom mode)
   std::vector<std::vector<double>> thread_virial_;  // 6 per extended atom (per-atom mode)

@@ -30,6 +30,46 @@ struct PairLoopArgs {
 /// and compilers do not vectorise a loop that both gathers and scatters without it).
 inline constexpr int kPairBlock = 64;
 
+/// The scalar half of a vector block: sums the block's forces (b*[k] = force on i from
+/// neighbour k) and pair energies `be` into the atom's totals and subtracts each
+/// force from its neighbour (Newton's third law). Shared by the pair loop and the EAM force pass.
+GLASSLAND_ALWAYS_INLINE void scatter_pair_block(const int* block, int count, const double* bx, const double* by,
+                                                const double* bz, const double* be, double* f, double& fxi,
+                                                double& fyi, double& fzi, double& energy) {
+  for (int k = 0; k < count; ++k) {
+    const int j = block[k];
+    fxi += bx[k];
+    fyi += by[k];
+    fzi += bz[k];
+    energy += be[k];
+    f[3 * j] -= bx[k];
+    f[3 * j + 1] -= by[k];
+    f[3 * j + 2] -= bz[k];
+  }
+}
+
+/// One pair of the scalar per-atom loops (pair styles and EAM): the force on i is summed by
+/// the caller in f*i, the force on j subtracted in `f`; half the pair energy and half of
+/// r (x) f go to each atom.
+GLASSLAND_ALWAYS_INLINE void add_pair_per_atom(std::size_t i, int j, double dx, double dy, double dz, double fpair,
+                                               double epair, double* f, double* energy_atom, double* virial_atom,
+                                               double& fxi, double& fyi, double& fzi) {
+  fxi += dx * fpair;
+  fyi += dy * fpair;
+  fzi += dz * fpair;
+  const auto sj = static_cast<std::size_t>(j);
+  f[3 * sj] -= dx * fpair;
+  f[3 * sj + 1] -= dy * fpair;
+  f[3 * sj + 2] -= dz * fpair;
+  energy_atom[i] += 0.5 * epair;
+  energy_atom[sj] += 0.5 * epair;
+  const double v[6] = {dx * dx * fpair, dy * dy * fpair, dz * dz * fpair, dx * dy * fpair, dx * dz * fpair, dy * dz * fpair};
+  for (std::size_t c = 0; c < 6; ++c) {
+    virial_atom[6 * i + c] += 0.5 * v[c];
+    virial_atom[6 * sj + c] += 0.5 * v[c];
+  }
+}
+
 /// Returns this thread's pair energy; adds forces (and per-atom terms if PerAtom).
 /// SingleType: one atom type, the coefficients are loop constants (no gathers).
 /// Always inlined into the per-instruction-set entry points below, which compile it for
@@ -67,16 +107,7 @@ GLASSLAND_ALWAYS_INLINE double pair_loop(const PairLoopArgs& a) {
           by[k] = dy * fpair;
           bz[k] = dz * fpair;
         }
-        for (int k = 0; k < count; ++k) {
-          const int j = block[k];
-          fxi += bx[k];
-          fyi += by[k];
-          fzi += bz[k];
-          energy += be[k];
-          f[3 * j] -= bx[k];
-          f[3 * j + 1] -= by[k];
-          f[3 * j + 2] -= bz[k];
-        }
+        scatter_pair_block(block, count, bx, by, bz, be, f, fxi, fyi, fzi, energy);
       }
     } else {
       for (int jj = a.first[i]; jj < jend; ++jj) {
@@ -87,21 +118,8 @@ GLASSLAND_ALWAYS_INLINE double pair_loop(const PairLoopArgs& a) {
         if (rsq >= t.cutsq) continue;
         double fpair, epair;
         Evaluator::evaluate(t, rsq, fpair, epair);
-        fxi += dx * fpair;
-        fyi += dy * fpair;
-        fzi += dz * fpair;
-        f[3 * j] -= dx * fpair;
-        f[3 * j + 1] -= dy * fpair;
-        f[3 * j + 2] -= dz * fpair;
         energy += epair;
-        a.energy_atom[i] += 0.5 * epair;
-        a.energy_atom[j] += 0.5 * epair;
-        const double v[6] = {dx * dx * fpair, dy * dy * fpair, dz * dz * fpair,
-                             dx * dy * fpair, dx * dz * fpair, dy * dz * fpair};
-        for (std::size_t c = 0; c < 6; ++c) {
-          a.virial_atom[6 * i + c] += 0.5 * v[c];
-          a.virial_atom[6 * static_cast<std::size_t>(j) + c] += 0.5 * v[c];
-        }
+        add_pair_per_atom(i, j, dx, dy, dz, fpair, epair, a.force, a.energy_atom, a.virial_atom, fxi, fyi, fzi);
       }
     }
     f[3 * i] += fxi;

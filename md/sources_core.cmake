@@ -7,6 +7,7 @@ list(APPEND GLASSLAND_MD_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/SimdLevel.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/EamSetfl.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/EamPotential.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/EamKernel.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/PotentialRegistry.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/PotentialToml.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/NeighborList.cpp
