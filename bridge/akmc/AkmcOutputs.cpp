@@ -33,6 +33,17 @@ void write_minima_dump(const std::string& path, const md::System& reference, con
   });
 }
 
+namespace {
+
+nlohmann::json reuse_json(const ReuseTotals& r) {
+  return {{"attempts", r.attempts},
+          {"reused_guesses", r.guesses},
+          {"force_calls", r.force_calls},
+          {"force_calls_saved", r.force_calls_saved}};
+}
+
+}  // namespace
+
 nlohmann::json summary_json(const AkmcRun& run, const StateExplorer& explorer, double cpu_seconds) {
   const ExplorationTotals& t = explorer.totals();
   const auto& rows = run.rows();
@@ -53,9 +64,10 @@ nlohmann::json summary_json(const AkmcRun& run, const StateExplorer& explorer, d
           {"saddles_found", t.saddles},
           {"distinct_minima", explorer.state_count()},
           {"states_explored", t.tables},
-          {"reuse_attempts", t.reuse_attempts},
-          {"reused_guesses", t.reused_guesses},
-          {"force_calls_saved_by_reuse", t.force_calls_saved},
+          {"reuse_attempts", t.reuse_attempts()},
+          {"reused_guesses", t.reused_guesses()},
+          {"force_calls_saved_by_reuse", t.force_calls_saved()},
+          {"reuse", {{"recycled", reuse_json(t.recycled)}, {"topology", reuse_json(t.topology)}}},
           {"superbasin_exits", exits},
           {"wall_seconds", run.wall_seconds()},
           {"cpu_seconds", cpu_seconds},

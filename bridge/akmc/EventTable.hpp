@@ -16,6 +16,10 @@
 
 namespace glassland::bridge {
 
+/// How an event of a table was first found: a fresh search, or the refinement of a guess
+/// recycled from the previous state or transplanted from an atom with the same environment key.
+enum class EventOrigin { search = 0, recycled = 1, topology = 2 };
+
 struct Event {
   Eigen::VectorXd saddle, product;   ///< length (product continuous with the state's minimum)
   Eigen::VectorXd mode;              ///< unit unstable mode (guess for reuse)
@@ -27,7 +31,8 @@ struct Event {
   landscape::MinimumId product_id = landscape::kNoMinimum;
   std::size_t catalog_saddle = 0;    ///< index of its saddle in the catalog
   long hits = 1;                     ///< searches that found it
-  bool reused = false;               ///< first found by refining a reused guess
+  EventOrigin origin = EventOrigin::search;  ///< how it was first found
+  bool reused() const { return origin != EventOrigin::search; }
 };
 
 struct EventIdentity {
@@ -68,7 +73,7 @@ public:
   long successful = 0;           ///< of which ended at a connected first-order saddle
   long force_calls = 0;          ///< searches + prefactors
   long prefactor_force_calls = 0;
-  long reused_guesses = 0;       ///< reuse refinements that gave a valid event
+  long reused_guesses = 0;       ///< reuse refinements (recycled + topology) that gave a new event
   double confidence = 0.0;       ///< completeness estimate when the search stopped
 
 private:

@@ -70,6 +70,7 @@ void ExplorationOptions::validate() const {
   completeness.validate();
   if (!(moved_threshold > 0.0)) throw InputError("--moved", "must be > 0 (length)");
   if (!(recycle_radius >= 0.0)) throw InputError("--recycle-radius", "must be >= 0 (length)");
+  topology.validate();
   if (!(prefactor.constant >= 0.0) || !std::isfinite(prefactor.constant))
     throw InputError("--prefactor", "must be a finite attempt frequency >= 0 (0: Vineyard)");
 }
@@ -116,8 +117,13 @@ const EventTable& StateExplorer::explore(landscape::MinimumId id, double kT,
   kT_ = kT;
   EventTable table(id, states_.at(id).x, states_.at(id).energy);
   fresh_searches_[id] = 0;
+  TopologyProgress topology;
   if (arrival && options_.recycle && explored(arrival->previous)) run_reuse(table, *arrival);
-  while (!complete(table, kT)) run_batch(table);
+  run_topology(table, topology);
+  while (!complete(table, kT)) {
+    run_batch(table);
+    run_topology(table, topology);
+  }
   if (table.events().empty())
     throw InputError("--max-searches", "no escape event found from minimum " + std::to_string(id) + " after " +
                                            std::to_string(fresh_searches_[id]) + " searches");
@@ -150,7 +156,35 @@ void StateExplorer::run_batch(EventTable& table) {
       },
       encode_outcome, decode_outcome);
   fresh_searches_[table.state()] += options_.batch_size;
-  absorb(table, outcomes, false);
+  absorb(table, outcomes, EventOrigin::search);
+}
+
+void StateExplorer::run_topology(EventTable& table, TopologyProgress& progress) {
+  if (!options_.topology.enabled) return;
+  std::vector<TopologyGuess> guesses;
+  const std::size_t end = table.events().size();
+  for (; progress.next_event < end; ++progress.next_event) {
+    const Event& e = table.events()[progress.next_event];
+    if (e.origin == EventOrigin::topology) continue;  // its equivalents are this event's too
+    if (progress.keys.empty())
+      progress.keys = atom_environment_keys(surface_, table.minimum(), options_.topology.transplant.environment);
+    append_topology_guesses(surface_, table.minimum(), progress.keys, e, table.events(),
+                            options_.identity.displacement_tolerance, options_.topology, guesses);
+  }
+  if (guesses.empty()) return;
+  const Eigen::VectorXd& x = table.minimum();
+  const long first = progress.attempts;
+  std::vector<SearchOutcome> outcomes = run_distributed<SearchOutcome>(
+      static_cast<int>(guesses.size()),
+      [&](int i) {
+        const TopologyGuess& g = guesses[static_cast<std::size_t>(i)];
+        int centre = 0;
+        const std::uint64_t seed = search_seed(options_.seed, table.state(), first + i, 3, centre, surface_.atoms());
+        return guarded_search(searcher_, surface_, SearchRequest{&x, table.energy(), g.to_atom, seed, &g.guess, &g.mode});
+      },
+      encode_outcome, decode_outcome);
+  progress.attempts += static_cast<long>(guesses.size());
+  absorb(table, outcomes, EventOrigin::topology);
 }
 
 void StateExplorer::run_reuse(EventTable& table, const ArrivalStep& arrival) {
@@ -178,17 +212,20 @@ void StateExplorer::run_reuse(EventTable& table, const ArrivalStep& arrival) {
         return guarded_search(searcher_, surface_, SearchRequest{&x, table.energy(), centre, seed, &guess, &f.mode});
       },
       encode_outcome, decode_outcome);
-  absorb(table, outcomes, true);
+  absorb(table, outcomes, EventOrigin::recycled);
 }
 
-void StateExplorer::absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, bool reused) {
+void StateExplorer::absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, EventOrigin origin) {
+  const bool reused = origin != EventOrigin::search;
+  ReuseTotals* reuse = origin == EventOrigin::topology ? &totals_.topology : &totals_.recycled;
   std::vector<Event> pending;
   std::vector<long> pending_calls;
   // What each outcome found: an event of the table (>= 0), a pending one (-2 - index), nothing (-1).
   std::vector<long> found(outcomes.size(), -1);
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     SearchOutcome& o = outcomes[i];
-    (reused ? totals_.reuse_attempts : totals_.searches) += 1;
+    (reused ? reuse->attempts : totals_.searches) += 1;
+    if (reused) reuse->force_calls += o.force_calls;
     table.searches += 1;
     table.force_calls += o.force_calls;
     totals_.force_calls += o.force_calls;
@@ -206,7 +243,7 @@ void StateExplorer::absorb(EventTable& table, std::vector<SearchOutcome>& outcom
       found[i] = -2 - static_cast<long>(*p);
     } else {
       Event e = event_from(table, o);
-      e.reused = reused;
+      e.origin = origin;
       found[i] = -2 - static_cast<long>(pending.size());
       pending.push_back(std::move(e));
       pending_calls.push_back(o.force_calls);
@@ -262,17 +299,18 @@ std::vector<long> StateExplorer::finish_pending(EventTable& table, std::vector<E
     // The table keeps what the catalog can give back, so a resumed run sees the same events.
     Event stored = event_from_catalog(table.state(), index);
     stored.hits = e.hits;
-    stored.reused = e.reused;
+    stored.origin = e.origin;
     if (const auto same = find_event(table.events(), surface_.space, stored.saddle, stored.saddle_energy,
                                      options_.identity)) {
       table.events()[*same].hits += stored.hits;
       placed[i] = static_cast<long>(*same);
       continue;
     }
-    if (e.reused) {
+    if (e.reused()) {
+      ReuseTotals& reuse = e.origin == EventOrigin::topology ? totals_.topology : totals_.recycled;
       table.reused_guesses += 1;
-      totals_.reused_guesses += 1;
-      totals_.force_calls_saved += std::max(0L, static_cast<long>(fresh_median) - calls[i]);
+      reuse.guesses += 1;
+      reuse.force_calls_saved += std::max(0L, static_cast<long>(fresh_median) - calls[i]);
     }
     placed[i] = static_cast<long>(table.add(std::move(stored)));
   }
@@ -328,7 +366,7 @@ nlohmann::json StateExplorer::to_json() const {
   nlohmann::json tables = nlohmann::json::array();
   for (const auto& [id, t] : tables_) {
     nlohmann::json events = nlohmann::json::array();
-    for (const Event& e : t.events()) events.push_back({e.catalog_saddle, e.hits, e.reused});
+    for (const Event& e : t.events()) events.push_back({e.catalog_saddle, e.hits, static_cast<int>(e.origin)});
     nlohmann::json history = nlohmann::json::array();
     for (const auto& h : t.history) history.push_back({h.event, h.barrier});
     tables.push_back({{"state", id},
@@ -343,10 +381,13 @@ nlohmann::json StateExplorer::to_json() const {
                       {"events", events}});
   }
   const ExplorationTotals& s = totals_;
+  const auto reuse = [](const ReuseTotals& r) {
+    return nlohmann::json{r.attempts, r.guesses, r.force_calls, r.force_calls_saved};
+  };
   return {{"tables", tables},
-          {"totals",
-           {s.searches, s.successful, s.force_calls, s.prefactor_force_calls, s.reuse_attempts, s.reused_guesses,
-            s.force_calls_saved, s.saddles, s.tables}},
+          {"totals", {s.searches, s.successful, s.force_calls, s.prefactor_force_calls, s.saddles, s.tables}},
+          {"recycled", reuse(s.recycled)},
+          {"topology", reuse(s.topology)},
           {"successful_search_calls", s.successful_search_calls}};
 }
 
@@ -376,15 +417,26 @@ void StateExplorer::restore(const nlohmann::json& saved) {
     for (const auto& e : t.at("events")) {
       Event event = event_from_catalog(id, e.at(0).get<std::size_t>());
       event.hits = e.at(1).get<long>();
-      event.reused = e.at(2).get<bool>();
+      event.origin = static_cast<EventOrigin>(e.at(2).get<int>());
       table.add(std::move(event));
     }
     fresh_searches_[id] = t.at("fresh_searches").get<long>();
     tables_.emplace(id, std::move(table));
   }
   const auto& s = saved.at("totals");
-  totals_ = {s.at(0), s.at(1), s.at(2), s.at(3), s.at(4), s.at(5), s.at(6),
-             saved.at("successful_search_calls").get<std::vector<long>>(), s.at(7), s.at(8)};
+  const auto reuse = [](const nlohmann::json& r) {
+    return ReuseTotals{r.at(0).get<long>(), r.at(1).get<long>(), r.at(2).get<long>(), r.at(3).get<long>()};
+  };
+  totals_ = ExplorationTotals{};
+  totals_.searches = s.at(0);
+  totals_.successful = s.at(1);
+  totals_.force_calls = s.at(2);
+  totals_.prefactor_force_calls = s.at(3);
+  totals_.saddles = s.at(4);
+  totals_.tables = s.at(5);
+  totals_.recycled = reuse(saved.at("recycled"));
+  totals_.topology = reuse(saved.at("topology"));
+  totals_.successful_search_calls = saved.at("successful_search_calls").get<std::vector<long>>();
 }
 
 }  // namespace glassland::bridge

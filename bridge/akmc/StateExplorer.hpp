@@ -7,7 +7,9 @@
 // from (seed, s, k), batches have a fixed size, and the results are processed in k order, so a
 // table does not depend on the number of MPI ranks or threads.
 // Reuse: after an event, the previous state's saddles far from the atoms that moved are
-// refined as guesses in the new state (recycling) before any fresh search.
+// refined as guesses in the new state (recycling) before any fresh search; and every new event
+// found by a search or by recycling is refined as a guess at every atom with the same
+// environment key (topology reuse, TopologyReuse.hpp).
 // Every minimum and saddle goes into the catalog as it is found (positions exact: the atoms that
 // differ from the parent minimum / from-minimum).
 // Units: the surface's (energy, length, 1/time).
@@ -23,6 +25,7 @@
 #include "bridge/akmc/Prefactors.hpp"
 #include "bridge/akmc/SaddleSearcher.hpp"
 #include "bridge/akmc/Surface.hpp"
+#include "bridge/akmc/TopologyReuse.hpp"
 #include "landscape/Catalog.hpp"
 #include "landscape/EventCompleteness.hpp"
 #include "landscape/InherentStructure.hpp"
@@ -42,15 +45,26 @@ struct ExplorationOptions {
   PrefactorOptions prefactor;
   bool recycle = true;          ///< refine the previous state's far events as guesses
   double recycle_radius = 3.0;  ///< "far": every atom further than this from the moved atoms (length)
+  TopologyReuseOptions topology;  ///< transplant events to atoms with the same environment key
   /// Throws InputError naming the field as a command-line option.
   void validate() const;
+};
+
+/// Refinements of one kind of reused guess.
+struct ReuseTotals {
+  long attempts = 0;           ///< guesses refined
+  long guesses = 0;            ///< of which gave a new event of the table
+  long force_calls = 0;        ///< spent refining
+  long force_calls_saved = 0;  ///< median fresh search cost minus refinement cost, per new event
 };
 
 /// Run totals over every table (for summary.json).
 struct ExplorationTotals {
   long searches = 0, successful = 0, force_calls = 0, prefactor_force_calls = 0;
-  long reuse_attempts = 0, reused_guesses = 0;
-  long force_calls_saved = 0;  ///< median fresh search cost minus refinement cost, per reused guess
+  ReuseTotals recycled, topology;
+  long reuse_attempts() const { return recycled.attempts + topology.attempts; }
+  long reused_guesses() const { return recycled.guesses + topology.guesses; }
+  long force_calls_saved() const { return recycled.force_calls_saved + topology.force_calls_saved; }
   std::vector<long> successful_search_calls;  ///< force calls of each successful fresh search
   long saddles = 0;            ///< unique events over all tables
   long tables = 0;             ///< states explored
@@ -89,10 +103,18 @@ public:
   void restore(const nlohmann::json& saved);
 
 private:
+  /// Topology reuse while one table is built: environment keys of its atoms (computed once),
+  /// the first event not yet transplanted, guesses refined so far (their seed index).
+  struct TopologyProgress {
+    std::vector<std::string> keys;
+    std::size_t next_event = 0;
+    long attempts = 0;
+  };
   void run_reuse(EventTable& table, const ArrivalStep& arrival);
+  void run_topology(EventTable& table, TopologyProgress& progress);
   void run_batch(EventTable& table);
   bool complete(const EventTable& table, double kT) const;
-  void absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, bool reused);
+  void absorb(EventTable& table, std::vector<SearchOutcome>& outcomes, EventOrigin origin);
   /// Prefactors of new events (in parallel), then products, catalog saddles and table entries.
   /// Returns the table index each pending event ended at (-1: rejected).
   std::vector<long> finish_pending(EventTable& table, std::vector<Event>& pending,

@@ -14,5 +14,6 @@ list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/SearchCodec.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/StateExplorer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/Surface.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/akmc/TopologyReuse.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cli/AkmcCommand.cpp
 )

@@ -80,6 +80,11 @@ nlohmann::json signature(const AkmcCommandOptions& o, std::size_t natoms) {
           {"prefactor", e.prefactor.constant},
           {"hessian_radius", e.prefactor.refinement.local_radius},
           {"recycle", e.recycle},
+          {"topology", e.topology.enabled},
+          {"topology_radius", e.topology.transplant.environment.radius},
+          {"topology_bond", e.topology.transplant.environment.bond_cutoff},
+          {"topology_rmsd", e.topology.transplant.max_rmsd},
+          {"topology_max_guesses", e.topology.max_guesses_per_event},
           {"superbasins", o.kinetics.superbasins}};
 }
 
@@ -96,6 +101,21 @@ void check_output_dir(const AkmcCommandOptions& o) {
     if (!fs::exists(o.out + "/checkpoint.akmc")) throw InputError("--resume", "no " + o.out + "/checkpoint.akmc to resume");
   } else if (fs::exists(o.out) && !fs::is_empty(o.out)) {
     throw InputError("--out", "'" + o.out + "' exists and is not empty (use --resume to continue a run there)");
+  }
+}
+
+/// Temporaries ("NAME.tmp.PID", md/AtomicFile.hpp) that a killed run left in DIR: the files
+/// they would have replaced are intact (a rename never happened), so they are only debris.
+void remove_stale_temporaries(const std::string& dir) {
+  namespace fs = std::filesystem;
+  for (const char* name : {"checkpoint.akmc", "catalog.glcat", "trajectory.csv", "minima.dump", "summary.json"}) {
+    const std::string prefix = std::string(name) + ".tmp.";
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const std::string file = entry.path().filename().string();
+      if (file.rfind(prefix, 0) == 0 && file.size() > prefix.size() &&
+          file.find_first_not_of("0123456789", prefix.size()) == std::string::npos)
+        fs::remove(entry.path());
+    }
   }
 }
 
@@ -155,6 +175,7 @@ void run_akmc(AkmcCommandOptions o) {
   AkmcRun run(explorer, std::move(kinetics), start, o.seed);
   if (resumed) run.restore(resumed->state.at("run"));
   if (ranks.root()) std::filesystem::create_directories(o.out);
+  if (ranks.root() && resumed) remove_stale_temporaries(o.out);
   const auto checkpoint = [&] {
     if (ranks.root())
       save_akmc_checkpoint(o.out + "/checkpoint.akmc",
@@ -216,6 +237,16 @@ void register_akmc_command(CLI::App& app) {
   cmd->add_option("--recycle-radius", e.recycle_radius, "recycle saddles further than this from the moved atoms")
       ->default_val(3.0);
   cmd->add_flag("!--no-recycle", e.recycle, "do not recycle the previous state's saddles");
+  cmd->add_flag("!--no-topology-reuse", e.topology.enabled,
+                "do not transplant events to atoms with the same environment key");
+  cmd->add_option("--topology-radius", e.topology.transplant.environment.radius,
+                  "environment key radius around an event's centre atom (length)")->default_val(2.0);
+  cmd->add_option("--topology-bond", e.topology.transplant.environment.bond_cutoff,
+                  "environment key bond cutoff (length)")->default_val(1.5);
+  cmd->add_option("--topology-rmsd", e.topology.transplant.max_rmsd,
+                  "largest RMSD of the environment map for a transplanted guess (length)")->default_val(0.2);
+  cmd->add_option("--topology-max-guesses", e.topology.max_guesses_per_event,
+                  "equivalent atoms tried per event")->default_val(64);
   cmd->add_option("--search-fmax", o->search.fmax, "saddle convergence force (energy/length)")->default_val(1e-3);
   cmd->add_option("--displacement-radius", o->search.displacement_radius, "initial displacement radius (length)")
       ->default_val(1.5);

@@ -1,5 +1,8 @@
 // `glassland harvest --data FILE --potential P --temperature T --steps N --seed S --out CATALOG`:
 // MD-driven harvesting of minima and saddles into a catalog file (landscape/Harvester.hpp).
+// `--trajectories K` runs K independent MD trajectories (seeds from (seed, k)) distributed over
+// MPI ranks and threads and merges their catalogs (bridge/HarvestTrajectories.hpp); rank 0
+// writes.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -9,12 +12,16 @@
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
 #include "bridge/HarvestCheckpoint.hpp"
+#include "bridge/HarvestTrajectories.hpp"
+#include "bridge/akmc/Distributed.hpp"
+#include "bridge/akmc/Ranks.hpp"
 #include "glassland/Version.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "landscape/Harvester.hpp"
 #include "md/Error.hpp"
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
+#include "md/Threads.hpp"
 
 namespace glassland::bridge {
 
@@ -25,6 +32,8 @@ struct HarvestCommandOptions {
   landscape::HarvestOptions harvest;
   double hessian_radius = 2.5;
   bool json = false, resume = false;
+  int trajectories = 1;  ///< > 1: independent trajectories over ranks and threads, catalogs merged
+  int threads = 0;       ///< with trajectories > 1: threads per rank (0: all)
 };
 
 /// Options a resumed run must share with the run that wrote the checkpoint.
@@ -44,6 +53,10 @@ void run_harvest(HarvestCommandOptions o) {
   md::System system = md::read_lammps_data(o.data, md_spec.units);
   if (!md_spec.type_mass.empty()) md::apply_default_masses(system, md_spec.type_mass);
   o.harvest.analysis.refinement.local_radius = o.hessian_radius;
+  if (o.trajectories < 1) throw InputError("--trajectories", "must be >= 1");
+  if (o.threads < 0) throw InputError("--threads", "must be >= 0 (0: all)");
+  if (o.trajectories > 1 && o.resume)
+    throw InputError("--resume", "not available with --trajectories > 1 (those runs keep no checkpoint)");
   HarvestCheckpoint checkpoint(o.out, checkpoint_signature(o, landscape_name, system.size()));
   std::optional<landscape::Catalog> resumed_catalog;
   if (o.resume) {
@@ -55,12 +68,10 @@ void run_harvest(HarvestCommandOptions o) {
     std::cerr << fmt::format("harvest: resuming at step {} with {} minima, {} saddles\n", r.step,
                              resumed_catalog->minimum_count(), resumed_catalog->saddle_count());
   }
-  if (o.harvest.checkpoint_every > 0)
+  if (o.harvest.checkpoint_every > 0 && o.trajectories == 1)
     o.harvest.checkpoint = [&checkpoint](long step, const md::System& state, const landscape::Catalog& catalog) {
       checkpoint.save(step, state, catalog);
     };
-  landscape::Harvester harvester(std::move(system), md_spec.pair, landscape_spec.pair, o.harvest);
-
   landscape::Provenance provenance;
   provenance.potential = landscape_name;
   provenance.units = md::unit_name(md_spec.units);
@@ -69,7 +80,23 @@ void run_harvest(HarvestCommandOptions o) {
   provenance.program_version = kVersion;
   provenance.created_by = "glassland harvest (md potential " + o.potential + ")";
   landscape::Catalog catalog = resumed_catalog ? std::move(*resumed_catalog) : landscape::Catalog(provenance);
-  const landscape::HarvestReport r = harvester.run(catalog);
+  landscape::HarvestReport r;
+  std::vector<std::uint64_t> seeds{o.harvest.seed};
+  int ranks = 1;
+  if (o.trajectories == 1) {
+    landscape::Harvester harvester(std::move(system), md_spec.pair, landscape_spec.pair, o.harvest);
+    r = harvester.run(catalog);
+  } else {
+    set_engine_threads(o.threads > 0 ? o.threads : md::max_threads());
+    provenance.created_by += fmt::format(", {} trajectories merged", o.trajectories);
+    HarvestTrajectoriesResult merged =
+        harvest_trajectories(system, md_spec.pair, landscape_spec.pair, o.harvest, o.trajectories, provenance);
+    catalog = std::move(merged.catalog);
+    r = merged.report;
+    seeds = merged.seeds;
+    ranks = Ranks::world().size();
+    if (!Ranks::world().root()) return;
+  }
   landscape::save_catalog(o.out, catalog);
   const nlohmann::json out{{"n_minima", catalog.minimum_count()},
                            {"n_saddles", catalog.saddle_count()},
@@ -88,6 +115,9 @@ void run_harvest(HarvestCommandOptions o) {
                            {"landscape_force_calls", r.landscape_force_calls},
                            {"cpu_seconds", r.cpu_seconds},
                            {"landscape_potential", landscape_name},
+                           {"trajectories", o.trajectories},
+                           {"seeds", seeds},
+                           {"ranks", ranks},
                            {"catalog", o.out}};
   if (o.json) {
     print_json(out);
@@ -148,6 +178,10 @@ void register_harvest_command(CLI::App& app) {
   cmd->add_flag("--resume", o->resume,
                 "continue from OUT.checkpoint.json (after a kill, or to extend a finished run to more --steps)");
   cmd->add_flag("--json", o->json, "print a JSON summary");
+  cmd->add_option("--trajectories", o->trajectories,
+                  "independent MD trajectories (seeds from --seed and k) over MPI ranks/threads, catalogs merged")
+      ->default_val(1);
+  cmd->add_option("--threads", o->threads, "with --trajectories > 1: threads per rank (default: all)")->default_val(0);
   cmd->callback([o] {
     o->harvest.analysis.paths.neb.climb = true;
     o->harvest.analysis.paths.neb.fallback_minimizer = "fire";

@@ -32,6 +32,9 @@ bridge::ExplorationOptions exploration() {
   o.completeness.fixed_searches = 24;
   o.prefactor.refinement.local_radius = 0.0;  // full 6x6 Hessian
   o.prefactor.refinement.zero_modes = 0;      // no translation invariance on this surface
+  // Its two "atoms" are coordinates of different wells, not interchangeable atoms: no topology
+  // transplants (tested on a crystal in TestAkmcTopologyReuse.cpp).
+  o.topology.enabled = false;
   return o;
 }
 
