@@ -10,14 +10,23 @@
 #       B2 lattice with random types melted at 2500 K and cooled to 300 K by LAMMPS.
 # Both codes start from the same LAMMPS data file and use the same cutoff, skin and rebuild
 # policy ("neigh_modify every 1 delay 0 check yes" = rebuild when an atom moved > skin/2).
-# Prints atom-steps per second (wall clock of the run loop) and the ratio, for 1 and 2
-# threads of glassland (OMP_NUM_THREADS) against LAMMPS on 1 process (and 2 MPI processes
-# when mpirun exists, for reference). The 2-thread run is repeated with OMP_WAIT_POLICY=passive
-# (sleeping instead of spinning at barriers), which matters on a loaded machine.
+#
+# Every case runs on every vector path this CPU has, from its best down to AVX2
+# (GLASSLAND_SIMD=avx512, then avx2: one AVX-512 machine measures both), with 1 and 2 OpenMP
+# threads; LAMMPS runs on 1 process (LAMMPS as Debian builds it has no OpenMP here; 2 MPI
+# processes are shown for reference when mpirun exists). On a shared machine each run is done
+# REPEAT times (default 2), glassland and LAMMPS back to back in every round so both see the
+# same load, and the best rate of each is reported. Rates are atom-steps per second over the
+# wall clock of the MD step loop: LAMMPS' "Loop time", glassland's "loop_seconds" (md --json;
+# file reading and set-up excluded in both). 2-thread runs use OMP_WAIT_POLICY=passive
+# (sleeping waits: on an oversubscribed machine a spinning thread can hold a core a whole
+# time slice at every barrier).
 #
 # Usage: benchmarks/compare_lammps.sh [build-dir]     (default: build)
 #   STEPS_LJ=200 STEPS_WAHN=2000 STEPS_EAM=200 to change run lengths; CASES="lj wahn eam" to
-#   choose cases. GLASSLAND_SIMD=avx2 (or scalar) forces a lower kernel path (docs/md-core.md).
+#   choose cases; PATHS="avx512 avx2" to choose kernel paths (default: what the CPU has, down to
+#   avx2; "scalar" is allowed); REPEAT=2; THREADS="1 2"; INPUTS=dir to keep and reuse the
+#   data files made by LAMMPS.
 set -euo pipefail
 shopt -s inherit_errexit
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,6 +36,8 @@ steps_lj="${STEPS_LJ:-200}"
 steps_wahn="${STEPS_WAHN:-2000}"
 steps_eam="${STEPS_EAM:-200}"
 cases="${CASES:-lj wahn eam}"
+repeat="${REPEAT:-2}"
+threads_list="${THREADS:-1 2}"
 eam_file=/usr/share/lammps/potentials/CuZr_mm.eam.fs
 [ -x "$glassland" ] || { echo "compare_lammps: $glassland not found (build first)" >&2; exit 1; }
 command -v lmp > /dev/null || { echo "compare_lammps: lmp not found (tools/setup.sh installs lammps)" >&2; exit 1; }
@@ -93,9 +104,15 @@ fix 1 all nvt temp 2500 300 0.1
 run 1000
 write_data eam.data nocoeff
 LMP
-case " $cases " in *" lj "*) lmp -in make_lj.in -log none -screen none ;; esac
-case " $cases " in *" wahn "*) lmp -in make_wahn.in -log none -screen none ;; esac
-case " $cases " in *" eam "*) lmp -in make_eam.in -log none -screen none ;; esac
+# INPUTS=dir keeps the made data files there and reuses them (the EAM quench takes minutes).
+for name in $cases; do
+  if [ -n "${INPUTS:-}" ] && [ -s "$INPUTS/$name.data" ]; then
+    cp "$INPUTS/$name.data" .
+  else
+    lmp -in "make_$name.in" -log none -screen none
+    if [ -n "${INPUTS:-}" ]; then mkdir -p "$INPUTS" && cp "$name.data" "$INPUTS/"; fi
+  fi
+done
 cat > lj.toml <<'TOML'
 style = "lj"
 shift = false
@@ -167,44 +184,72 @@ run_lammps() {  # input, procs -> rate
 }
 
 # ---------- glassland ----------
-now() { date +%s.%N; }
-run_glassland() {  # threads, natoms, steps, args... -> rate (wall clock incl. start-up)
-  local threads="$1" natoms="$2" steps="$3"
-  shift 3
-  local t0 t1
-  t0="$(now)"
-  OMP_NUM_THREADS="$threads" "$glassland" md "$@" --steps "$steps" --dump "$work/dump.txt" --dump-every "$steps" --json > glassland.json
-  t1="$(now)"
-  awk -v n="$natoms" -v s="$steps" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6g\n", n * s / (b - a) }'
+run_glassland() {  # path, threads, natoms, steps, args... -> rate (wall clock of the step loop)
+  local path="$1" threads="$2" natoms="$3" steps="$4"
+  shift 4
+  GLASSLAND_SIMD="$path" OMP_NUM_THREADS="$threads" OMP_WAIT_POLICY=passive \
+    "$glassland" md "$@" --steps "$steps" --dump "$work/dump.txt" --dump-every "$steps" --json > glassland.json
+  local ran seconds
+  ran="$(sed -n 's/.*"simd": "\([a-z0-9]*\)".*/\1/p' glassland.json)"
+  [ "$ran" = "$path" ] || { echo "compare_lammps: asked for kernel path $path, glassland ran '$ran'" >&2; exit 1; }
+  seconds="$(sed -n 's/.*"loop_seconds": \([0-9.eE+-]*\).*/\1/p' glassland.json)"
+  awk -v n="$natoms" -v s="$steps" -v t="$seconds" 'BEGIN { printf "%.6g\n", n * s / t }'
 }
+# CPU seconds of the busiest thread in the last glassland run's step loop (load-independent).
+busiest_thread_cpu() {
+  tr -d ' \n' < glassland.json | sed -n 's/.*"loop_thread_cpu_seconds":\[\([^]]*\)\].*/\1/p' |
+    awk -F, '{ m = 0; for (k = 1; k <= NF; ++k) if ($k + 0 > m) m = $k + 0; print m }'
+}
+least() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
+best() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 > a + 0) print b; else print a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "nan" }'; }
 
 lj_args=(--data lj.data --potential lj.toml --ensemble nve --dt 0.005 --skin 0.3)
 wahn_args=(--data wahn.data --potential wahnstrom --ensemble nvt --dt 0.005 --skin 0.3 --temperature 0.7 --tdamp 0.5)
 eam_args=(--data eam.data --potential cu-zr-mendelev2007 --ensemble nve --dt 0.002 --skin 1.0)
 
-# Which kernel path glassland runs (GLASSLAND_SIMD caps it): from eval's JSON on a 2-atom file.
+# Which kernel paths to run: the best this CPU has (eval's JSON on a 2-atom file, no cap),
+# then each lower vector path down to avx2.
 printf 'x\n\n2 atoms\n1 atom types\n0 10 xlo xhi\n0 10 ylo yhi\n0 10 zlo zhi\n\nMasses\n\n1 1\n\nAtoms # atomic\n\n1 1 1 1 1\n2 1 2 1 1\n' > probe.data
-simd="$("$glassland" eval --data probe.data --potential wahnstrom --json | sed -n 's/.*"simd": "\([a-z0-9]*\)".*/\1/p')"
-echo "(CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); glassland kernels: $simd)"
-echo "(machine load at start: $(cut -d' ' -f1-3 /proc/loadavg); 2-thread figures mean little when it exceeds ~0.5)"
-printf '%-34s %14s %14s %8s\n' "case" "glassland" "LAMMPS(opt,1)" "ratio"
+cpu_best="$(env -u GLASSLAND_SIMD "$glassland" eval --data probe.data --potential wahnstrom --json | sed -n 's/.*"simd": "\([a-z0-9]*\)".*/\1/p')"
+case "$cpu_best" in
+  avx512) default_paths="avx512 avx2" ;;
+  avx2) default_paths="avx2" ;;
+  *) default_paths="scalar" ;;
+esac
+paths="${PATHS:-$default_paths}"
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); best vector ISA: $cpu_best; paths measured: $paths"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); best of $repeat rounds"
+echo "columns: atom-steps/s of glassland (thr threads) and LAMMPS (1 process); ratio = glassland/LAMMPS;"
+echo "  N/1thr = glassland rate over its 1-thread rate (wall clock: meaningless when load > cores);"
+echo "  cpu N/1 = 1-thread loop CPU time / busiest thread's loop CPU time (the speed-up the work split"
+echo "  allows on an idle machine, serial parts included, waiting at barriers not; load-independent)"
+printf '%-26s %-7s %4s %13s %13s %7s %7s %8s\n' "case" "path" "thr" "glassland" "LAMMPS(opt,1)" "ratio" "N/1thr" "cpu N/1"
 for case in $cases; do
   if [ "$case" = lj ]; then natoms=32000; steps="$steps_lj"; input=run_lj.in; args=("${lj_args[@]}"); label="(a) LJ 32000 NVE"
   elif [ "$case" = wahn ]; then natoms=4000; steps="$steps_wahn"; input=run_wahn.in; args=("${wahn_args[@]}"); label="(b) Wahnstrom 4000 NH-NVT"
   else natoms=8192; steps="$steps_eam"; input=run_eam.in; args=("${eam_args[@]}"); label="(c) EAM CuZr 8192 NVE"; fi
-  lmp1="$(run_lammps "$input" 1)"
-  g1="$(run_glassland 1 "$natoms" "$steps" "${args[@]}")"
-  g2="$(run_glassland 2 "$natoms" "$steps" "${args[@]}")"
-  printf '%-34s %14s %14s %8.3f\n' "$label, 1 thread" "$g1" "$lmp1" "$(awk -v a="$g1" -v b="$lmp1" 'BEGIN{print a/b}')"
-  printf '%-34s %14s %14s %8.3f\n' "$label, 2 threads" "$g2" "$lmp1" "$(awk -v a="$g2" -v b="$lmp1" 'BEGIN{print a/b}')"
-  printf '%-34s %14s\n' "$label, glassland 2/1 threads" "$(awk -v a="$g2" -v b="$g1" 'BEGIN{printf "%.3f", a/b}')"
-  # On a shared (oversubscribed) machine, spinning OpenMP threads wait a whole time slice at
-  # every barrier; sleeping waits (passive) are then far faster. Shown as a separate line.
-  g2p="$(OMP_WAIT_POLICY=passive run_glassland 2 "$natoms" "$steps" "${args[@]}")"
-  printf '%-34s %14s %14s %8.3f\n' "$label, 2 thr. passive wait" "$g2p" "$lmp1" "$(awk -v a="$g2p" -v b="$lmp1" 'BEGIN{print a/b}')"
-  printf '%-34s %14s\n' "$label, 2 (passive)/1 threads" "$(awk -v a="$g2p" -v b="$g1" 'BEGIN{printf "%.3f", a/b}')"
+  declare -A rate=() cpu=()
+  lmp1=""
+  for ((round = 1; round <= repeat; round++)); do
+    lmp1="$(best "$lmp1" "$(run_lammps "$input" 1)")"
+    for path in $paths; do
+      for threads in $threads_list; do
+        rate[$path,$threads]="$(best "${rate[$path,$threads]:-}" "$(run_glassland "$path" "$threads" "$natoms" "$steps" "${args[@]}")")"
+        cpu[$path,$threads]="$(least "${cpu[$path,$threads]:-}" "$(busiest_thread_cpu)")"
+      done
+    done
+  done
+  for path in $paths; do
+    for threads in $threads_list; do
+      g="${rate[$path,$threads]}"
+      printf '%-26s %-7s %4s %13s %13s %7s %7s %8s\n' "$label" "$path" "$threads" "$g" "$lmp1" "$(ratio "$g" "$lmp1")" \
+        "$(ratio "$g" "${rate[$path,1]:-}")" "$(ratio "${cpu[$path,1]:-}" "${cpu[$path,$threads]}")"
+    done
+  done
   if command -v mpirun > /dev/null; then
-    printf '%-34s %14s %14s\n' "$label, LAMMPS 2 MPI procs" "" "$(run_lammps "$input" 2)"
+    printf '%-26s %-7s %4s %13s %13s\n' "$label" "LAMMPS" "2MPI" "" "$(run_lammps "$input" 2)"
   fi
+  unset rate cpu
 done
-echo "(machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

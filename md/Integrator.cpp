@@ -4,6 +4,7 @@
 
 #include "md/Error.hpp"
 #include "md/Thermo.hpp"
+#include "md/Threads.hpp"
 
 namespace glassland::md {
 
@@ -32,13 +33,13 @@ int Integrator::degrees_of_freedom(const System& system) const { return momentum
 void kick(System& system, double dt) {
   const double ftm2v = 1.0 / unit_constants(system.units).mvv_to_energy;
   // Element-wise, so threads do not change the result (md perf: serial share of a step).
-#pragma omp parallel for schedule(static) if (system.size() > 4096)
+#pragma omp parallel for schedule(static) if (static_cast<long>(system.size()) > kParallelAtoms)
   for (std::size_t i = 0; i < system.size(); ++i)
     system.velocity[i] += (dt * ftm2v / system.mass(i)) * system.force[i];
 }
 
 void drift(System& system, double dt) {
-#pragma omp parallel for schedule(static) if (system.size() > 4096)
+#pragma omp parallel for schedule(static) if (static_cast<long>(system.size()) > kParallelAtoms)
   for (std::size_t i = 0; i < system.size(); ++i) system.position[i] += dt * system.velocity[i];
 }
 

@@ -13,11 +13,6 @@
 
 namespace glassland::md {
 
-namespace {
-// Below this many atoms a loop over atoms is not worth a parallel region.
-constexpr long kParallelAtoms = 4096;
-}  // namespace
-
 NeighborList::NeighborList(double cutoff, double skin) : cutoff_(cutoff), skin_(skin) {
   if (!std::isfinite(cutoff) || cutoff <= 0.0) throw InputError("cutoff", "must be finite and > 0");
   if (!std::isfinite(skin) || skin < 0.0) throw InputError("skin", "must be finite and >= 0");

@@ -1,6 +1,7 @@
 // `glassland md --data FILE --potential P --ensemble nve --dt DT --steps N --dump OUT
 //  --dump-every K [--json]`: integrates a configuration, optionally writing a LAMMPS dump, a
 // thermo CSV, time correlations (MSD, F_s) and the final configuration.
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -21,6 +22,8 @@
 #include "md/IntegratorRegistry.hpp"
 #include "md/LammpsData.hpp"
 #include "md/MeanSquaredDisplacement.hpp"
+#include "md/SimdLevel.hpp"
+#include "md/Threads.hpp"
 #include "md/SelfIntermediateScattering.hpp"
 #include "md/TemperatureSchedule.hpp"
 #include "md/Thermo.hpp"
@@ -106,6 +109,8 @@ public:
     correlations_ << "step,time,msd" << q_header() << "\n";
     const long progress_every = o_.thermo_every > 0 ? o_.thermo_every : (o_.steps >= 20000 ? o_.steps / 10 : 0);
     md::ForceTotals totals = initial;
+    const auto loop_start = std::chrono::steady_clock::now();
+    const std::vector<double> cpu_start = md::thread_cpu_seconds();
     for (long step = 1; step <= o_.steps; ++step) {
       if (schedule_) integrator_->set_target_temperature(schedule_->temperature_at((step - 0.5) * o_.dt));
       totals = integrator_->step(system_, *forces_);
@@ -114,6 +119,10 @@ public:
       if (!o_.correlations.empty() && sample_at.count(step)) record_correlations(step, msd, fs);
       if (progress_every > 0 && step % progress_every == 0) print_progress(step, thermo(totals));
     }
+    // Wall clock of the step loop alone (like LAMMPS' "Loop time"): compare_lammps.sh rates.
+    loop_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - loop_start).count();
+    loop_thread_cpu_ = md::thread_cpu_seconds();
+    for (std::size_t t = 0; t < loop_thread_cpu_.size() && t < cpu_start.size(); ++t) loop_thread_cpu_[t] -= cpu_start[t];
     const md::Thermo last = thermo(totals);
     finish_files(dump);
     report(first, last);
@@ -175,7 +184,10 @@ private:
                 {"temperature_final", last.temperature},
                 {"pressure_final", last.pressure},
                 {"volume_final", last.volume},
-                {"neighbor_builds", forces_->neighbor_builds()}});
+                {"neighbor_builds", forces_->neighbor_builds()},
+                {"loop_seconds", loop_seconds_},
+                {"loop_thread_cpu_seconds", loop_thread_cpu_},
+                {"simd", md::simd_level_name(forces_->kernel_level())}});
   }
 
   MdOptions o_;
@@ -185,6 +197,8 @@ private:
   std::unique_ptr<md::Integrator> integrator_;
   md::System system_;
   std::unique_ptr<md::ForceCompute> forces_;
+  double loop_seconds_ = 0.0;
+  std::vector<double> loop_thread_cpu_;  // CPU time of the step loop per OpenMP thread
   std::ostringstream thermo_, correlations_;
 };
 
