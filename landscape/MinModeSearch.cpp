@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <random>
 
@@ -32,6 +33,8 @@ void MinModeSearchOptions::validate() const {
   positive(push, "push");
   if (lowest.count < 2) throw InputError("lowest.count", "must be >= 2 to decide whether a saddle is first order");
   if (climb_lanczos_iterations < 2) throw InputError("climb_lanczos_iterations", "must be >= 2");
+  if (!(mode_fixed_step >= 0.0)) throw InputError("mode_fixed_step", "must be >= 0");
+  if (initial_lanczos_iterations < 0) throw InputError("initial_lanczos_iterations", "must be >= 0");
   positive(climb_lanczos_tolerance, "climb_lanczos_tolerance");
   positive(basin_lanczos_tolerance, "basin_lanczos_tolerance");
   positive(basin_step, "basin_step");
@@ -190,6 +193,7 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
   Climb c;
   c.gradient.resize(x.size());
   bool concave = false;
+  double last_step = std::numeric_limits<double>::infinity();  // largest atom move of the last step
   double ceiling = o.max_energy;
   for (long it = 0; it < o.max_iterations; ++it) {
     c.iterations = it + 1;
@@ -205,7 +209,14 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
       break;
     }
     const bool was_concave = concave;
-    track_mode(objective, space, x, c, concave, lanczos, mode, o);
+    // Concave region, after a step that moved no atom by more than mode_fixed_step: the mode
+    // (checked at the previous point) cannot have turned noticeably; keep it and its curvature.
+    // Convex region with skip_relaxing_lanczos: while the perpendicular force is above
+    // basin_relax_force no push happens, so the old direction is kept without a Lanczos.
+    const bool relaxing = o.skip_relaxing_lanczos && !concave && mode.size() == x.size() &&
+                          md::max_block_norm(c.gradient - c.gradient.dot(mode) * mode, b) >= o.basin_relax_force;
+    const bool keep = (concave && last_step < o.mode_fixed_step) || relaxing;
+    if (!keep) track_mode(objective, space, x, c, concave, lanczos, mode, o);
     concave = c.curvature < -o.negative_tolerance;
     // Entering the concave region: continue away from the minimum along the new mode.
     if (concave && !was_concave && space.difference(x, minimum).dot(mode) < 0.0) mode = -mode;
@@ -231,6 +242,7 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     }
     step += t * v;
     md::limit_step(step, o.max_step, b);
+    last_step = md::max_block_norm(step, b);
     x += step;
   }
   c.x = std::move(x);
@@ -349,9 +361,28 @@ SaddleSearchResult min_mode_search(md::Objective& objective, const Configuration
     for (int k = 0; k < b; ++k) displacement[Eigen::Index{atom} * b + k] = normal(rng);
   // The first Lanczos starts on the displacement: a local start keeps the short Krylov space
   // local too, instead of converging to a soft vibration of the whole glass.
-  const Climb c = climb(objective, space, minimum, minimum_energy, minimum + displacement,
-                        displacement.norm() > 0.0 ? Eigen::VectorXd(displacement.normalized()) : Eigen::VectorXd(),
-                        seed, options);
+  Eigen::VectorXd mode = displacement.norm() > 0.0 ? Eigen::VectorXd(displacement.normalized()) : Eigen::VectorXd();
+  Eigen::VectorXd start = minimum + displacement;
+  if (options.initial_lanczos_iterations > 0 && mode.size() == minimum.size()) {
+    // A random displacement of a dense glass is stiff (start energies of ~5-10 epsilon that
+    // the climb first relaxes, with a converged Lanczos every step). Instead: a short Lanczos
+    // at the minimum started on it; its Ritz vector is a soft direction near the centre
+    // atom, and the climb starts a basin_step along it (the displacement's side).
+    LowestModeOptions soft = options.lowest;
+    soft.count = 1;
+    soft.max_iterations = options.initial_lanczos_iterations;
+    soft.hint = mode;
+    soft.random_weight = 0.0;
+    soft.eigenvalue_change_tolerance = 0.0;
+    soft.residual_tolerance = 0.0;
+    soft.relative_tolerance = 0.0;
+    const LowestModes modes = lowest_modes(objective, space, minimum, soft);
+    Eigen::VectorXd v = modes.lowest_mode;
+    if (v.dot(mode) < 0.0) v = -v;
+    mode = v;
+    start = minimum + (options.basin_step / md::max_block_norm(v, b)) * v;
+  }
+  const Climb c = climb(objective, space, minimum, minimum_energy, start, mode, seed, options);
   return check_and_connect(objective, space, minimum, minimum_energy, c, before, seed, options);
 }
 

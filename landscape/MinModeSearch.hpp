@@ -2,7 +2,9 @@
 // Saddle searches from a minimum by minimum-mode following (ART nouveau: Barkema & Mousseau,
 // PRL 77, 4358 (1996); Malek & Mousseau, PRE 62, 7723 (2000); minimum-mode following as in
 // the dimer method: Henkelman & Jonsson, JCP 111, 7010 (1999)):
-//  1. displace the atoms within `displacement_radius` of a centre atom at random;
+//  1. displace the atoms within `displacement_radius` of a centre atom at random; a short
+//     Lanczos at the minimum started on that displacement gives a soft direction near the
+//     centre, and the climb starts a `basin_step` along it (initial_lanczos_iterations);
 //  2. every iteration: the lowest mode v, tracked by a short Lanczos (LowestModes) started on
 //     the previous mode with forward differences from the gradient already computed (or, in
 //     the concave region, kept after a 1-call check of its curvature); the first Lanczos
@@ -17,7 +19,7 @@
 //  5. push +-`push` along the mode and quench both sides: success only when one side is the
 //     start minimum (same_minimum, rigid drift removed) and the other a different minimum.
 // Units: the objective's (energy, length, energy/length, energy/length^2). Defaults are for
-// LJ reduced units (sigma = 1).
+// LJ reduced units (sigma = 1), tuned on the 500-atom Wahnstrom glass (docs/landscape.md).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -54,9 +56,18 @@ struct MinModeSearchOptions {
   double push = 0.05;                  ///< largest per-atom displacement along +-mode before the quenches (length)
   // --- climb details
   int climb_lanczos_iterations = 20;   ///< Krylov cap of the per-step mode update
+  /// Concave region: after a step that moved no atom by more than this, the mode is kept
+  /// without a force call (the mode turns by ~ step / bond length; 0: check every step) (length).
+  double mode_fixed_step = 0.01;
+  /// > 0: start the climb a basin_step along the Ritz vector of this many Lanczos steps at the
+  /// minimum started on the random displacement (a soft direction near the centre), instead
+  /// of at the displaced (stiff) configuration itself.
+  int initial_lanczos_iterations = 16;
+  /// Convex region: no Lanczos while the perpendicular force is above basin_relax_force.
+  bool skip_relaxing_lanczos = true;
   double climb_lanczos_tolerance = 0.01;  ///< stop when the lowest Ritz value changes by less (fraction)
   double basin_lanczos_tolerance = 1e-3;  ///< the same in the convex region, where the mode decides the way out
-  double basin_step = 0.1;             ///< push per iteration out of the convex region (length)
+  double basin_step = 0.05;            ///< push per iteration out of the convex region (length)
   long max_basin_iterations = 300;     ///< give up (not_converged) after this many convex iterations
   /// Concave region: after the 1-call curvature along the old mode, keep that mode when its
   /// curvature moved by less than this fraction since the last iteration (else a Lanczos).

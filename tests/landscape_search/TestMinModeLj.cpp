@@ -75,6 +75,13 @@ struct Lattice {
     o.quench.timestep = 0.02;
     o.same = {1e-5, 0.1};
     o.max_energy = 20.0;  // the crystal's local modes are stiff: the basin escape climbs high
+    // The basin walk these hops were written with: converged Lanczos from the random start,
+    // 0.1 sigma pushes (the defaults are tuned for glasses; with them the searches centred
+    // on a vacancy neighbour mostly find its neighbours' hops instead of its own).
+    o.initial_lanczos_iterations = 0;
+    o.skip_relaxing_lanczos = false;
+    o.basin_step = 0.1;
+    o.mode_fixed_step = 0.0;
     return o;
   }
   /// A successful search centred on `centre` whose only moved atom is `centre` (a hop of
