@@ -11,14 +11,14 @@
 namespace glassland::bridge {
 
 AkmcSide::AkmcSide(const md::System& system, const md::PairPotential& landscape_pair, const EventTableOptions& options,
-                   KineticsOptions kinetics, const std::string& where)
+                   const landscape::QuenchOptions& start_quench, KineticsOptions kinetics, const std::string& where)
     : options_(options), kinetics_(kinetics) {
   if (!(options.kT > 0.0) || !std::isfinite(options.kT)) throw InputError("kT", "must be a finite number > 0");
   // The same steps as build_event_table (bridge/akmc/EventTableBuilder), keeping the explorer:
   // the relaxation's trajectories start from the table built here.
   Surface surface = atomic_surface(system, landscape_pair, options.skin);
-  const auto [x, energy] = relax_start(surface, landscape::flat_positions(system), options.search.quench,
-                                       options.max_start_force, where);
+  const auto [x, energy] =
+      relax_start(surface, landscape::flat_positions(system), start_quench, options.max_start_force, where);
   catalog_ = std::make_unique<landscape::Catalog>(landscape::Provenance{
       "", surface.units, options.kT, options.exploration.seed, "", "glassland validate (akmc event table)"});
   explorer_ = std::make_unique<StateExplorer>(std::move(surface), min_mode_searcher(options.search),

@@ -24,12 +24,13 @@ namespace glassland::bridge {
 
 class AkmcSide {
 public:
-  /// Relaxes `system` on `landscape_pair` (a smooth potential) and builds the event table of
-  /// that minimum at options.kT (the completeness window is options.exploration.completeness
-  /// .window_kT times it). Throws InputError(where, ...) for a configuration that cannot be
-  /// minimized.
+  /// Relaxes `system` on `landscape_pair` (a smooth potential) with `start_quench` (the MD
+  /// side's quench, so both sides leave the same minimum) and builds the event table of that
+  /// minimum at options.kT (the completeness window is options.exploration.completeness
+  /// .window_kT times it; searches minimize with options.search.quench). Throws
+  /// InputError(where, ...) for a configuration that cannot be minimized.
   AkmcSide(const md::System& system, const md::PairPotential& landscape_pair, const EventTableOptions& options,
-           KineticsOptions kinetics, const std::string& where);
+           const landscape::QuenchOptions& start_quench, KineticsOptions kinetics, const std::string& where);
   AkmcSide(const AkmcSide&) = delete;
   AkmcSide& operator=(const AkmcSide&) = delete;
 

@@ -27,7 +27,7 @@ EscapeComparison compare_escapes(const std::vector<EscapeRecord>& records, const
   const std::vector<EscapeDestination> destinations =
       destinations_at(table, kT, options.prefactor_scale, sampler.space(), sampler.options().same);
   for (const EscapeDestination& d : destinations) {
-    c.destinations.push_back({d.rate, 0});
+    c.destinations.push_back({d.rate, 0, d.barrier, d.product.energy - sampler.start().energy});
     c.rate_kmc += d.rate;
   }
   std::vector<EscapeObservation> observations;
@@ -79,7 +79,10 @@ EscapeComparison compare_escapes(const std::vector<EscapeRecord>& records, const
 nlohmann::json EscapeComparison::to_json() const {
   nlohmann::json destinations_json = nlohmann::json::array();
   for (const DestinationCount& d : destinations)
-    destinations_json.push_back({{"rate_kmc", d.rate_kmc}, {"observed", d.observed}});
+    destinations_json.push_back({{"rate_kmc", d.rate_kmc},
+                                 {"observed", d.observed},
+                                 {"barrier", d.barrier},
+                                 {"energy_change", d.energy_change}});
   return {{"temperature", temperature},
           {"kT", kT},
           {"runs", runs},

@@ -26,6 +26,8 @@ struct ComparisonOptions {
 struct DestinationCount {
   double rate_kmc = 0.0;  ///< 1/time
   long observed = 0;      ///< MD escapes into it
+  double barrier = 0.0;   ///< lowest barrier into it (energy)
+  double energy_change = 0.0;  ///< product - start minimum (energy); barrier - this = return barrier
 };
 
 struct EscapeComparison {

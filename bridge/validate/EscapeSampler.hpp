@@ -110,15 +110,18 @@ std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t temperature_index, s
 
 /// Runs `task(r)` for r in [0, count) over MPI ranks (run r on rank r % size) and OpenMP
 /// threads (bridge/akmc/Distributed.hpp: engine_threads() per rank, force loops inside a run
-/// on one thread) and returns every result on every rank, in run order. `progress(done, count)`
-/// is called on rank 0 after each of its own runs (serialized; `done` counts rank 0's runs).
+/// on one thread) and returns every result on every rank, in run order. `progress(done, mine)`
+/// is called on rank 0 after each of its own runs (serialized; `mine`: the runs rank 0 owns).
 /// The first exception thrown by a task is rethrown after the loop.
 template <class T>
 std::vector<T> distributed_runs(std::size_t count, const std::function<T(std::size_t)>& task,
                                 const std::function<void(ByteWriter&, const T&)>& encode,
                                 const std::function<T(ByteReader&)>& decode,
                                 const std::function<void(std::size_t, std::size_t)>& progress) {
-  const bool root = Ranks::world().root();
+  const Ranks& ranks = Ranks::world();
+  const bool root = ranks.root();
+  const std::size_t size = static_cast<std::size_t>(ranks.size());
+  const std::size_t mine = (count + size - 1) / size;  // rank 0 owns runs 0, size, 2 size, ...
   std::size_t done = 0;
   return run_distributed<T>(
       static_cast<int>(count),
@@ -126,7 +129,7 @@ std::vector<T> distributed_runs(std::size_t count, const std::function<T(std::si
         T result = task(static_cast<std::size_t>(r));
         if (root && progress) {
 #pragma omp critical(glassland_distributed_runs)
-          progress(++done, count);
+          progress(++done, mine);
         }
         return result;
       },

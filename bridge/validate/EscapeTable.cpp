@@ -1,5 +1,6 @@
 #include "bridge/validate/EscapeTable.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "md/Error.hpp"
@@ -14,10 +15,12 @@ std::vector<EscapeDestination> destinations_at(const EscapeTable& table, double 
     const double rate = prefactor_scale * e.prefactor * std::exp(-e.barrier / kT);
     const int k = match_destination(destinations, e.product, space, same);
     if (k < 0) {
-      destinations.push_back({e.product, rate, 1});
+      destinations.push_back({e.product, rate, 1, e.barrier});
     } else {
-      destinations[static_cast<std::size_t>(k)].rate += rate;
-      ++destinations[static_cast<std::size_t>(k)].events;
+      EscapeDestination& d = destinations[static_cast<std::size_t>(k)];
+      d.rate += rate;
+      ++d.events;
+      d.barrier = std::min(d.barrier, e.barrier);
     }
   }
   return destinations;

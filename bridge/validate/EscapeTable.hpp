@@ -37,6 +37,7 @@ struct EscapeDestination {
   MinimumState product;
   double rate = 0.0;     ///< sum of the rates of the events leading to it (1/time)
   int events = 0;
+  double barrier = 0.0;  ///< lowest barrier of those events (energy)
 };
 
 /// Harmonic-TST rates k = scale * nu * exp(-barrier / kT) (kT in energy units), summed per

@@ -77,8 +77,7 @@ void prepare_from_engine(ValidationSetup& s, const md::System& system) {
   options.exploration.seed = in.seed;
   options.exploration.validate();
   options.skin = in.sampler.skin;
-  options.search.quench = in.sampler.quench;  // the start minimum the MD leaves, to the same precision
-  auto side = std::make_shared<AkmcSide>(system, s.landscape_spec.pair, options, in.kinetics, in.data);
+  auto side = std::make_shared<AkmcSide>(system, s.landscape_spec.pair, options, in.sampler.quench, in.kinetics, in.data);
   s.sampler = std::make_unique<EscapeSampler>(system, s.md_spec.pair, s.landscape_spec.pair, side->start(), in.sampler);
   s.table = side->escape_table();
   if (s.table.events.empty())
