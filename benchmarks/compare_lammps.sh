@@ -173,6 +173,11 @@ LMP
 lammps_rate() {
   awk '/^Loop time of/ { printf "%.6g\n", $12 * $9 / $4 }' "$1"
 }
+# Same per CPU second of the run loop ("Loop time" x "% CPU use"): load-independent.
+lammps_cpu_rate() {
+  awk '/^Loop time of/ { work = $12 * $9; t = $4 } / CPU use with/ { cpu = $1 + 0 }
+       END { if (cpu > 0) printf "%.6g\n", work / (t * cpu / 100); else print "nan" }' "$1"
+}
 run_lammps() {  # input, procs -> rate
   local input="$1" procs="$2"
   if [ "$procs" = 1 ]; then
@@ -224,15 +229,19 @@ echo "columns: atom-steps/s of glassland (thr threads) and LAMMPS (1 process); r
 echo "  N/1thr = glassland rate over its 1-thread rate (wall clock: meaningless when load > cores);"
 echo "  cpu N/1 = 1-thread loop CPU time / busiest thread's loop CPU time (the speed-up the work split"
 echo "  allows on an idle machine, serial parts included, waiting at barriers not; load-independent)"
-printf '%-26s %-7s %4s %13s %13s %7s %7s %8s\n' "case" "path" "thr" "glassland" "LAMMPS(opt,1)" "ratio" "N/1thr" "cpu N/1"
+echo "  cpu ratio = glassland/LAMMPS in atom-steps per CPU second of the loop, 1 thread/process"
+echo "  (LAMMPS: Loop time x % CPU use; a shared machine's load mostly cancels out)"
+printf '%-26s %-7s %4s %13s %13s %7s %7s %8s %9s\n' "case" "path" "thr" "glassland" "LAMMPS(opt,1)" "ratio" "N/1thr" "cpu N/1" "cpu ratio"
 for case in $cases; do
   if [ "$case" = lj ]; then natoms=32000; steps="$steps_lj"; input=run_lj.in; args=("${lj_args[@]}"); label="(a) LJ 32000 NVE"
   elif [ "$case" = wahn ]; then natoms=4000; steps="$steps_wahn"; input=run_wahn.in; args=("${wahn_args[@]}"); label="(b) Wahnstrom 4000 NH-NVT"
   else natoms=8192; steps="$steps_eam"; input=run_eam.in; args=("${eam_args[@]}"); label="(c) EAM CuZr 8192 NVE"; fi
   declare -A rate=() cpu=()
   lmp1=""
+  lmpcpu=""
   for ((round = 1; round <= repeat; round++)); do
     lmp1="$(best "$lmp1" "$(run_lammps "$input" 1)")"
+    lmpcpu="$(best "$lmpcpu" "$(lammps_cpu_rate lammps.out)")"
     for path in $paths; do
       for threads in $threads_list; do
         rate[$path,$threads]="$(best "${rate[$path,$threads]:-}" "$(run_glassland "$path" "$threads" "$natoms" "$steps" "${args[@]}")")"
@@ -243,8 +252,12 @@ for case in $cases; do
   for path in $paths; do
     for threads in $threads_list; do
       g="${rate[$path,$threads]}"
-      printf '%-26s %-7s %4s %13s %13s %7s %7s %8s\n' "$label" "$path" "$threads" "$g" "$lmp1" "$(ratio "$g" "$lmp1")" \
-        "$(ratio "$g" "${rate[$path,1]:-}")" "$(ratio "${cpu[$path,1]:-}" "${cpu[$path,$threads]}")"
+      cpu_ratio="-"
+      if [ "$threads" = 1 ]; then
+        cpu_ratio="$(ratio "$(awk -v n="$natoms" -v s="$steps" -v t="${cpu[$path,1]}" 'BEGIN { print n * s / t }')" "$lmpcpu")"
+      fi
+      printf '%-26s %-7s %4s %13s %13s %7s %7s %8s %9s\n' "$label" "$path" "$threads" "$g" "$lmp1" "$(ratio "$g" "$lmp1")" \
+        "$(ratio "$g" "${rate[$path,1]:-}")" "$(ratio "${cpu[$path,1]:-}" "${cpu[$path,$threads]}")" "$cpu_ratio"
     done
   done
   if command -v mpirun > /dev/null; then

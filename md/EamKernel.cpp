@@ -22,8 +22,8 @@ double eam_embed(const EamPotential& eam, int t, double rho, double& fp) {
 
 namespace {
 
-/// Neighbours per block of the vector loops (as the pair loop: SIMD with gathers into a small
-/// buffer, then a scalar loop for the scatter).
+/// Neighbours per block of the vector loops (the pair loop's blocks, for_each_block: SIMD with
+/// gathers into small buffers, then a scalar loop for the scatter).
 constexpr int kEamBlock = kPairBlock;
 
 /// Knot offsets (EamPotential::knots()) of the functions an atom of type a needs, by the
@@ -40,6 +40,15 @@ struct KnotOffsets {
     }
   }
 };
+
+/// fpair and phi of a pair at distance r, j of type b, for an atom whose offsets are `off`.
+GLASSLAND_ALWAYS_INLINE double pair_force_at(const double* knots, const KnotOffsets& off, int b, double r, double rdr,
+                                             int nr, double fpi, double fpj, double& phi) {
+  int m;
+  double p;
+  eam_locate(r, rdr, nr, m, p);
+  return eam_pair_force(knots, off.at_i[b] + 2 * m, off.at_j[b] + 2 * m, off.z[b] + 2 * m, p, rdr, r, fpi, fpj, phi);
+}
 
 /// Pass 1 over this thread's locals: adds densities to a.rho (locals and ghosts) and writes
 /// the neighbours within the cutoff to the short list (branch-free: every neighbour is stored,
@@ -58,10 +67,7 @@ GLASSLAND_ALWAYS_INLINE void density_pass(const EamLoopArgs& a) {
     const KnotOffsets off(*a.eam, x[i].type);
     double rho_i = 0.0;
     int kept = 0;
-    const int jend = a.first[i + 1];
-    for (int start = a.first[i]; start < jend; start += kEamBlock) {
-      const int count = jend - start < kEamBlock ? jend - start : kEamBlock;
-      const int* block = a.neighbors + start;
+    for_each_block(a.neighbors, a.first[i], a.first[i + 1], [&](const int* block, int count) GLASSLAND_INLINE_LAMBDA {
 #pragma omp simd
       for (int k = 0; k < count; ++k) {
         const int j = block[k];
@@ -86,7 +92,7 @@ GLASSLAND_ALWAYS_INLINE void density_pass(const EamLoopArgs& a) {
         kept_list[kept] = j;
         kept += keep[k];
       }
-    }
+    });
     rho[i] += rho_i;
     a.short_count[i] = kept;
     kept_list += kept;
@@ -111,28 +117,21 @@ GLASSLAND_ALWAYS_INLINE double force_pass(const EamLoopArgs& a) {
     const double fpi = fp[i];
     double fxi = 0.0, fyi = 0.0, fzi = 0.0;
     const int total = a.short_count[i];
-    for (int start = 0; start < total; start += kEamBlock) {
-      const int count = total - start < kEamBlock ? total - start : kEamBlock;
-      const int* block = list + start;
+    for_each_block(list, 0, total, [&](const int* block, int count) GLASSLAND_INLINE_LAMBDA {
 #pragma omp simd
       for (int k = 0; k < count; ++k) {
         const int j = block[k];
         const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
         const double r = std::sqrt(dx * dx + dy * dy + dz * dz);
-        int m;
-        double p;
-        eam_locate(r, rdr, nr, m, p);
-        const int b = x[j].type;
         double phi;
-        const double fpair = eam_pair_force(knots, off.at_i[b] + 2 * m, off.at_j[b] + 2 * m, off.z[b] + 2 * m, p,
-                                            rdr, r, fpi, fp[j], phi);
+        const double fpair = pair_force_at(knots, off, x[j].type, r, rdr, nr, fpi, fp[j], phi);
         be[k] = phi;
         bx[k] = dx * fpair;
         by[k] = dy * fpair;
         bz[k] = dz * fpair;
       }
       scatter_pair_block(block, count, bx, by, bz, be, f, fxi, fyi, fzi, energy);
-    }
+    });
     f[3 * i] += fxi;
     f[3 * i + 1] += fyi;
     f[3 * i + 2] += fzi;
@@ -167,14 +166,8 @@ double eam_force_pass_per_atom(const EamLoopArgs& a) {
       const double dx = xi - x[j].x, dy = yi - x[j].y, dz = zi - x[j].z;
       const double rsq = dx * dx + dy * dy + dz * dz;
       if (rsq >= cutsq) continue;
-      const double r = std::sqrt(rsq);
-      int m;
-      double p;
-      eam_locate(r, rdr, nr, m, p);
-      const int b = x[j].type;
       double phi;
-      const double fpair = eam_pair_force(knots, off.at_i[b] + 2 * m, off.at_j[b] + 2 * m, off.z[b] + 2 * m, p,
-                                          rdr, r, a.fp[i], a.fp[j], phi);
+      const double fpair = pair_force_at(knots, off, x[j].type, std::sqrt(rsq), rdr, nr, a.fp[i], a.fp[j], phi);
       energy += phi;
       add_pair_per_atom(i, j, dx, dy, dz, fpair, phi, a.force, a.energy_atom, a.virial_atom, fxi, fyi, fzi);
     }

@@ -30,6 +30,14 @@ struct PairLoopArgs {
 /// and compilers do not vectorise a loop that both gathers and scatters without it).
 inline constexpr int kPairBlock = 64;
 
+/// Walks list[begin, end) in blocks of at most kPairBlock entries: body(block, count). The
+/// body is a GLASSLAND_INLINE_LAMBDA with a SIMD loop over the block and a scalar scatter.
+template <class Body>
+GLASSLAND_ALWAYS_INLINE void for_each_block(const int* list, int begin, int end, Body&& body) {
+  for (int start = begin; start < end; start += kPairBlock)
+    body(list + start, end - start < kPairBlock ? end - start : kPairBlock);
+}
+
 /// The scalar half of a vector block: sums the block's forces (b*[k] = force on i from
 /// neighbour k) and pair energies `be` into the atom's totals and subtracts each
 /// force from its neighbour (Newton's third law). Shared by the pair loop and the EAM force pass.
@@ -63,7 +71,8 @@ GLASSLAND_ALWAYS_INLINE void add_pair_per_atom(std::size_t i, int j, double dx, 
   f[3 * sj + 2] -= dz * fpair;
   energy_atom[i] += 0.5 * epair;
   energy_atom[sj] += 0.5 * epair;
-  const double v[6] = {dx * dx * fpair, dy * dy * fpair, dz * dz * fpair, dx * dy * fpair, dx * dz * fpair, dy * dz * fpair};
+  const double v[6] = {dx * dx * fpair, dy * dy * fpair, dz * dz * fpair,
+                       dx * dy * fpair, dx * dz * fpair, dy * dz * fpair};
   for (std::size_t c = 0; c < 6; ++c) {
     virial_atom[6 * i + c] += 0.5 * v[c];
     virial_atom[6 * sj + c] += 0.5 * v[c];
@@ -87,9 +96,7 @@ GLASSLAND_ALWAYS_INLINE double pair_loop(const PairLoopArgs& a) {
     double fxi = 0.0, fyi = 0.0, fzi = 0.0;
     const int jend = a.first[i + 1];
     if constexpr (!PerAtom) {
-      for (int start = a.first[i]; start < jend; start += kPairBlock) {
-        const int count = jend - start < kPairBlock ? jend - start : kPairBlock;
-        const int* block = nb + start;
+      for_each_block(nb, a.first[i], jend, [&](const int* block, int count) GLASSLAND_INLINE_LAMBDA {
         // No reductions in the vector loop (GCC 12 then fails to vectorise it for AVX2): the
         // sums over the block are taken in the scalar scatter loop.
 #pragma omp simd
@@ -108,7 +115,7 @@ GLASSLAND_ALWAYS_INLINE double pair_loop(const PairLoopArgs& a) {
           bz[k] = dz * fpair;
         }
         scatter_pair_block(block, count, bx, by, bz, be, f, fxi, fyi, fzi, energy);
-      }
+      });
     } else {
       for (int jj = a.first[i]; jj < jend; ++jj) {
         const int j = nb[jj];

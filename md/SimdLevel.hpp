@@ -33,3 +33,6 @@ std::string cpu_model_name();
 #define GLASSLAND_TARGET_AVX512
 #endif
 #define GLASSLAND_ALWAYS_INLINE [[gnu::always_inline]] inline
+// For lambdas in kernels: a lambda does not inherit its enclosing function's target attribute,
+// so it must be inlined to be compiled (and vectorised) for that target.
+#define GLASSLAND_INLINE_LAMBDA __attribute__((always_inline))

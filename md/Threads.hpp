@@ -52,7 +52,8 @@ inline std::vector<double> thread_cpu_seconds() {
   {
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    seconds[static_cast<std::size_t>(thread_id())] = static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+    seconds[static_cast<std::size_t>(thread_id())] =
+        static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
   }
   return seconds;
 }
