@@ -7,21 +7,15 @@
 #include <numbers>
 
 #include "md/Error.hpp"
+#include "md/NumberText.hpp"
 
 namespace glassland::kmc {
 
 namespace {
 double parse_number(const std::string& text, const std::string& option) {
-  std::size_t used = 0;
-  double value = 0.0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty() || !std::isfinite(value))
-    throw InputError(option, "'" + text + "' is not a finite number");
-  return value;
+  const std::optional<double> value = parse_finite(text);
+  if (!value) throw InputError(option, "'" + text + "' is not a finite number");
+  return *value;
 }
 }  // namespace
 
@@ -49,28 +43,59 @@ StressProtocol StressProtocol::sine(double amplitude, double frequency, double m
   return p;
 }
 
+namespace {
+/// "A@B" -> (A, B); throws naming the kind when there is no '@'.
+std::pair<double, std::string> split_at(const std::string& kind, const std::string& rest, const std::string& option) {
+  const auto at = rest.find('@');
+  if (at == std::string::npos) throw InputError(option, "'" + kind + "' needs VALUE@TIME or AMPLITUDE@FREQUENCY");
+  return {parse_number(rest.substr(0, at), option), rest.substr(at + 1)};
+}
+
+StressProtocol parse_constant(const std::string& rest, const std::string& option) {
+  return StressProtocol::constant(parse_number(rest, option));
+}
+
+StressProtocol parse_step(const std::string& rest, const std::string& option) {
+  const auto [sigma, time] = split_at("step", rest, option);
+  return StressProtocol::step(sigma, parse_number(time, option));
+}
+
+StressProtocol parse_sine(const std::string& rest, const std::string& option) {
+  auto [amplitude, second] = split_at("sine", rest, option);
+  double mean = 0.0;
+  if (const auto plus = second.find('+', 1); plus != std::string::npos) {
+    mean = parse_number(second.substr(plus + 1), option);
+    second = second.substr(0, plus);
+  }
+  const double f = parse_number(second, option);
+  if (f <= 0.0) throw InputError(option, "frequency must be > 0");
+  return StressProtocol::sine(amplitude, f, mean);
+}
+}  // namespace
+
+void register_stress_protocols(Registry<StressProtocolParser>& registry) {
+  registry.add("constant", parse_constant);  // constant:S
+  registry.add("step", parse_step);          // step:S@T  (0 before T, S after)
+  registry.add("sine", parse_sine);          // sine:A@F[+M]
+}
+
+const Registry<StressProtocolParser>& stress_protocols() {
+  static const Registry<StressProtocolParser> registry = [] {
+    Registry<StressProtocolParser> r("stress protocol", "stress");
+    register_stress_protocols(r);
+    return r;
+  }();
+  return registry;
+}
+
 StressProtocol StressProtocol::parse(const std::string& spec, const std::string& option) {
   const auto colon = spec.find(':');
   if (colon == std::string::npos) throw InputError(option, "expected constant:S, step:S@T or sine:A@F[+M]");
   const std::string kind = spec.substr(0, colon);
-  const std::string rest = spec.substr(colon + 1);
-  const auto at = rest.find('@');
-  if (kind == "constant") return constant(parse_number(rest, option));
-  if (at == std::string::npos) throw InputError(option, "'" + kind + "' needs VALUE@TIME or AMPLITUDE@FREQUENCY");
-  const double first = parse_number(rest.substr(0, at), option);
-  std::string second = rest.substr(at + 1);
-  if (kind == "step") return step(first, parse_number(second, option));
-  if (kind == "sine") {
-    double mean = 0.0;
-    if (const auto plus = second.find('+', 1); plus != std::string::npos) {
-      mean = parse_number(second.substr(plus + 1), option);
-      second = second.substr(0, plus);
-    }
-    const double f = parse_number(second, option);
-    if (f <= 0.0) throw InputError(option, "frequency must be > 0");
-    return sine(first, f, mean);
-  }
-  throw InputError(option, "unknown stress protocol '" + kind + "'");
+  const StressProtocolParser* parse = stress_protocols().find(kind);
+  if (parse == nullptr)
+    throw InputError(option, "unknown stress protocol '" + kind + "' (known: " + stress_protocols().known() + ")");
+  return (*parse)(spec.substr(colon + 1), option);
 }
 
 double StressProtocol::stress_at(double time) const {

@@ -1,9 +1,12 @@
 #pragma once
 // Applied shear stress sigma(t) and how it tilts barriers. Stress is in energy/volume units of
 // the catalog (sigma * activation volume = energy); time in the catalog's time unit.
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "md/Registry.hpp"
 
 namespace glassland::kmc {
 
@@ -45,5 +48,12 @@ private:
 double biased_barrier(double barrier, double activation_volume, double sigma, BiasLaw law);
 /// Parses "linear" or "three-halves" (errors name `option`).
 BiasLaw parse_bias_law(const std::string& name, const std::string& option);
+
+/// Reads the text after "KIND:" of a stress protocol; errors name `option`.
+using StressProtocolParser = std::function<StressProtocol(const std::string& rest, const std::string& option)>;
+/// The one place where stress protocol kinds are registered: constant, step, sine.
+void register_stress_protocols(Registry<StressProtocolParser>& registry);
+/// The registry, built once.
+const Registry<StressProtocolParser>& stress_protocols();
 
 }  // namespace glassland::kmc

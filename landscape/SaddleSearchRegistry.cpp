@@ -73,28 +73,24 @@ private:
 
 }  // namespace
 
-std::map<std::string, SaddleSearchFactory> register_saddle_searches() {
-  std::map<std::string, SaddleSearchFactory> registry;
-  registry["min-mode"] = [](const SaddleSearchSettings& s) { return std::make_unique<MinModeSaddleSearch>(s.min_mode); };
-  registry["neb"] = [](const SaddleSearchSettings& s) { return std::make_unique<NebSaddleSearch>(s); };
+void register_saddle_searches(Registry<SaddleSearchFactory>& registry) {
+  registry.add("min-mode", [](const SaddleSearchSettings& s) { return std::make_unique<MinModeSaddleSearch>(s.min_mode); });
+  registry.add("neb", [](const SaddleSearchSettings& s) { return std::make_unique<NebSaddleSearch>(s); });
+}
+
+const Registry<SaddleSearchFactory>& saddle_searches() {
+  static const Registry<SaddleSearchFactory> registry = [] {
+    Registry<SaddleSearchFactory> r("saddle search", "saddle search");
+    register_saddle_searches(r);
+    return r;
+  }();
   return registry;
 }
 
-std::vector<std::string> saddle_search_names() {
-  std::vector<std::string> names;
-  for (const auto& [name, factory] : register_saddle_searches()) names.push_back(name);
-  return names;
-}
+std::vector<std::string> saddle_search_names() { return saddle_searches().names(); }
 
 std::unique_ptr<SaddleSearch> make_saddle_search(const std::string& name, const SaddleSearchSettings& settings) {
-  const auto registry = register_saddle_searches();
-  const auto found = registry.find(name);
-  if (found == registry.end()) {
-    std::string known;
-    for (const auto& [known_name, factory] : registry) known += (known.empty() ? "" : ", ") + known_name;
-    throw InputError("saddle search", "unknown saddle search '" + name + "' (known: " + known + ")");
-  }
-  return found->second(settings);
+  return saddle_searches().at(name)(settings);
 }
 
 }  // namespace glassland::landscape

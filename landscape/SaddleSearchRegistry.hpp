@@ -20,6 +20,7 @@
 #include "landscape/MinModeSearch.hpp"
 #include "landscape/NudgedElasticBand.hpp"
 #include "md/Objective.hpp"
+#include "md/Registry.hpp"
 
 namespace glassland::landscape {
 
@@ -50,7 +51,9 @@ public:
 using SaddleSearchFactory = std::function<std::unique_ptr<SaddleSearch>(const SaddleSearchSettings&)>;
 
 /// The one place where saddle searches are registered.
-std::map<std::string, SaddleSearchFactory> register_saddle_searches();
+void register_saddle_searches(Registry<SaddleSearchFactory>& registry);
+/// The registry, built once.
+const Registry<SaddleSearchFactory>& saddle_searches();
 
 /// Creates the named search; throws InputError("saddle search", ...) listing the known names.
 std::unique_ptr<SaddleSearch> make_saddle_search(const std::string& name, const SaddleSearchSettings& settings);

@@ -1,6 +1,8 @@
 #pragma once
-// The one exception type for user errors (bad input files, parameters, options).
-// The command line turns it into a single line "glassland: <what>" and a non-zero exit.
+// The two exception types: InputError for user errors (bad input files, parameters, options),
+// which the command line turns into a single line "glassland: <what>" and exit 1; and
+// InternalError for a broken invariant of the code itself (a bug, never the user's input),
+// reported as "glassland: internal error: ..." with exit 70 (EX_SOFTWARE).
 #include <stdexcept>
 #include <string>
 
@@ -16,6 +18,12 @@ public:
 
 private:
   std::string where_;
+};
+
+/// A broken invariant of the code (not of the input): report it as a bug.
+class InternalError : public std::logic_error {
+public:
+  explicit InternalError(const std::string& message) : std::logic_error(message) {}
 };
 
 /// "file:line" helper for error locations.

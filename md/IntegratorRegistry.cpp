@@ -1,6 +1,5 @@
 #include "md/IntegratorRegistry.hpp"
 
-#include "md/Error.hpp"
 #include "md/LangevinBaoab.hpp"
 #include "md/MtkNpt.hpp"
 #include "md/NoseHooverNvt.hpp"
@@ -15,31 +14,27 @@ IntegratorFactory factory() {
 }
 }  // namespace
 
-std::map<std::string, IntegratorFactory> register_integrators() {
-  std::map<std::string, IntegratorFactory> table;
-  table["nve"] = factory<VelocityVerlet>();
-  table["nvt-nh"] = factory<NoseHooverNvt>();
-  table["nvt-langevin"] = factory<LangevinBaoab>();
-  table["npt"] = factory<MtkNpt>();
-  return table;
+void register_integrators(Registry<IntegratorFactory>& registry) {
+  registry.add("nve", factory<VelocityVerlet>());
+  registry.add("nvt-nh", factory<NoseHooverNvt>());
+  registry.alias("nvt", "nvt-nh");
+  registry.add("nvt-langevin", factory<LangevinBaoab>());
+  registry.add("npt", factory<MtkNpt>());
 }
 
-std::vector<std::string> integrator_names() {
-  std::vector<std::string> names;
-  for (const auto& [name, unused] : register_integrators()) names.push_back(name);
-  return names;
+const Registry<IntegratorFactory>& integrators() {
+  static const Registry<IntegratorFactory> registry = [] {
+    Registry<IntegratorFactory> r("ensemble", "--ensemble");
+    register_integrators(r);
+    return r;
+  }();
+  return registry;
 }
+
+std::vector<std::string> integrator_names() { return integrators().names(); }
 
 std::unique_ptr<Integrator> make_integrator(const std::string& name, const IntegratorParameters& parameters) {
-  const std::string canonical = name == "nvt" ? "nvt-nh" : name;
-  const auto table = register_integrators();
-  const auto it = table.find(canonical);
-  if (it == table.end()) {
-    std::string known;
-    for (const auto& [n, unused] : table) known += (known.empty() ? "" : ", ") + n;
-    throw InputError("--ensemble", "unknown ensemble '" + name + "' (known: " + known + ", nvt)");
-  }
-  return it->second(parameters);
+  return integrators().at(name)(parameters);
 }
 
 }  // namespace glassland::md

@@ -47,16 +47,16 @@ PotentialSpec cu_zr_mendelev2007() {
                             {"Cu", "Zr"}, "cu-zr-mendelev2007");
 }
 
-const PresetTable& presets() {
-  static const PresetTable table = [] {
-    PresetTable t;
-    register_potential_presets(t);
-    return t;
-  }();
-  return table;
-}
-
 }  // namespace
+
+const Registry<PotentialPreset>& potential_presets() {
+  static const Registry<PotentialPreset> registry = [] {
+    Registry<PotentialPreset> r("potential preset", "--potential");
+    register_potential_presets(r);
+    return r;
+  }();
+  return registry;
+}
 
 void register_pair_styles(PairStyleTable& table) {
   // One line per pair style; the evaluators live in PairEvaluators.hpp.
@@ -79,38 +79,41 @@ PotentialSpec eam_potential_spec(const std::string& name, const std::string& pat
   return spec;
 }
 
-void register_potential_presets(PresetTable& table) {
+void register_potential_presets(Registry<PotentialPreset>& registry) {
   // lj style with energy shift (energy continuous, force jumps at rc) as in the original papers'
   // MD; the "-sf" variants are force-shifted (C1) for minimisation and saddle searches.
-  table["wahnstrom"] = [] { return wahnstrom(PairStyle::lj, "wahnstrom"); };
-  table["wahnstrom-sf"] = [] { return wahnstrom(PairStyle::lj_sf, "wahnstrom-sf"); };
-  table["kob-andersen"] = [] { return kob_andersen(PairStyle::lj, "kob-andersen"); };
-  table["kob-andersen-sf"] = [] { return kob_andersen(PairStyle::lj_sf, "kob-andersen-sf"); };
-  table["cu-zr-mendelev2007"] = [] { return cu_zr_mendelev2007(); };
+  registry.add("wahnstrom", {[] { return wahnstrom(PairStyle::lj, "wahnstrom"); }, ""});
+  registry.add("wahnstrom-sf", {[] { return wahnstrom(PairStyle::lj_sf, "wahnstrom-sf"); }, ""});
+  registry.add("kob-andersen", {[] { return kob_andersen(PairStyle::lj, "kob-andersen"); }, ""});
+  registry.add("kob-andersen-sf", {[] { return kob_andersen(PairStyle::lj_sf, "kob-andersen-sf"); }, ""});
+  registry.add("cu-zr-mendelev2007", {[] { return cu_zr_mendelev2007(); }, ""});
+  // No citable source of the numerical KMT parameters could be found (docs/md-core.md);
+  // rather than inventing numbers, the preset asks for them explicitly.
+  registry.add("cu-zr-kmt",
+               {nullptr, "preset 'cu-zr-kmt' (Kobayashi, Maeda, Takeuchi, Acta Metall. 28 (1980) 1641) "
+                         "is not available: its published parameters are not in this build; give them "
+                         "in a TOML potential file with style = \"lj84\" (V = C2/r^8 - C1/r^4 + C3 r + C4, "
+                         "[[pair]] keys c1, c2, c3, c4, cutoff; units = \"metal\"; see docs/md-core.md), "
+                         "or use the EAM preset cu-zr-mendelev2007"});
 }
 
 std::vector<std::string> potential_preset_names() {
   std::vector<std::string> names;
-  for (const auto& [name, make] : presets()) names.push_back(name);
+  for (const std::string& name : potential_presets().names())
+    if (potential_presets().at(name).unavailable.empty()) names.push_back(name);
   return names;
 }
 
 PotentialSpec load_potential(const std::string& preset_name_or_toml_path) {
-  if (preset_name_or_toml_path == "cu-zr-kmt")
-    // No citable source of the numerical KMT parameters could be found (docs/md-core.md);
-    // rather than inventing numbers, the preset asks for them explicitly.
-    throw InputError("--potential", "preset 'cu-zr-kmt' (Kobayashi, Maeda, Takeuchi, Acta Metall. 28 (1980) 1641) "
-                                    "is not available: its published parameters are not in this build; give them "
-                                    "in a TOML potential file with style = \"lj84\" (V = C2/r^8 - C1/r^4 + C3 r + C4, "
-                                    "[[pair]] keys c1, c2, c3, c4, cutoff; units = \"metal\"; see docs/md-core.md), "
-                                    "or use the EAM preset cu-zr-mendelev2007");
-  const auto& table = presets();
-  if (auto it = table.find(preset_name_or_toml_path); it != table.end()) return it->second();
+  if (const PotentialPreset* preset = potential_presets().find(preset_name_or_toml_path)) {
+    if (!preset->unavailable.empty()) throw InputError("--potential", preset->unavailable);
+    return preset->make();
+  }
   const std::filesystem::path path(preset_name_or_toml_path);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     std::string known;
-    for (const auto& [name, make] : table) known += (known.empty() ? "" : ", ") + name;
+    for (const std::string& name : potential_preset_names()) known += (known.empty() ? "" : ", ") + name;
     throw InputError("--potential", "'" + preset_name_or_toml_path +
                                         "' is neither a preset (" + known + ") nor a readable TOML file");
   }

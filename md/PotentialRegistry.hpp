@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "md/PairPotential.hpp"
+#include "md/Registry.hpp"
 #include "md/Units.hpp"
 
 namespace glassland::md {
@@ -21,13 +22,20 @@ struct PotentialSpec {
   std::vector<double> type_mass;  ///< mass unit; index 0 unused; empty if the TOML gives none
 };
 
-using PresetTable = std::map<std::string, std::function<PotentialSpec()>>;
+/// A registered preset: how to build it, or (when `unavailable` is not empty) why it cannot be
+/// built in this build (a preset users ask for by name whose parameters are not published).
+struct PotentialPreset {
+  std::function<PotentialSpec()> make;
+  std::string unavailable;
+};
 
-/// Adds every built-in preset to `table` (wahnstrom, kob-andersen and their -sf variants,
-/// cu-zr-mendelev2007).
-void register_potential_presets(PresetTable& table);
+/// The one place where presets are registered: wahnstrom, kob-andersen and their -sf variants,
+/// cu-zr-mendelev2007, and the refused cu-zr-kmt.
+void register_potential_presets(Registry<PotentialPreset>& registry);
+/// The registry, built once.
+const Registry<PotentialPreset>& potential_presets();
 
-/// Names of all registered presets, sorted.
+/// Names of all presets that can be loaded, sorted.
 std::vector<std::string> potential_preset_names();
 
 /// A preset name, or else a path to a TOML potential file. Throws InputError naming the

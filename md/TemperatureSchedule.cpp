@@ -1,3 +1,4 @@
+#include "md/NumberText.hpp"
 #include "md/TemperatureSchedule.hpp"
 
 #include <algorithm>
@@ -81,17 +82,10 @@ TemperatureSchedule TemperatureSchedule::from_file(const std::string& path) {
     if (!(fields >> time_text)) continue;  // blank or comment line
     if (!(fields >> temperature_text)) throw InputError(where, "expected two columns 'time temperature'");
     if (fields >> extra) throw InputError(where, "unexpected third column '" + extra + "'");
-    Point p{};
-    try {
-      std::size_t used_time = 0, used_temperature = 0;
-      p.time = std::stod(time_text, &used_time);
-      p.temperature = std::stod(temperature_text, &used_temperature);
-      if (used_time != time_text.size() || used_temperature != temperature_text.size())
-        throw std::invalid_argument("trailing characters");
-    } catch (const std::exception&) {
-      throw InputError(where, "cannot parse '" + time_text + " " + temperature_text + "' as two numbers");
-    }
-    if (!std::isfinite(p.time)) throw InputError(where, "time must be finite");
+    const std::optional<double> time = parse_finite(time_text), temperature = parse_finite(temperature_text);
+    if (!time || !temperature)
+      throw InputError(where, "cannot parse '" + time_text + " " + temperature_text + "' as two finite numbers");
+    const Point p{*time, *temperature};
     require_temperature(where, p.temperature);
     if (!points.empty() && !(p.time > points.back().time))
       throw InputError(where, "times must be strictly increasing");

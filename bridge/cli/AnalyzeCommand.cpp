@@ -11,6 +11,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
+#include "md/NumberText.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/ForceCompute.hpp"
@@ -60,14 +61,13 @@ std::vector<double> parse_type_radii(const std::string& text, int ntypes) {
   std::string item;
   while (std::getline(items, item, ',')) {
     const auto colon = item.find(':');
-    try {
-      if (colon == std::string::npos) throw std::invalid_argument(item);
-      const int type = std::stoi(item.substr(0, colon));
-      if (type < 1 || type > ntypes) throw InputError("--voronoi-radii", fmt::format("unknown atom type {}", type));
-      radii[static_cast<std::size_t>(type)] = std::stod(item.substr(colon + 1));
-    } catch (const std::logic_error&) {
-      throw InputError("--voronoi-radii", fmt::format("'{}' is not TYPE:RADIUS", item));
-    }
+    const std::string_view whole(item);
+    const std::optional<long> type = colon == std::string::npos ? std::nullopt : parse_integer(whole.substr(0, colon));
+    const std::optional<double> radius = type ? parse_finite(whole.substr(colon + 1)) : std::nullopt;
+    if (!type || !radius || !(*radius > 0.0))
+      throw InputError("--voronoi-radii", fmt::format("'{}' is not TYPE:RADIUS with a radius > 0", item));
+    if (*type < 1 || *type > ntypes) throw InputError("--voronoi-radii", fmt::format("unknown atom type {}", *type));
+    radii[static_cast<std::size_t>(*type)] = *radius;
   }
   return radii;
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "md/Error.hpp"
+#include "md/NumberText.hpp"
 #include "md/PotentialRegistry.hpp"
 
 namespace glassland::bridge {
@@ -51,16 +52,9 @@ std::vector<double> parse_number_list(const std::string& option, const std::stri
   std::stringstream in(text);
   std::string item;
   while (std::getline(in, item, ',')) {
-    std::size_t used = 0;
-    double value = NAN;
-    try {
-      value = std::stod(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != item.size() || !std::isfinite(value))
-      throw InputError(option, "'" + item + "' is not a finite number");
-    values.push_back(value);
+    const std::optional<double> value = parse_finite(item);
+    if (!value) throw InputError(option, "'" + item + "' is not a finite number");
+    values.push_back(*value);
   }
   if (values.empty()) throw InputError(option, "give at least one number");
   return values;

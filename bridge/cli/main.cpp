@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   } catch (const glassland::InputError& e) {
     std::cerr << "glassland: " << e.what() << std::endl;
     return 1;
+  } catch (const glassland::InternalError& e) {
+    std::cerr << "glassland: internal error (please report): " << e.what() << std::endl;
+    return 70;
   } catch (const std::exception& e) {
     std::cerr << "glassland: error: " << e.what() << std::endl;
     return 1;

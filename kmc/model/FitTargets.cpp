@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kmc/model/TomlFields.hpp"
+#include "md/NumberText.hpp"
 #include "md/Error.hpp"
 
 namespace glassland::kmc::model {
@@ -33,12 +34,9 @@ double parse_cell(std::string cell, const std::string& where) {
   while (!cell.empty() && std::isspace(static_cast<unsigned char>(cell.back()))) cell.pop_back();
   std::size_t start = 0;
   while (start < cell.size() && std::isspace(static_cast<unsigned char>(cell[start]))) ++start;
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(cell.data() + start, cell.data() + cell.size(), value);
-  if (error != std::errc() || end != cell.data() + cell.size() || start == cell.size())
-    throw InputError(where, "'" + cell + "' is not a number");
-  if (!std::isfinite(value)) throw InputError(where, "must be finite (not NaN or inf)");
-  return value;
+  const std::optional<double> value = parse_finite(std::string_view(cell).substr(start));
+  if (!value) throw InputError(where, "'" + cell + "' is not a finite number");
+  return *value;
 }
 
 FitParameter read_parameter(const toml::node& node, const toml::table& model, const std::string& where) {

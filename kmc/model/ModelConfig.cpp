@@ -94,8 +94,8 @@ ModelConfig parse_model_config(const std::string& text, const std::string& name,
   TomlFields model(root["model"].as_table(), name, "model");
   p.name = model.text("name", p.name);
   config.solver = model.text("solver", config.solver);
-  if (config.solver != "master_equation" && config.solver != "kmc" && config.solver != "tnm")
-    throw InputError(model.where("solver"), "must be master_equation, kmc or tnm");
+  if (!solvers().contains(config.solver))
+    throw InputError(model.where("solver"), "unknown solver '" + config.solver + "' (known: " + solvers().known() + ")");
   const auto units = model.integer("units", 10000);
   if (units < 1 || units > 100000000) throw InputError(model.where("units"), "must be in [1, 1e8]");
   config.units = static_cast<std::uint64_t>(units);
@@ -157,11 +157,29 @@ ModelConfig load_model_config(const std::string& path) {
   return parse_model_config(buffer.str(), path, std::filesystem::path(path).parent_path().string());
 }
 
+void register_solvers(Registry<SolverFactory>& registry) {
+  registry.add("master_equation", [](const ModelConfig& c, double T) -> std::unique_ptr<Sample> {
+    return std::make_unique<MasterEquationSample>(std::make_shared<const LandscapeModel>(c.landscape), T);
+  });
+  registry.add("kmc", [](const ModelConfig& c, double T) -> std::unique_ptr<Sample> {
+    return std::make_unique<KmcSample>(std::make_shared<const LandscapeModel>(c.landscape), c.units, T, c.seed);
+  });
+  registry.add("tnm", [](const ModelConfig& c, double T) -> std::unique_ptr<Sample> {
+    return std::make_unique<TnmSample>(c.tnm, T);
+  });
+}
+
+const Registry<SolverFactory>& solvers() {
+  static const Registry<SolverFactory> registry = [] {
+    Registry<SolverFactory> r("solver", "model.solver");
+    register_solvers(r);
+    return r;
+  }();
+  return registry;
+}
+
 std::unique_ptr<Sample> make_sample(const ModelConfig& config, double temperature_K) {
-  if (config.solver == "tnm") return std::make_unique<TnmSample>(config.tnm, temperature_K);
-  auto model = std::make_shared<const LandscapeModel>(config.landscape);
-  if (config.solver == "kmc") return std::make_unique<KmcSample>(model, config.units, temperature_K, config.seed);
-  return std::make_unique<MasterEquationSample>(model, temperature_K);
+  return solvers().at(config.solver)(config, temperature_K);
 }
 
 }  // namespace glassland::kmc::model

@@ -68,9 +68,10 @@ Protocol parse_protocol(const std::string& text, const std::string& name, const 
     const std::string prefix = "step[" + std::to_string(index++) + "]";
     TomlFields fields(node.as_table(), name, prefix);
     const std::string kind = fields.required_text("kind");
-    const auto it = kinds.find(kind);
-    if (it == kinds.end()) throw InputError(fields.where("kind"), "unknown step kind '" + kind + "'");
-    protocol.steps.push_back(it->second(fields, base_dir));
+    const StepParser* parse = kinds.find(kind);
+    if (parse == nullptr)
+      throw InputError(fields.where("kind"), "unknown step kind '" + kind + "' (known: " + kinds.known() + ")");
+    protocol.steps.push_back((*parse)(fields, base_dir));
     fields.finish();
   }
   for (const auto& [key, value] : root) {

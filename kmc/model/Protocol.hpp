@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "md/Registry.hpp"
 #include "kmc/model/ModelConfig.hpp"
 #include "kmc/model/ScheduleRunner.hpp"
 
@@ -50,8 +51,10 @@ public:
 
 /// Parses one [[step]] table (already known to be of this kind); `base_dir` resolves paths.
 using StepParser = std::function<std::unique_ptr<ProtocolStep>(TomlFields& fields, const std::string& base_dir)>;
-/// The one registry of protocol steps and instruments.
-const std::map<std::string, StepParser>& protocol_step_kinds();
+/// The one place where protocol steps and instruments are registered (ProtocolRegistry.cpp).
+void register_protocol_steps(Registry<StepParser>& registry);
+/// The registry, built once.
+const Registry<StepParser>& protocol_step_kinds();
 
 struct Protocol {
   double start_K = 0.0;
