@@ -1,5 +1,7 @@
 #include "bridge/HarvestCheckpoint.hpp"
 
+#include "kmc/JsonMessage.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -59,7 +61,7 @@ HarvestCheckpoint::Resumed HarvestCheckpoint::load(md::UnitSystem units) const {
     index = nlohmann::json::parse(in);
     if (index.at("format") != "glassland-harvest-checkpoint 1") throw InputError(index_path(), "unknown format");
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(index_path(), std::string("corrupt checkpoint: ") + e.what());
+    throw InputError(index_path(), "corrupt checkpoint: " + kmc::json_error_text(e));
   }
   for (const auto& [key, value] : signature_.items())
     if (!index["signature"].contains(key) || index["signature"][key] != value)
@@ -68,11 +70,14 @@ HarvestCheckpoint::Resumed HarvestCheckpoint::load(md::UnitSystem units) const {
   const std::filesystem::path directory = std::filesystem::path(index_path()).parent_path();
   Resumed r;
   try {
-    r.step = index.at("step").get<long>();
+    const nlohmann::json& step = index.at("step");
+    if (!step.is_number_integer() || step.get<long>() < 0)
+      throw InputError(index_path(), "step: " + step.dump() + " is not a step number >= 0");
+    r.step = step.get<long>();
     r.system = md::read_lammps_data((directory / index.at("data").get<std::string>()).string(), units);
     r.catalog = landscape::load_catalog((directory / index.at("catalog").get<std::string>()).string());
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(index_path(), std::string("corrupt checkpoint: ") + e.what());
+    throw InputError(index_path(), "corrupt checkpoint: " + kmc::json_error_text(e));
   }
   return r;
 }

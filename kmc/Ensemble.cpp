@@ -1,5 +1,7 @@
 #include "kmc/Ensemble.hpp"
 
+#include "kmc/JsonMessage.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <atomic>
@@ -27,6 +29,7 @@ double seconds_since(Clock::time_point start) {
 RunRecord run_one(const RateModel& model, const ConstantRates* rates, const EnsembleSpec& spec, std::size_t r) {
   WalkerOptions options = spec.walker;
   options.target = spec.target;
+  options.max_events = spec.max_events_per_run;
   Walker walker(model, rates, spec.start, spec.seed, r, options);
   RunRecord record;
   record.states.resize(spec.times.size());
@@ -37,6 +40,10 @@ RunRecord run_one(const RateModel& model, const ConstantRates* rates, const Ense
   std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return spec.times[a] < spec.times[b]; });
   for (std::size_t i : order) {
     record.states[i] = walker.advance_to(spec.times[i]);
+    if (walker.next_transition_time() <= spec.times[i]) {  // stopped by the event cap
+      record.capped_at_time = spec.times[i];
+      return record;
+    }
     record.strain[i] = walker.strain();
     record.work[i] = walker.work();
   }
@@ -102,7 +109,7 @@ void load_checkpoint(const EnsembleSpec& spec, std::size_t state_count, std::vec
       done[r] = record_from_json(value, where, spec.times.size(), state_count);
     }
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(where, std::string("corrupt checkpoint: ") + e.what());
+    throw InputError(where, "corrupt checkpoint: " + json_error_text(e));
   }
 }
 
@@ -135,10 +142,15 @@ EnsembleResult run_ensemble(const RateModel& model, const ConstantRates* rates, 
   auto last_report = Clock::now();
   auto last_checkpoint = Clock::now();
   const auto runs = static_cast<long>(spec.runs);
+  std::atomic<double> capped_at{NAN};  // exceptions must not leave the parallel loop
 #pragma omp parallel for schedule(dynamic, 1)
   for (long r = 0; r < runs; ++r) {
-    if (done[static_cast<std::size_t>(r)]) continue;
+    if (done[static_cast<std::size_t>(r)] || !std::isnan(capped_at.load())) continue;
     RunRecord record = run_one(model, rates, spec, static_cast<std::size_t>(r));
+    if (!std::isnan(record.capped_at_time)) {
+      capped_at = record.capped_at_time;
+      continue;
+    }
 #pragma omp critical(glassland_kmc_ensemble)
     {
       done[static_cast<std::size_t>(r)] = std::move(record);
@@ -152,6 +164,12 @@ EnsembleResult run_ensemble(const RateModel& model, const ConstantRates* rates, 
         last_checkpoint = Clock::now();
       }
     }
+  }
+  if (!std::isnan(capped_at.load())) {
+    std::ostringstream what;
+    what << "a run made " << spec.max_events_per_run << " transitions before t = " << capped_at.load()
+         << " (raise --max-events, shorten --times or keep superbasin acceleration on)";
+    throw InputError("--max-events", what.str());
   }
   if (!spec.checkpoint_path.empty()) save_checkpoint(spec, done);
   EnsembleResult result;

@@ -4,6 +4,7 @@
 // the number of threads. Long ensembles report progress on stderr and, with a checkpoint path,
 // save the records of finished runs atomically so a killed ensemble resumes where it stopped
 // (unfinished runs are redone from their seed, giving the same result as an uninterrupted run).
+#include <limits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,6 +39,7 @@ struct RunRecord {
   std::uint64_t events = 0;
   std::uint64_t superbasin_exits = 0;
   std::size_t distinct_states = 0;
+  double capped_at_time = std::numeric_limits<double>::quiet_NaN();  ///< time not reached within max_events (run discarded)
 };
 
 struct MeanAndError {

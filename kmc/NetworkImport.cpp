@@ -1,5 +1,8 @@
 #include "kmc/NetworkImport.hpp"
 
+#include "kmc/JsonMessage.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -35,6 +38,14 @@ landscape::MinimumId integer_id(const json& object, const char* key, const std::
   return v.get<landscape::MinimumId>();
 }
 
+// A misspelt optional field (activation_volum) must not be dropped silently.
+void require_known_fields(const json& object, std::initializer_list<const char*> known, const std::string& where) {
+  if (!object.is_object()) throw InputError(where, "must be a JSON object");
+  for (const auto& [key, value] : object.items())
+    if (std::find_if(known.begin(), known.end(), [&](const char* k) { return key == k; }) == known.end())
+      throw InputError(where + "." + key, "unknown field");
+}
+
 const json& array_field(const json& root, const char* key, const std::string& where) {
   if (!root.contains(key) || !root.at(key).is_array()) throw InputError(where + ": " + key, "missing or not an array");
   return root.at(key);
@@ -46,8 +57,8 @@ landscape::Catalog catalog_from_network_json(const std::string& text, const std:
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw InputError(where, std::string("corrupt JSON: ") + e.what());
+  } catch (const json::exception& e) {  // parse errors and numbers out of range (1e400)
+    throw InputError(where, "corrupt JSON: " + json_error_text(e));
   }
   if (!root.is_object()) throw InputError(where, "expected a JSON object with minima and saddles");
   landscape::Provenance provenance;
@@ -60,6 +71,7 @@ landscape::Catalog catalog_from_network_json(const std::string& text, const std:
   const json& minima = array_field(root, "minima", where);
   for (std::size_t i = 0; i < minima.size(); ++i) {
     const std::string at = where + ": minima[" + std::to_string(i) + "]";
+    require_known_fields(minima[i], {"id", "energy"}, at);
     landscape::Minimum m;
     m.id = integer_id(minima[i], "id", at);
     if (m.id < 0) throw InputError(at + ".id", "must be >= 0");
@@ -73,6 +85,8 @@ landscape::Catalog catalog_from_network_json(const std::string& text, const std:
   for (std::size_t k = 0; k < saddles.size(); ++k) {
     const std::string at = where + ": saddles[" + std::to_string(k) + "]";
     const json& j = saddles[k];
+    require_known_fields(j, {"from", "to", "energy", "prefactor_forward", "prefactor_backward", "activation_volume",
+                             "activation_strain"}, at);
     landscape::Saddle s;
     s.from = integer_id(j, "from", at);
     s.to = integer_id(j, "to", at);

@@ -35,7 +35,7 @@ bool Walker::basins_allowed() const {
 }
 
 StateIndex Walker::advance_to(double time) {
-  while (exit_time_ <= time) transition();
+  while (exit_time_ <= time && events_ < options_.max_events) transition();
   if (sojourn_basin_ < 0) return state_;
   // Inside a superbasin: sample where the walker is, given where it was last seen and its exit.
   const Superbasin& basin = basins_[static_cast<std::size_t>(sojourn_basin_)];

@@ -7,6 +7,7 @@
 // Flicker acceleration (Superbasin.hpp) switches on by itself at constant rates: every
 // `flicker_window` hops, if those hops visited at most `max_basin_states` distinct states, the
 // set becomes a superbasin whose exits are sampled exactly. Times in the catalog's time unit.
+#include <limits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,6 +31,10 @@ struct WalkerOptions {
   /// Time-dependent rates: sample residences by thinning (Thinning.hpp) where the protocol
   /// allows it, else (or if false) by inverting the integrated hazard (IntegratedHazard.hpp).
   bool thinning = true;
+  /// advance_to stops after this many transitions in all (kmc --max-events): a time no run
+  /// can reach (t = 1e300 without superbasins) must end, not hang. The caller checks
+  /// next_transition_time() to tell a capped run from a finished one.
+  std::uint64_t max_events = std::numeric_limits<std::uint64_t>::max();
 };
 
 class Walker {

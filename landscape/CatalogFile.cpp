@@ -162,6 +162,9 @@ Catalog catalog_from_bytes(const std::string& bytes, const std::string& where) {
   const std::string payload = bytes.substr(kHeaderSize);
   if (fnv1a(payload) != get_le(bytes, 20, 8)) throw InputError(where, "corrupt catalog (checksum mismatch)");
   proto::Catalog message;
+  // libprotobuf logs parse problems (e.g. invalid UTF-8) on stderr itself; the InputError below
+  // is the one line the user gets.
+  google::protobuf::SetLogHandler(nullptr);
   if (!message.ParseFromString(payload)) throw InputError(where, "corrupt catalog (unparsable payload)");
   if (message.schema_version() != version) throw InputError(where, "corrupt catalog (schema versions disagree)");
   const auto& p = message.provenance();

@@ -1,7 +1,9 @@
 #include "md/AtomicFile.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <signal.h>
 #include <unistd.h>
 
 #include "md/Error.hpp"
@@ -12,10 +14,32 @@ namespace {
 std::string temporary_name(const std::string& path) {
   return path + ".tmp." + std::to_string(::getpid());
 }
+// A run killed while writing leaves `path.tmp.<pid>` behind. The next write of the same path
+// removes such files whose process no longer exists (a live one may be another run's).
+void remove_stale_temporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const std::string prefix = target.filename().string() + ".tmp.";
+  std::error_code ec;
+  for (fs::directory_iterator it(target.parent_path().empty() ? fs::path(".") : target.parent_path(), ec), end;
+       !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path,
                            const std::function<void(std::ostream&)>& writer) {
+  remove_stale_temporaries(path);
   const std::string tmp = temporary_name(path);
   try {
     {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -16,6 +17,8 @@
 namespace glassland::md {
 
 namespace {
+
+constexpr double kMaxBoxLength = 1e15;  // length units
 
 struct Line {
   long number;
@@ -136,6 +139,10 @@ void parse_header_line(const Parser& p, const Line& line, Header& h) {
         if (!(h.hi[d] > h.lo[d]))
           throw InputError(p.at(line), fmt::format("field '{}': box length {} - {} is not positive", hi_names[d],
                                                    h.hi[d], h.lo[d]));
+        // Beyond this the volume and the cell grid overflow (a typo such as 1e300, not a system).
+        if (!(h.hi[d] - h.lo[d] <= kMaxBoxLength))
+          throw InputError(p.at(line), fmt::format("field '{}': box length {} exceeds {}", hi_names[d],
+                                                   h.hi[d] - h.lo[d], kMaxBoxLength));
         h.has_bounds[d] = true;
         h.box_line = line.number;
         return;
@@ -167,6 +174,19 @@ std::vector<std::size_t> section_lines(const Parser& p, const std::vector<Line>&
   if (static_cast<long>(out.size()) < count)
     throw InputError(p.at(keyword), fmt::format("section '{}' is truncated: {} of {} lines", section, out.size(), count));
   return out;
+}
+
+// Files written by LAMMPS or glassland hold wrapped positions (plus image flags); unwrapped ones
+// lie a few box lengths out at most. A coordinate thousands of box lengths away is a typo: wrapping
+// it would lose its digits (x = 1e12 keeps no significant figure inside a 6-length box) and its
+// image count would overflow the int image flags written back by --write-data.
+void check_near_box(const Parser& p, const Line& line, const Box& box, const Vec3& r) {
+  constexpr double kMaxBoxLengths = 1000.0;
+  const Vec3 f = box.to_fractional(r);
+  for (int d = 0; d < 3; ++d)
+    if (!(std::abs(f[d]) <= kMaxBoxLengths))
+      throw InputError(p.at(line), fmt::format("atom position ({} {} {}) lies more than {} box lengths outside the box",
+                                               r.x(), r.y(), r.z(), kMaxBoxLengths));
 }
 
 }  // namespace
@@ -247,6 +267,7 @@ System parse_lammps_data(const std::string& text, const std::string& source, Uni
         const long type = p.integer(line, 1, "type");
         if (type < 1 || type > h.ntypes) throw InputError(p.at(line), fmt::format("field 'type': {} is not in 1..{}", type, h.ntypes));
         const Vec3 r(p.real(line, 2, "x"), p.real(line, 3, "y"), p.real(line, 4, "z"));
+        check_near_box(p, line, s.box, r);
         s.add_atom(static_cast<int>(id), static_cast<int>(type), r);
         if (line.tokens.size() == 8) {
           const char* names[3] = {"ix", "iy", "iz"};
@@ -283,6 +304,8 @@ System parse_lammps_data(const std::string& text, const std::string& source, Uni
 }
 
 System read_lammps_data(const std::string& path, UnitSystem units) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path, "is a directory, not a data file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "cannot open data file");
   std::stringstream buffer;

@@ -171,7 +171,7 @@ PotentialSpec parse_potential_toml(const std::string& text, const std::string& s
     if (key == "style") {
       continue;
     } else if (key == "shift") {
-      auto v = node.value<bool>();
+      auto v = node.value_exact<bool>();  // value<bool>() would read 1 as true
       if (!v) throw InputError(where(source, node, key), "must be true or false");
       shift = *v;
     } else if (key == "units") {

@@ -11,6 +11,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "bridge/cli/ThermalSchedule.hpp"
 #include "bridge/akmc/AkmcCheckpoint.hpp"
 #include "bridge/akmc/AkmcOutputs.hpp"
@@ -224,14 +225,18 @@ void register_akmc_command(CLI::App& app) {
   cmd->add_option("--batch", e.batch_size, "saddle searches per batch (independent of ranks/threads)")->default_val(8);
   cmd->add_option("--min-searches", e.min_searches, "searches per state before completeness is judged")->default_val(16);
   cmd->add_option("--max-searches", e.max_searches, "at most this many searches per state")->default_val(200);
-  cmd->add_option("--confidence", e.completeness.confidence, "completeness confidence to reach")->default_val(0.95);
-  cmd->add_option("--window", e.completeness.window_kT, "thermal window above the lowest barrier (kT)")->default_val(20.0);
+  cmd->add_option("--confidence", e.completeness.confidence, "completeness confidence to reach")->default_val(0.95)
+      ->check(open_unit_interval());
+  cmd->add_option("--window", e.completeness.window_kT, "thermal window above the lowest barrier (kT)")->default_val(20.0)
+      ->check(non_negative());
   cmd->add_option("--fixed-searches", e.completeness.fixed_searches,
-                  "> 0: exactly this many searches per state instead of the confidence rule")->default_val(0);
+                  "> 0: exactly this many searches per state instead of the confidence rule")->default_val(0)
+      ->check(non_negative());
   cmd->add_option("--prefactor", e.prefactor.constant, "constant attempt frequency (1/time); 0: Vineyard")
       ->default_val(0.0);
   cmd->add_option("--hessian-radius", e.prefactor.refinement.local_radius, "local Hessian radius (length)")
-      ->default_val(2.5);
+      ->default_val(2.5)
+      ->check(positive());
   cmd->add_option("--moved", e.moved_threshold, "atoms moving more than this take part in an event (length)")
       ->default_val(0.3);
   cmd->add_option("--recycle-radius", e.recycle_radius, "recycle saddles further than this from the moved atoms")
@@ -247,18 +252,24 @@ void register_akmc_command(CLI::App& app) {
                   "largest RMSD of the environment map for a transplanted guess (length)")->default_val(0.2);
   cmd->add_option("--topology-max-guesses", e.topology.max_guesses_per_event,
                   "equivalent atoms tried per event")->default_val(64);
-  cmd->add_option("--search-fmax", o->search.fmax, "saddle convergence force (energy/length)")->default_val(1e-3);
+  cmd->add_option("--search-fmax", o->search.fmax, "saddle convergence force (energy/length)")->default_val(1e-3)
+      ->check(positive());
   cmd->add_option("--displacement-radius", o->search.displacement_radius, "initial displacement radius (length)")
-      ->default_val(1.5);
+      ->default_val(1.5)
+      ->check(positive());
   cmd->add_option("--displacement", o->search.displacement_magnitude, "initial displacement std-dev (length)")
-      ->default_val(0.1);
-  cmd->add_option("--search-iterations", o->search.max_iterations, "climbing iterations per search")->default_val(300);
+      ->default_val(0.1)
+      ->check(non_negative());
+  cmd->add_option("--search-iterations", o->search.max_iterations, "climbing iterations per search")->default_val(300)
+      ->check(positive());
   cmd->add_flag("!--no-superbasins", o->kinetics.superbasins, "disable flicker acceleration");
   cmd->add_option("--checkpoint-events", o->checkpoint_events, "checkpoint every this many events (0: never)")
       ->default_val(100);
   cmd->add_option("--checkpoint-seconds", o->checkpoint_seconds, "and every this many wall seconds (0: never)")
-      ->default_val(60.0);
-  cmd->add_option("--wall-max", o->wall_max, "> 0: also stop after this many wall seconds")->default_val(0.0);
+      ->default_val(60.0)
+      ->check(non_negative());
+  cmd->add_option("--wall-max", o->wall_max, "> 0: also stop after this many wall seconds")->default_val(0.0)
+      ->check(non_negative());
   cmd->add_option("--skin", o->skin, "neighbour skin (length)")->default_val(0.3);
   cmd->callback([o] {
     if (o->exploration.completeness.fixed_searches > 0)

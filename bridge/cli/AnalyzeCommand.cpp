@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
 #include "md/NumberText.hpp"
 #include "md/AtomicFile.hpp"
@@ -175,7 +176,8 @@ void register_analyze_command(CLI::App& app) {
   cmd->add_option("--data", o->data, "LAMMPS data file")->required();
   cmd->add_option("--potential", o->potential, "preset or TOML potential")->required();
   cmd->add_option("--rdf", o->rdf, "CSV r,g_total,g_11,g_12,... (minimum image, r in length units)");
-  cmd->add_option("--rmax", o->r_max, "largest r of g(r) (length; default half the smallest box width)");
+  cmd->add_option("--rmax", o->r_max, "largest r of g(r) (length; default half the smallest box width)")
+      ->check(positive());
   cmd->add_option("--bins", o->bins, "g(r) bins")->capture_default_str();
   cmd->add_flag("--inherent", o->inherent, "quench a copy with FIRE and report the inherent-structure energy");
   cmd->add_flag("--voronoi", o->voronoi,
@@ -188,7 +190,8 @@ void register_analyze_command(CLI::App& app) {
   cmd->add_option("--voronoi-radii", o->voronoi_radii, "radical tessellation radii TYPE:R,... (length; default plain Voronoi)");
   cmd->add_option("--voronoi-face-threshold", o->voronoi_face_threshold,
                   "ignore faces smaller than this fraction of the cell's face area")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_negative());
   cmd->add_option("--voronoi-out", o->voronoi_out, "per-atom CSV id,type,volume,n3,n4,n5,n6,faces");
   cmd->add_flag("--json", o->json, "print one JSON object");
   cmd->add_option("--threads", o->threads, "OpenMP threads (0: default)");

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "bridge/cli/CommandSupport.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "glassland/Version.hpp"
 #include "kmc/NetworkImport.hpp"
 #include "landscape/CatalogFile.hpp"
@@ -82,7 +83,8 @@ void register_merge(CLI::App* catalog) {
   CLI::App* cmd = catalog->add_subcommand("merge", "Union of catalogs with deduplication of minima and saddles");
   cmd->add_option("catalogs", *inputs, "catalog files (two or more)")->required()->expected(2, -1);
   cmd->add_option("--out", *out, "merged catalog file")->required();
-  cmd->add_option("--energy-tolerance", *tolerance, "energies equal within this (energy unit)");
+  cmd->add_option("--energy-tolerance", *tolerance, "energies equal within this (energy unit)")
+      ->check(non_negative());
   cmd->callback([inputs, out, tolerance] {
     landscape::Catalog merged = landscape::load_catalog(inputs->front());
     for (std::size_t i = 1; i < inputs->size(); ++i) {
@@ -112,7 +114,8 @@ void register_spectra(CLI::App* catalog) {
   CLI::App* cmd = catalog->add_subcommand("spectra", "Barrier and asymmetry spectra (and metabasins) as JSON");
   cmd->add_option("catalog", *path, "catalog file")->required();
   cmd->add_option("--bins", *bins, "histogram bins");
-  cmd->add_option("--metabasin-threshold", *threshold, "also group minima joined by barriers <= this (energy unit)");
+  cmd->add_option("--metabasin-threshold", *threshold, "also group minima joined by barriers <= this (energy unit)")
+      ->check(non_negative());
   cmd->callback([path, bins, threshold] {
     const landscape::Catalog c = landscape::load_catalog(*path);
     const landscape::Spectra s = landscape::compute_spectra(c, *bins);

@@ -11,6 +11,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "bridge/HarvestCheckpoint.hpp"
 #include "bridge/HarvestTrajectories.hpp"
 #include "bridge/akmc/Distributed.hpp"
@@ -46,6 +47,9 @@ nlohmann::json checkpoint_signature(const HarvestCommandOptions& o, const std::s
 }
 
 void run_harvest(HarvestCommandOptions o) {
+  // Checked before any file is read; the NEB's own parameter names become harvest's options.
+  with_option_names({{"--fmax", "--neb-fmax"}, {"max_iterations", "--neb-max-iterations"}},
+                    [&] { o.harvest.validate(); });
   const md::PotentialSpec md_spec = md::load_potential(o.potential);
   const std::string landscape_name = o.landscape_potential.empty() ? smooth_variant(o.potential) : o.landscape_potential;
   const md::PotentialSpec landscape_spec = md::load_potential(landscape_name);
@@ -146,7 +150,8 @@ void register_harvest_command(CLI::App& app) {
   cmd->add_option("--out", o->out, "catalog file to write (Protocol Buffers)")->required();
   cmd->add_option("--ensemble", h.ensemble, "thermostat: nvt-langevin or nvt-nh")->default_val("nvt-langevin");
   cmd->add_option("--dt", h.timestep, "MD time step (time)")->default_val(0.005);
-  cmd->add_option("--damping", h.damping, "thermostat damping time (time)")->default_val(1.0);
+  cmd->add_option("--damping", h.damping, "thermostat damping time (time)")->default_val(1.0)
+      ->check(positive());
   cmd->add_option("--quench-every", h.quench_every, "MD steps between quenches")->default_val(200);
   cmd->add_option("--snapshots", h.snapshots_per_interval, "snapshots stored per quench interval for bisection")
       ->default_val(8);
@@ -154,24 +159,36 @@ void register_harvest_command(CLI::App& app) {
   cmd->add_option("--neb-minimizer", h.analysis.paths.neb.minimizer, "band minimizer (fire falls back on failure)")
       ->default_val("lbfgs");
   cmd->add_option("--neb-max-iterations", h.analysis.paths.neb.max_iterations,
-                  "band iterations per minimizer (unconverged events are rejected)")->default_val(1000);
+                  "band iterations per minimizer (unconverged events are rejected)")->default_val(1000)
+      ->check(positive());
   cmd->add_option("--neb-fmax", h.analysis.paths.neb.fmax, "NEB convergence force (energy/length)")
-      ->default_val(1e-3);
-  cmd->add_option("--quench-fmax", h.analysis.paths.quench.fmax, "quench convergence force")->default_val(1e-6);
+      ->default_val(1e-3)
+      ->check(positive());
+  cmd->add_option("--quench-fmax", h.analysis.paths.quench.fmax, "quench convergence force")->default_val(1e-6)
+      ->check(positive());
   cmd->add_option("--moved", h.analysis.moved_threshold, "atoms moving more than this are involved (length)")
-      ->default_val(0.3);
+      ->default_val(0.3)
+      ->check(positive());
   cmd->add_option("--same-displacement", h.analysis.paths.same.displacement,
-                  "minima closer than this (max atomic displacement, length) are the same")->default_val(0.1);
-  cmd->add_option("--same-energy", h.analysis.paths.same.energy, "and within this energy")->default_val(1e-5);
+                  "minima closer than this (max atomic displacement, length) are the same")->default_val(0.1)
+      ->check(positive());
+  cmd->add_option("--same-energy", h.analysis.paths.same.energy, "and within this energy")->default_val(1e-5)
+      ->check(positive());
   cmd->add_option("--hessian-radius", o->hessian_radius, "local Hessian radius around the event (length)")
-      ->default_val(2.5);
+      ->default_val(2.5)
+      ->check(positive());
   cmd->add_option("--fixed-prefactor", h.analysis.fixed_prefactor,
-                  "use this attempt frequency (1/time) instead of Vineyard's")->default_val(0.0);
-  cmd->add_option("--env-radius", h.analysis.environment.radius, "environment-key radius (length)")->default_val(2.0);
+                  "use this attempt frequency (1/time) instead of Vineyard's")->default_val(0.0)
+      ->check(non_negative());
+  cmd->add_option("--env-radius", h.analysis.environment.radius, "environment-key radius (length)")->default_val(2.0)
+      ->check(positive());
   cmd->add_option("--env-bond", h.analysis.environment.bond_cutoff, "environment-key bond cutoff (length)")
-      ->default_val(1.5);
-  cmd->add_option("--max-events", h.max_events, "stop after this many saddles")->default_val(1000000);
-  cmd->add_option("--skin", h.skin, "neighbour skin (length)")->default_val(0.3);
+      ->default_val(1.5)
+      ->check(positive());
+  cmd->add_option("--max-events", h.max_events, "stop after this many saddles")->default_val(1000000)
+      ->check(positive());
+  cmd->add_option("--skin", h.skin, "neighbour skin (length)")->default_val(0.3)
+      ->check(non_negative());
   cmd->add_option("--checkpoint-every", h.checkpoint_every,
                   "save MD state and catalog as OUT.checkpoint-* every this many MD steps and at the end (0: never)")
       ->default_val(5000);

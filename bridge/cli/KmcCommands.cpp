@@ -9,6 +9,7 @@
 #include "bridge/cli/CatalogCommands.hpp"
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "bridge/cli/ThermalSchedule.hpp"
 #include "kmc/Ensemble.hpp"
 #include "landscape/CatalogFile.hpp"
@@ -126,10 +127,13 @@ void register_kmc_commands(CLI::App& app) {
   cmd->add_option("--stress", options->stress, "shear stress: constant:S, step:S@T, sine:A@F[+M] (energy/volume)");
   cmd->add_option("--bias-law", options->bias_law, "barrier tilt: linear | three-halves");
   cmd->add_option("--checkpoint", options->checkpoint, "save finished runs here; resume from it if present");
-  cmd->add_option("--checkpoint-seconds", options->checkpoint_seconds, "wall seconds between checkpoints");
+  cmd->add_option("--checkpoint-seconds", options->checkpoint_seconds, "wall seconds between checkpoints")
+      ->check(non_negative());
   cmd->add_option("--csv", options->csv, "write mean energy and strain per time as CSV");
-  cmd->add_option("--threads", options->threads, "OpenMP threads (default: all)");
-  cmd->add_option("--max-events", options->max_events, "cap on transitions per run while seeking the target");
+  cmd->add_option("--threads", options->threads, "OpenMP threads (default: all)")
+      ->check(non_negative());
+  cmd->add_option("--max-events", options->max_events, "cap on transitions per run (a run that needs more to reach its last time is refused; a target search stops there)")
+      ->check(positive());
   cmd->add_flag("--no-superbasins", options->no_superbasins, "disable automatic flicker acceleration");
   cmd->add_flag("--quiet", options->quiet, "no progress lines on stderr");
   cmd->add_flag("--json", options->json, "print one JSON object");

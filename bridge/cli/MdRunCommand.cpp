@@ -240,20 +240,22 @@ void register_md_run_command(CLI::App& app) {
   cmd->add_flag("--json", o->json,
                 "print JSON with energy_total_initial, energy_total_final (potential + kinetic, energy units) "
                 "and final temperature, pressure, volume");
-  cmd->add_option("--temperature", o->temperature, "thermostat target (temperature: eps/k_B for lj, K for metal)");
-  cmd->add_option("--tdamp", o->tdamp, "thermostat damping time (time; default 100 dt)")
+  cmd->add_option("--temperature", o->temperature, "thermostat target (temperature: eps/k_B for lj, K for metal)")
       ->check(non_negative());
+  cmd->add_option("--tdamp", o->tdamp, "thermostat damping time (time; default 100 dt)")
+      ->check(positive());
   cmd->add_option("--pressure", o->pressure, "barostat target (pressure: eps/sigma^3 for lj, bar for metal)")
       ->capture_default_str();
   cmd->add_option("--pdamp", o->pdamp, "barostat damping time (time; default 1000 dt)")
-      ->check(non_negative());
+      ->check(positive());
   cmd->add_option("--coupling", o->coupling, "npt coupling: iso or ortho (each box length separately)")
       ->capture_default_str();
   cmd->add_option("--schedule", o->schedule,
                   "temperature schedule file 'time temperature' per line (time from the run's start); overrides "
                   "--temperature");
   cmd->add_option("--init-temperature", o->init_temperature,
-                  "replace the file's velocities by Maxwell-Boltzmann ones at this temperature (seeded by --seed)");
+                  "replace the file's velocities by Maxwell-Boltzmann ones at this temperature (seeded by --seed)")
+      ->check(non_negative());
   cmd->add_option("--seed", o->seed, "seed for Langevin noise and --init-temperature")->capture_default_str();
   cmd->add_option("--thermo", o->thermo_file,
                   "CSV of step,time,temperature,potential_energy,kinetic_energy,total_energy,pressure,volume,"

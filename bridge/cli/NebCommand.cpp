@@ -9,6 +9,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "landscape/InherentStructure.hpp"
 #include "landscape/NudgedElasticBand.hpp"
 #include "landscape/ObjectivePool.hpp"
@@ -123,24 +124,33 @@ void register_neb_command(CLI::App& app) {
                   "convergence: max per-atom perpendicular force of all images and the climbing image's "
                   "force (energy/length)")->default_val(1e-3);
   cmd->add_option("--spring", o->neb.spring, "spring constant (energy/length^2); k_max if energy-weighted")
-      ->default_val(5.0);
+      ->default_val(5.0)
+      ->check(positive());
   cmd->add_flag("--energy-weighted", o->neb.energy_weighted, "energy-weighted springs between --spring-min and --spring");
-  cmd->add_option("--spring-min", o->neb.spring_min, "k_min of energy-weighted springs")->default_val(1.0);
+  cmd->add_option("--spring-min", o->neb.spring_min, "k_min of energy-weighted springs")->default_val(1.0)
+      ->check(positive());
   cmd->add_option("--climb-start", o->neb.climb_start_fmax,
-                  "start climbing when the perpendicular force is below this (0: at once)")->default_val(0.0);
-  cmd->add_option("--max-iterations", o->neb.max_iterations, "minimizer iterations on the band")->default_val(5000);
+                  "start climbing when the perpendicular force is below this (0: at once)")->default_val(0.0)
+      ->check(non_negative());
+  cmd->add_option("--max-iterations", o->neb.max_iterations, "minimizer iterations on the band")->default_val(5000)
+      ->check(positive());
   cmd->add_option("--minimizer", o->neb.minimizer, "band minimizer: lbfgs or fire")->default_val("lbfgs");
   cmd->add_option("--fallback-minimizer", o->neb.fallback_minimizer,
                   "continue with this minimizer if the first stops unconverged (\"\" for none)")
       ->default_val("fire");
-  cmd->add_option("--max-step", o->neb.max_step, "largest per-atom move per iteration (length)")->default_val(0.1);
+  cmd->add_option("--max-step", o->neb.max_step, "largest per-atom move per iteration (length)")->default_val(0.1)
+      ->check(positive());
   cmd->add_option("--timestep", o->neb.timestep,
-                  "FIRE initial time step / L-BFGS initial inverse curvature")->default_val(0.05);
-  cmd->add_option("--quench-fmax", o->quench_fmax, "force threshold for relaxing the ends")->default_val(1e-6);
-  cmd->add_option("--skin", o->skin, "neighbour-list skin (length)")->default_val(0.3);
+                  "FIRE initial time step / L-BFGS initial inverse curvature")->default_val(0.05)
+      ->check(positive());
+  cmd->add_option("--quench-fmax", o->quench_fmax, "force threshold for relaxing the ends")->default_val(1e-6)
+      ->check(positive());
+  cmd->add_option("--skin", o->skin, "neighbour-list skin (length)")->default_val(0.3)
+      ->check(non_negative());
   cmd->add_option("--check-saddle", o->check_radius,
                   "check the saddle (adds negative_modes, first_order): 0 = full Hessian; > 0 = Lanczos lowest "
-                  "curvatures of the whole system, local Hessian within this radius of the unstable mode's atoms");
+                  "curvatures of the whole system, local Hessian within this radius of the unstable mode's atoms")
+      ->check(non_negative());
   cmd->add_option("--profile", o->profile, "write the energy profile (image, arc length, energy) to this file");
   cmd->add_flag("--json", o->json, "print one JSON object");
   cmd->callback([o] { run_neb(*o); });

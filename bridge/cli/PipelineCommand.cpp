@@ -12,6 +12,7 @@
 // Units: LJ reduced units for stages 1-3 (kT in ε, time in σ·sqrt(m/ε)); laboratory units in 4.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -127,7 +128,24 @@ void run_akmc_stage(const PipelineOptions& o, const std::string& glass, const st
                                                       dir + "/aging.png"});
 }
 
+// Every option is checked before the first stage folder exists: a stage that refuses its
+// arguments half-way through would leave empty folders behind.
+void validate(const PipelineOptions& o) {
+  // The quench box (V/N = 0.767) must be twice Wahnström's 2.5 sigma cutoff wide: > 162.9 atoms.
+  if (o.natoms < 163) throw InputError("--natoms", "must be >= 163 (the box must be twice the cutoff wide)");
+  require_memory("--natoms", 1024.0 * static_cast<double>(o.natoms), std::to_string(o.natoms) + " atoms");
+  if (!(o.harvest_temperature > 0.05) || !std::isfinite(o.harvest_temperature))
+    throw InputError("--harvest-temperature", "must be finite and above the replay's end kT = 0.05");
+  if (o.harvest_steps < 1) throw InputError("--harvest-steps", "must be >= 1");
+  if (o.harvest_max_events < 1) throw InputError("--harvest-max-events", "must be >= 1");
+  if (o.kmc_runs < 1) throw InputError("--kmc-runs", "must be >= 1");
+  if (o.akmc_events < 1) throw InputError("--akmc-events", "must be >= 1");
+  require_positive("--akmc-wall", o.akmc_wall);
+  if (o.out.empty()) throw InputError("--out", "must name a folder");
+}
+
 void run_pipeline(const PipelineOptions& o) {
+  validate(o);
   const auto started = std::chrono::steady_clock::now();
   const std::string seed = std::to_string(o.seed);
   const std::string quench = o.out + "/1-quench", harvest = o.out + "/2-harvest", kmc = o.out + "/3-kmc",

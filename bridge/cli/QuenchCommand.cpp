@@ -12,6 +12,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/InherentStructure.hpp"
@@ -40,6 +41,9 @@ md::System initial_system(const QuenchOptions& o, const md::PotentialSpec& spec)
   if (!o.data.empty()) return read_system_for(o.data, spec);
   if (spec.pair.ntypes() != 2) throw InputError("--potential", "a random start needs a two-type potential (or --data)");
   if (!(o.fraction_type1 >= 0.0 && o.fraction_type1 <= 1.0)) throw InputError("--fraction", "must be in [0, 1]");
+  if (o.natoms < 1) throw InputError("--natoms", "must be >= 1");
+  // Positions, velocities, forces, images, neighbour lists and minimizer vectors: ~1 kB per atom.
+  require_memory("--natoms", 1024.0 * static_cast<double>(o.natoms), std::to_string(o.natoms) + " atoms");
   md::System s = md::random_liquid({o.fraction_type1, 1.0 - o.fraction_type1}, o.natoms,
                                    1.0 / require_positive("--volume-per-atom", o.volume_per_atom), spec.type_mass,
                                    o.seed, 0.0, spec.units);
@@ -52,6 +56,9 @@ md::System initial_system(const QuenchOptions& o, const md::PotentialSpec& spec)
 
 md::LinearQuenchOptions quench_options(const QuenchOptions& o) {
   md::LinearQuenchOptions q;
+  // nve has no thermostat: the ramp would never cool, yet a Tg would be fitted and reported.
+  if (o.ensemble != "nvt-nh" && o.ensemble != "nvt" && o.ensemble != "nvt-langevin" && o.ensemble != "npt")
+    throw InputError("--ensemble", "'" + o.ensemble + "' cannot follow a cooling ramp: use nvt-nh, nvt-langevin or npt");
   q.ensemble = o.ensemble;
   q.integrator.timestep = require_positive("--dt", o.dt);
   q.integrator.temperature_damping = o.tdamp > 0.0 ? o.tdamp : 100.0 * o.dt;
@@ -179,29 +186,41 @@ void register_quench_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--natoms", o->natoms, "number of atoms of the random start")->capture_default_str();
   cmd->add_option("--rate", o->rate, "cooling rate |dT/dt| (temperature/time; above T* for two-step)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(positive());
   cmd->add_option("--potential", o->potential, "preset or TOML potential (two types for a random start)")
       ->capture_default_str();
   cmd->add_option("--data", o->data, "start from this LAMMPS data file instead of a random liquid");
   cmd->add_option("--volume-per-atom", o->volume_per_atom, "volume per atom of the random start (length^3)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(positive());
   cmd->add_option("--fraction", o->fraction_type1, "fraction of type-1 atoms of the random start")
       ->capture_default_str();
-  cmd->add_option("--t-start", o->t_start, "liquid temperature (temperature)")->capture_default_str();
-  cmd->add_option("--t-end", o->t_end, "final temperature (temperature)")->capture_default_str();
-  cmd->add_option("--t-switch", o->t_switch, "two-step ramp: temperature T* where the rate switches");
-  cmd->add_option("--rate-below", o->rate_below, "two-step ramp: cooling rate below T* (temperature/time)");
+  cmd->add_option("--t-start", o->t_start, "liquid temperature (temperature)")->capture_default_str()
+      ->check(positive());
+  cmd->add_option("--t-end", o->t_end, "final temperature (temperature)")->capture_default_str()
+      ->check(non_negative());
+  cmd->add_option("--t-switch", o->t_switch, "two-step ramp: temperature T* where the rate switches")
+      ->check(positive());
+  cmd->add_option("--rate-below", o->rate_below, "two-step ramp: cooling rate below T* (temperature/time)")
+      ->check(positive());
   cmd->add_option("--schedule", o->schedule, "cooling schedule file 'time temperature' (replaces the ramp)");
-  cmd->add_option("--equilibrate", o->equilibrate, "time at --t-start before cooling (time)")->capture_default_str();
+  cmd->add_option("--equilibrate", o->equilibrate, "time at --t-start before cooling (time)")->capture_default_str()
+      ->check(non_negative());
   cmd->add_option("--ensemble", o->ensemble, "nvt-nh, nvt-langevin or npt")->capture_default_str();
   cmd->add_option("--pressure", o->pressure, "npt target pressure (pressure)")->capture_default_str();
-  cmd->add_option("--dt", o->dt, "time step (time)")->capture_default_str();
-  cmd->add_option("--tdamp", o->tdamp, "thermostat damping (time; default 100 dt)");
-  cmd->add_option("--pdamp", o->pdamp, "barostat damping (time; default 1000 dt)");
+  cmd->add_option("--dt", o->dt, "time step (time)")->capture_default_str()
+      ->check(positive());
+  cmd->add_option("--tdamp", o->tdamp, "thermostat damping (time; default 100 dt)")
+      ->check(positive());
+  cmd->add_option("--pdamp", o->pdamp, "barostat damping (time; default 1000 dt)")
+      ->check(positive());
   cmd->add_option("--fit-max", o->fit_max,
-                  "Tg fit window: only samples with T_target <= this (default: lower half of the ramp)");
+                  "Tg fit window: only samples with T_target <= this (default: lower half of the ramp)")
+      ->check(positive());
   cmd->add_option("--sample-every", o->sample_every, "steps per averaged row of quench.csv")->capture_default_str();
-  cmd->add_option("--skin", o->skin, "neighbour skin (length; default 0.3 lj, 1.0 metal)");
+  cmd->add_option("--skin", o->skin, "neighbour skin (length; default 0.3 lj, 1.0 metal)")
+      ->check(non_negative());
   cmd->add_option("--seed", o->seed, "seed of the random start, velocities and Langevin noise")
       ->capture_default_str();
   cmd->add_option("--threads", o->threads, "OpenMP threads (0: default)");

@@ -11,6 +11,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/StrainedMdSetup.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/ShearDrivenDynamics.hpp"
@@ -111,8 +112,10 @@ void register_shear_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--nonaffine-threshold", o->nonaffine_threshold,
                   "fD counts atoms whose non-affine displacement exceeds this (length: Angstrom metal, sigma lj)")
-      ->capture_default_str();
-  cmd->add_option("--sample-every", o->sample_every, "steps between stress samples (default: steps/500)");
+      ->capture_default_str()
+      ->check(positive());
+  cmd->add_option("--sample-every", o->sample_every, "steps between stress samples (default: steps/500)")
+      ->check(positive());
   cmd->callback([o] { run_shear(*o); });
 }
 

@@ -5,6 +5,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "md/AtomicFile.hpp"
 #include "md/Error.hpp"
 #include "md/IntegratorRegistry.hpp"
@@ -15,19 +16,24 @@ namespace glassland::bridge {
 void add_strained_md_options(CLI::App& cmd, StrainedMdOptions& o) {
   cmd.add_option("--data", o.data, "LAMMPS data file (orthorhombic or with an xy tilt)")->required();
   cmd.add_option("--potential", o.potential, "preset name or TOML potential file (sets units lj or metal)")->required();
-  cmd.add_option("--temperature", o.temperature, "thermostat target (temperature: K metal, eps/k_B lj)")->required();
+  cmd.add_option("--temperature", o.temperature, "thermostat target (temperature: K metal, eps/k_B lj)")->required()
+      ->check(positive());
   cmd.add_option("--out", o.out, "output directory")->required();
   cmd.add_option("--ensemble", o.ensemble, "thermostat: nvt-nh (Nose-Hoover chain) or nvt-langevin (BAOAB)")
       ->capture_default_str();
-  cmd.add_option("--dt", o.dt, "time step (time: ps metal, tau lj; default 0.002 ps or 0.005 tau)");
-  cmd.add_option("--tdamp", o.tdamp, "thermostat damping time (time; default 100 dt)");
+  cmd.add_option("--dt", o.dt, "time step (time: ps metal, tau lj; default 0.002 ps or 0.005 tau)")
+      ->check(positive());
+  cmd.add_option("--tdamp", o.tdamp, "thermostat damping time (time; default 100 dt)")
+      ->check(positive());
   cmd.add_option("--equilibrate-steps", o.equilibrate_steps, "thermostatted steps at zero strain before the test")
       ->capture_default_str();
   cmd.add_flag("--keep-velocities", o.keep_velocities,
                "start from the data file's velocities instead of Maxwell-Boltzmann ones at --temperature");
   cmd.add_option("--seed", o.seed, "seed of the initial velocities and of Langevin noise")->capture_default_str();
-  cmd.add_option("--skin", o.skin, "neighbour skin (length; default 0.3 lj, 1.0 metal)");
-  cmd.add_option("--threads", o.threads, "OpenMP threads (0: default)");
+  cmd.add_option("--skin", o.skin, "neighbour skin (length; default 0.3 lj, 1.0 metal)")
+      ->check(non_negative());
+  cmd.add_option("--threads", o.threads, "OpenMP threads (0: default)")
+      ->check(non_negative());
   cmd.add_flag("--json", o.json, "print the summary as JSON");
 }
 

@@ -69,6 +69,28 @@ CLI::Validator non_negative() {
       "", "non-negative");
 }
 
+CLI::Validator positive() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        char* end = nullptr;
+        const double x = std::strtod(v.c_str(), &end);
+        if (end != v.c_str() + v.size() || !(x > 0.0)) return "'" + v + "' must be a number > 0";
+        return {};
+      },
+      "", "positive");
+}
+
+CLI::Validator open_unit_interval() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        char* end = nullptr;
+        const double x = std::strtod(v.c_str(), &end);
+        if (end != v.c_str() + v.size() || !(x > 0.0 && x < 1.0)) return "'" + v + "' must be a number in (0, 1)";
+        return {};
+      },
+      "", "in (0, 1)");
+}
+
 void require_strict_numbers(CLI::App& app) {
   for (CLI::Option* option : app.get_options()) {
     const std::string type = option->get_type_name();

@@ -16,4 +16,10 @@ void require_strict_numbers(CLI::App& app);
 /// A number >= 0 (a clean one-line message, unlike CLI::NonNegativeNumber's range text).
 CLI::Validator non_negative();
 
+/// A number > 0 (for integers: >= 1). Add after default_val: CLI11 checks defaults given later.
+CLI::Validator positive();
+
+/// A number strictly between 0 and 1 (confidence levels, significances).
+CLI::Validator open_unit_interval();
+
 }  // namespace glassland::bridge

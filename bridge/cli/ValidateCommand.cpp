@@ -17,6 +17,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
+#include "bridge/cli/StrictOptions.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
 #include "bridge/akmc/Distributed.hpp"
 #include "bridge/akmc/Ranks.hpp"
@@ -200,7 +201,8 @@ void register_validate_command(CLI::App& app) {
                   "snapshots per quench interval: escape times are known to (quench-every/snapshots) dt")
       ->default_val(10);
   cmd->add_option("--persist", s.persist_intervals,
-                  "quench intervals an escape must persist; returns within them are flickers")->default_val(1);
+                  "quench intervals an escape must persist; returns within them are flickers")->default_val(1)
+      ->check(positive());
   cmd->add_option("--equilibrate", s.equilibration_time,
                   "thermostatted warm-up before each run's clock starts (time; a few --damping)")->default_val(10.0);
   cmd->add_option("--max-time", s.max_time, "runs without escape stop (right-censored) at this time")
@@ -210,8 +212,10 @@ void register_validate_command(CLI::App& app) {
   cmd->add_option("--quench-minimizer", s.quench.minimizer, "quench minimizer: fire, lbfgs or cg")->default_val("fire");
   cmd->add_option("--same-displacement", s.same.displacement,
                   "minima closer than this (largest atomic displacement, drift removed; length) are the same")
-      ->default_val(0.1);
-  cmd->add_option("--same-energy", s.same.energy, "... and within this energy")->default_val(1e-4);
+      ->default_val(0.1)
+      ->check(positive());
+  cmd->add_option("--same-energy", s.same.energy, "... and within this energy")->default_val(1e-4)
+      ->check(positive());
   cmd->add_option("--confidence", in.comparison.confidence, "level of the MD rate's confidence interval")
       ->default_val(0.95);
   cmd->add_option("--significance", in.comparison.significance,

@@ -1,5 +1,6 @@
 #include "kmc/model/FitTargets.hpp"
 
+#include <limits>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -87,7 +88,7 @@ CurveTarget read_curve(TomlFields& f, const FitTargets& targets, const std::stri
   t.name = f.required_text("name");
   t.protocol = f.required_text("protocol");
   if (!targets.protocols.count(t.protocol)) throw InputError(f.where("protocol"), "unknown protocol '" + t.protocol + "' (not in [protocols])");
-  t.step = static_cast<int>(f.integer("step", 0));
+  t.step = static_cast<int>(f.integer("step", 0, 0, std::numeric_limits<int>::max()));
   if (t.step < 0 || t.step >= static_cast<int>(targets.protocols.at(t.protocol).steps.size()))
     throw InputError(f.where("step"), "is not a step of protocol '" + t.protocol + "'");
   t.x_column = f.required_text("x");

@@ -1,5 +1,6 @@
 #include "kmc/model/ModelConfig.hpp"
 
+#include <limits>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -59,8 +60,8 @@ void read_beta(TomlFields& f, ModelParameters& p, bool from_catalog) {
     b.asymmetry_width_kj_mol = f.positive("asymmetry_width_kJ_per_mol", b.asymmetry_width_kj_mol, true);
   }
   b.tau0_s = f.positive("tau0_s", b.tau0_s);
-  b.barrier_classes = static_cast<int>(f.integer("barrier_classes", b.barrier_classes));
-  b.asymmetry_classes = static_cast<int>(f.integer("asymmetry_classes", b.asymmetry_classes));
+  b.barrier_classes = static_cast<int>(f.integer("barrier_classes", b.barrier_classes, 1, 64));
+  b.asymmetry_classes = static_cast<int>(f.integer("asymmetry_classes", b.asymmetry_classes, 1, 64));
   b.coupling_kappa = f.number("coupling_kappa", b.coupling_kappa);
   b.modulus_relaxation = f.positive("modulus_relaxation", b.modulus_relaxation, true);
 }
@@ -99,9 +100,9 @@ ModelConfig parse_model_config(const std::string& text, const std::string& name,
   const auto units = model.integer("units", 10000);
   if (units < 1 || units > 100000000) throw InputError(model.where("units"), "must be in [1, 1e8]");
   config.units = static_cast<std::uint64_t>(units);
-  config.seed = static_cast<std::uint64_t>(model.integer("seed", 1));
+  config.seed = static_cast<std::uint64_t>(model.integer("seed", 1, 0, std::numeric_limits<std::int64_t>::max()));
   p.atoms_per_unit = model.positive("atoms_per_unit", p.atoms_per_unit);
-  p.energy_bins = static_cast<int>(model.integer("energy_bins", p.energy_bins));
+  p.energy_bins = static_cast<int>(model.integer("energy_bins", p.energy_bins, 8, 4096));
   model.finish();
 
   TomlFields lab(root["lab"].as_table(), name, "lab");

@@ -58,7 +58,13 @@ Protocol parse_protocol(const std::string& text, const std::string& name, const 
   protocol.control.max_step_K = top.positive("max_step_K", protocol.control.max_step_K);
   protocol.control.first_hold_step_s = top.positive("first_hold_step_s", protocol.control.first_hold_step_s);
   protocol.control.hold_growth = top.positive("hold_growth", protocol.control.hold_growth);
-  if (!(protocol.control.hold_growth > 1.0)) throw InputError(top.where("hold_growth"), "must be > 1");
+  // Below these a protocol needs more steps than anyone can wait for (max_step_K = 1e-300 asked
+  // for ~1e302 steps): refused here, with the key, before anything runs. ScheduleRunner also
+  // refuses any ramp or hold that would need more than 1e8 steps.
+  if (!(protocol.control.hold_growth >= 1.001)) throw InputError(top.where("hold_growth"), "must be >= 1.001");
+  if (!(protocol.control.max_step_K >= 1e-6)) throw InputError(top.where("max_step_K"), "must be >= 1e-6 K");
+  if (!(protocol.control.first_hold_step_s >= 1e-12))
+    throw InputError(top.where("first_hold_step_s"), "must be >= 1e-12 s");
   const toml::node* steps = root.get("step");
   if (steps == nullptr || !steps->is_array_of_tables() || steps->as_array()->empty())
     throw InputError(name + ": step", "the protocol needs at least one [[step]] table");

@@ -58,6 +58,13 @@ std::int64_t TomlFields::integer(const std::string& key, std::int64_t fallback) 
   throw InputError(where(key), "must be an integer");
 }
 
+std::int64_t TomlFields::integer(const std::string& key, std::int64_t fallback, std::int64_t lo, std::int64_t hi) {
+  const std::int64_t value = integer(key, fallback);
+  if (value < lo || value > hi)
+    throw InputError(where(key), std::to_string(value) + " is not in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  return value;
+}
+
 std::string TomlFields::text(const std::string& key, const std::string& fallback) {
   const toml::node* n = node(key);
   if (n == nullptr) return fallback;

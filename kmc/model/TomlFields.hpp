@@ -26,6 +26,8 @@ public:
   double positive(const std::string& key, double fallback, bool allow_zero = false);
   double required_positive(const std::string& key);
   std::int64_t integer(const std::string& key, std::int64_t fallback);
+  /// Integer within [lo, hi] (checked before any narrowing: 4294967393 must not become 97).
+  std::int64_t integer(const std::string& key, std::int64_t fallback, std::int64_t lo, std::int64_t hi);
   std::string text(const std::string& key, const std::string& fallback);
   std::string required_text(const std::string& key);
   /// Array of finite numbers (a single number is accepted as a one-element list).
