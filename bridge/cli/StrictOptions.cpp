@@ -56,39 +56,30 @@ CLI::Validator strict_validator(const std::string& type) {
   return CLI::Validator([](std::string& v) { return check_floating(v); }, "", "strict");
 }
 
+// A validator for numbers that `ok` accepts; `what` completes "must be a number ...".
+CLI::Validator number_validator(const std::string& what, bool (*ok)(double)) {
+  return CLI::Validator(
+      [what, ok](std::string& v) -> std::string {
+        char* end = nullptr;
+        const double x = std::strtod(v.c_str(), &end);
+        if (end != v.c_str() + v.size() || !ok(x)) return "'" + v + "' must be a number " + what;
+        return {};
+      },
+      "", what);
+}
+
 }  // namespace
 
 CLI::Validator non_negative() {
-  return CLI::Validator(
-      [](std::string& v) -> std::string {
-        char* end = nullptr;
-        const double x = std::strtod(v.c_str(), &end);
-        if (end != v.c_str() + v.size() || !(x >= 0.0)) return "'" + v + "' must be a number >= 0";
-        return {};
-      },
-      "", "non-negative");
+  return number_validator(">= 0", [](double x) { return x >= 0.0; });
 }
 
 CLI::Validator positive() {
-  return CLI::Validator(
-      [](std::string& v) -> std::string {
-        char* end = nullptr;
-        const double x = std::strtod(v.c_str(), &end);
-        if (end != v.c_str() + v.size() || !(x > 0.0)) return "'" + v + "' must be a number > 0";
-        return {};
-      },
-      "", "positive");
+  return number_validator("> 0", [](double x) { return x > 0.0; });
 }
 
 CLI::Validator open_unit_interval() {
-  return CLI::Validator(
-      [](std::string& v) -> std::string {
-        char* end = nullptr;
-        const double x = std::strtod(v.c_str(), &end);
-        if (end != v.c_str() + v.size() || !(x > 0.0 && x < 1.0)) return "'" + v + "' must be a number in (0, 1)";
-        return {};
-      },
-      "", "in (0, 1)");
+  return number_validator("in (0, 1)", [](double x) { return x > 0.0 && x < 1.0; });
 }
 
 void require_strict_numbers(CLI::App& app) {

@@ -1,5 +1,6 @@
 // The `glassland` command line. Errors in user input end the program with one line on
-// stderr ("glassland: <where>: <what>") and exit status 1; CLI usage errors exit with 2.
+// stderr ("glassland: <where>: <what>") and exit status 1 (bad option values included); other CLI
+// usage errors (unknown or missing options) exit with CLI11's code.
 #include <exception>
 #include <iostream>
 
@@ -22,6 +23,12 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ValidationError& e) {  // a bad option value is bad input: status 1, like InputError
+    std::cerr << "glassland: " << e.what() << std::endl;
+    return 1;
+  } catch (const CLI::ConversionError& e) {
+    std::cerr << "glassland: " << e.what() << std::endl;
+    return 1;
   } catch (const CLI::ParseError& e) {
     // One line, like every other input error (CLI11's own printer adds a "--help" line).
     std::cerr << "glassland: " << e.what() << std::endl;
