@@ -99,7 +99,9 @@ TEST_CASE("akmc killed with SIGKILL resumes to the uninterrupted trajectory", "[
   REQUIRE(WTERMSIG(status) == SIGKILL);
   const std::size_t at_kill = checkpointed_events(killed);
   CHECK(at_kill >= 3);
-  CHECK(at_kill < static_cast<std::size_t>(kEvents));
+  // A loaded machine may deschedule this loop long enough for the run to checkpoint its last
+  // event; it is still killed before its final outputs (no summary), which is what is tested.
+  CHECK(at_kill <= static_cast<std::size_t>(kEvents));
   CHECK_FALSE(std::filesystem::exists(killed + "/summary.json"));
 
   const test::CliRun resumed = test::run_glassland(dir, akmc_args(killed) + " --resume --json");
