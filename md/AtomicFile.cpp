@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "md/Error.hpp"
+#include "md/FaultInjection.hpp"
 
 namespace glassland {
 
@@ -50,9 +51,11 @@ void write_file_atomically(const std::string& path,
       out.flush();
       if (!out) throw InputError(path, "write failed");
     }
+    fault_point("commit");
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) throw InputError(path, "cannot rename temporary file: " + ec.message());
+    fault_point("committed");
   } catch (...) {
     std::remove(tmp.c_str());
     throw;

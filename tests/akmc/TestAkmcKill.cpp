@@ -1,21 +1,21 @@
 // kill -9 and --resume: `glassland akmc` on the 256-atom Wahnström glass with a checkpoint after
-// every event is killed with SIGKILL once its checkpoint holds a few events, then resumed with
-// --resume. The resumed run must end with the same trajectory.csv, catalog and summary (timings
-// aside) as an uninterrupted run with the same seed, and leave no temporary file in its
+// every event is killed with SIGKILL at seeded random points of its output sequence, then resumed
+// with --resume. Every resumed run must end with the same trajectory.csv, catalog and summary
+// (timings aside) as an uninterrupted run with the same seed, and leave no temporary file in its
 // directory (every output is written to a temporary and renamed; a resume removes the
-// temporaries a killed run left behind). Likewise a run stopped by --wall-max: it stops between
-// events, so its trajectory is a prefix of the uninterrupted one wherever the wall clock stopped
-// it, and --resume continues it to the same end.
+// temporaries a killed run left behind). The kill comes from inside (GLASSLAND_KILL_AT, see
+// md/FaultInjection.hpp): a kill sent from the test raced the run on a loaded machine. Likewise
+// a run stopped by --wall-max: it stops between events, so its trajectory is a prefix of the
+// uninterrupted one wherever the wall clock stopped it, and --resume continues it to the same end.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
+#include <random>
 #include <sstream>
-#include <thread>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -37,14 +37,16 @@ std::string akmc_args(const std::string& out) {
          "--checkpoint-events 1 --out " + out;
 }
 
-/// Starts `glassland args` (stdout and stderr to `log`) without waiting for it.
-pid_t start_glassland(const std::string& args, const std::string& log) {
+/// Runs `glassland args` with GLASSLAND_KILL_AT=`kill_at` (stdout and stderr to `log`); returns
+/// the wait status.
+int run_with_kill_plan(const std::string& args, const std::string& kill_at, const std::string& log) {
   std::vector<std::string> words;
   std::istringstream in(args);
   for (std::string w; in >> w;) words.push_back(w);
   const pid_t pid = fork();
   if (pid == 0) {
     setenv("OMP_NUM_THREADS", "1", 1);
+    setenv("GLASSLAND_KILL_AT", kill_at.c_str(), 1);
     const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fd, 1);
     dup2(fd, 2);
@@ -54,8 +56,16 @@ pid_t start_glassland(const std::string& args, const std::string& log) {
     execv(GLASSLAND_BINARY, argv.data());
     _exit(127);
   }
-  return pid;
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) != pid) return -1;
+  return status;
 }
+
+bool killed_by_sigkill(int status) { return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL; }
+
+// Atomic file commits of the run above: a checkpoint before the first event and after each of
+// the kEvents events, then catalog.glcat, trajectory.csv, minima.dump and summary.json.
+constexpr int kCommits = kEvents + 1 + 4;
 
 /// Events recorded in the checkpoint of `dir` (0 while there is none).
 std::size_t checkpointed_events(const std::string& dir) {
@@ -77,45 +87,41 @@ TEST_CASE("akmc killed with SIGKILL resumes to the uninterrupted trajectory", "[
   INFO(full.err);
   REQUIRE(full.status == 0);
 
-  const std::string killed = dir + "/killed";
-  const pid_t pid = start_glassland(akmc_args(killed), dir + "/killed.log");
-  REQUIRE(pid > 0);
-  // Kill once 3 events are checkpointed (of 8): the run is then between checkpoints 3 and 8.
-  bool exited = false;
-  int status = 0;
-  std::size_t seen = 0;
-  while (!exited && seen < 3) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    exited = waitpid(pid, &status, WNOHANG) == pid;
-    seen = checkpointed_events(killed);
-  }
-  if (!exited) {
-    kill(pid, SIGKILL);
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-  }
-  INFO(test::slurp(dir + "/killed.log"));
-  // The run must really have been killed mid-way (not finished before we looked).
-  REQUIRE(WIFSIGNALED(status));
-  REQUIRE(WTERMSIG(status) == SIGKILL);
-  const std::size_t at_kill = checkpointed_events(killed);
-  CHECK(at_kill >= 3);
-  // A loaded machine may deschedule this loop long enough for the run to checkpoint its last
-  // event; it is still killed before its final outputs (no summary), which is what is tested.
-  CHECK(at_kill <= static_cast<std::size_t>(kEvents));
-  CHECK_FALSE(std::filesystem::exists(killed + "/summary.json"));
+  // The count of commits is what the kill points are drawn from: the last one is killed, one more
+  // is never reached.
+  CHECK(killed_by_sigkill(run_with_kill_plan(akmc_args(dir + "/count_a"), "commit:" + std::to_string(kCommits), dir + "/a.log")));
+  CHECK(run_with_kill_plan(akmc_args(dir + "/count_b"), "commit:" + std::to_string(kCommits + 1), dir + "/b.log") == 0);
 
-  const test::CliRun resumed = test::run_glassland(dir, akmc_args(killed) + " --resume --json");
-  INFO(resumed.err);
-  REQUIRE(resumed.status == 0);
-  CHECK(test::slurp(killed + "/trajectory.csv") == test::slurp(dir + "/full/trajectory.csv"));
-  CHECK(test::slurp(killed + "/catalog.glcat") == test::slurp(dir + "/full/catalog.glcat"));
-  CHECK(test::slurp(killed + "/minima.dump") == test::slurp(dir + "/full/minima.dump"));
-  const auto a = nlohmann::json::parse(test::slurp(killed + "/summary.json"));
-  const auto b = nlohmann::json::parse(test::slurp(dir + "/full/summary.json"));
-  CHECK(a["events"] == kEvents);
-  CHECK(without_timings(a) == without_timings(b));
-  for (const auto& entry : std::filesystem::directory_iterator(killed))
-    CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);
+  // Kill points: before a rename (the temporary is complete) or just after it, at seeded random
+  // commits from the second on (killed at the first there is no checkpoint to resume from), and
+  // always at summary.json, the last output.
+  std::mt19937 draw(20261130);
+  std::vector<std::string> plans{"commit:" + std::to_string(kCommits)};
+  for (int i = 0; i < 3; ++i) plans.push_back("commit:" + std::to_string(std::uniform_int_distribution<int>(2, kCommits)(draw)));
+  for (int i = 0; i < 2; ++i) plans.push_back("committed:" + std::to_string(std::uniform_int_distribution<int>(1, kCommits - 1)(draw)));
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    const std::string killed = dir + "/killed" + std::to_string(k);
+    INFO("GLASSLAND_KILL_AT=" << plans[k]);
+    REQUIRE(killed_by_sigkill(run_with_kill_plan(akmc_args(killed), plans[k], dir + "/killed.log")));
+    const bool before_rename = plans[k].rfind("commit:", 0) == 0;
+    const int pass = std::stoi(plans[k].substr(plans[k].find(':') + 1));
+    if (before_rename) CHECK_FALSE(std::filesystem::exists(killed + "/summary.json"));
+    // Nothing committed is lost: killed just after the n-th checkpoint, it holds n - 1 events.
+    if (!before_rename && pass <= kEvents + 1) CHECK(checkpointed_events(killed) == static_cast<std::size_t>(pass - 1));
+
+    const test::CliRun resumed = test::run_glassland(dir, akmc_args(killed) + " --resume --json");
+    INFO(resumed.err);
+    REQUIRE(resumed.status == 0);
+    CHECK(test::slurp(killed + "/trajectory.csv") == test::slurp(dir + "/full/trajectory.csv"));
+    CHECK(test::slurp(killed + "/catalog.glcat") == test::slurp(dir + "/full/catalog.glcat"));
+    CHECK(test::slurp(killed + "/minima.dump") == test::slurp(dir + "/full/minima.dump"));
+    const auto a = nlohmann::json::parse(test::slurp(killed + "/summary.json"));
+    const auto b = nlohmann::json::parse(test::slurp(dir + "/full/summary.json"));
+    CHECK(a["events"] == kEvents);
+    CHECK(without_timings(a) == without_timings(b));
+    for (const auto& entry : std::filesystem::directory_iterator(killed))
+      CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);
+  }
 }
 
 TEST_CASE("a run stopped by --wall-max is a prefix of the full trajectory and resumes to it", "[akmc][cli][resume]") {
