@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "bridge/SharedFiles.hpp"
 #include "md/Error.hpp"
 #include "md/LammpsData.hpp"
 
@@ -46,7 +47,14 @@ std::string shell_quote(const std::string& s) {
 }  // namespace
 
 bool run_plot_script(const std::string& script, const std::vector<std::string>& args) {
-  std::string command = "/usr/bin/python3 " + shell_quote(std::string(GLASSLAND_SOURCE_DIR) + "/" + script);
+  std::string path;
+  try {
+    path = shared_file(script);
+  } catch (const InputError& e) {
+    std::cerr << "glassland: warning: no plot: " << e.what() << "; data files were written" << std::endl;
+    return false;
+  }
+  std::string command = "/usr/bin/python3 " + shell_quote(path);
   for (const auto& a : args) command += " " + shell_quote(a);
   const int status = std::system(command.c_str());
   if (status != 0) {

@@ -15,6 +15,7 @@ void register_all_commands(CLI::App& app) {
   register_akmc_command(app);
   register_model_commands(app);
   register_validate_command(app);
+  register_info_command(app);
   require_strict_numbers(app);  // after every registration: covers all options
 }
 

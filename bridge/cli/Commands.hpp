@@ -17,5 +17,6 @@ void register_akmc_command(CLI::App& app);        // akmc (on-the-fly kMC)     (
 void register_model_commands(CLI::App& app);      // landscape-model           (ModelCommands.cpp)
 void register_pipeline_command(CLI::App& app);    // pipeline (default job)    (PipelineCommand.cpp)
 void register_validate_command(CLI::App& app);    // validate                  (ValidateCommand.cpp)
+void register_info_command(CLI::App& app);        // info (binary facts)       (InfoCommand.cpp)
 
 }  // namespace glassland::bridge

@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "bridge/SharedFiles.hpp"
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
 #include "landscape/CatalogFile.hpp"
@@ -84,7 +85,7 @@ HarvestSummary summarize_harvest(const std::string& catalog_path) {
 
 /// Model file for stage 4: the example La-based glass with its β spectra from our catalog.
 void write_model_file(const std::string& path, const std::string& catalog_path) {
-  const std::string example = std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/la_glass_catalog.toml";
+  const std::string example = shared_file("examples/model/la_glass_catalog.toml");
   std::ifstream in(example);
   if (!in) throw InputError(example, "cannot read the example model");
   std::stringstream text;
@@ -178,10 +179,10 @@ void run_pipeline(const PipelineOptions& o) {
   } else {
     std::cerr << "pipeline: the harvest found no saddles; the model uses the example's hand-made spectra" << std::endl;
     write_model_file(model + "/model.toml",
-                     std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/hand_catalog_spectra.json");
+                     shared_file("examples/model/hand_catalog_spectra.json"));
   }
   run_stage({"landscape-model", "--model", model + "/model.toml", "--protocol",
-             std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/dsc_cool_reheat.toml", "--out", model});
+             shared_file("examples/model/dsc_cool_reheat.toml"), "--out", model});
 
   run_akmc_stage(o, quench + "/glass.data", catalog, akmc);
 
