@@ -22,7 +22,7 @@ import io as _io
 import numpy as _np
 
 from ._glassland import (  # noqa: F401  (the public API)
-    Box, Catalog, InputError, ModelConfig, Potential, Protocol, Schedule, System, __version__,
+    Akmc, AkmcOptions, Box, Catalog, InputError, ModelConfig, Potential, Protocol, Schedule, System, __version__,
     assign_velocities, harvest, integrator_names, kmc, kmc_trajectory, linear_quench, minimize,
     minimizer_names, neb, run_schedule,
 )
@@ -52,6 +52,23 @@ def inherent_structure(system, potential, **options):
     minimum = system.copy()
     report = minimize(minimum, potential, **options)
     return minimum, report
+
+
+def akmc(system, potential, temperature, time_max, seed, events_max=None, options=None, progress=None,
+         temperature_unit="kT", **option_values):
+    """On-the-fly kMC from `system`, as `glassland akmc`, in one call: builds an Akmc (options: an
+    AkmcOptions, or its attributes as keywords, e.g. fixed_searches=8), runs it to time_max (time
+    unit) or events_max events, and returns a dict: trajectory (numpy columns of trajectory.csv),
+    event_table (of the current state), catalog (Catalog), summary (as summary.json), final
+    (System at the last minimum) and run (the Akmc, to run on or inspect other states)."""
+    if options is None:
+        options = AkmcOptions(**option_values)
+    elif option_values:
+        raise ValueError("give either options=AkmcOptions(...) or option keywords, not both")
+    run = Akmc(system, potential, temperature, seed, options, temperature_unit)
+    run.run(time_max, events_max, progress=progress)
+    return {"trajectory": run.trajectory(), "event_table": run.event_table(), "catalog": run.catalog,
+            "summary": run.summary(), "final": run.system(), "run": run}
 
 
 def parse_csv(text):

@@ -78,6 +78,13 @@ py::array_t<double> vector_copy(const std::vector<double>& data) {
   return a;
 }
 
+md::TemperatureSchedule thermal_energy(const py::object& temperature, const std::string& name) {
+  if (py::isinstance<md::TemperatureSchedule>(temperature)) return temperature.cast<md::TemperatureSchedule>();
+  const double kT = temperature.cast<double>();
+  if (!(kT > 0.0) || !std::isfinite(kT)) throw InputError(name, "kT must be finite and > 0 (energy)");
+  return md::TemperatureSchedule({{0.0, kT}}, name);
+}
+
 md::UnitSystem parse_units(const std::string& name) {
   if (name == "lj") return md::UnitSystem::lj;
   if (name == "metal") return md::UnitSystem::metal;

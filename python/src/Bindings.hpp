@@ -34,6 +34,7 @@ void bind_neb(py::module_& m);
 void bind_harvest(py::module_& m);
 void bind_catalog(py::module_& m);
 void bind_kmc(py::module_& m);
+void bind_akmc(py::module_& m);
 void bind_model(py::module_& m);
 
 /// Contiguous float64 array of shape (rows, 3) (rows < 0: any) with every entry finite;
@@ -51,6 +52,10 @@ py::array_t<double> vec3_copy(const std::vector<md::Vec3>& data);
 py::array_t<double> matrix_copy(const md::Mat3& matrix);
 /// A new 1-D array from a vector.
 py::array_t<double> vector_copy(const std::vector<double>& data);
+
+/// kT(t): a constant thermal energy (float, energy unit) or a Schedule of kT against time;
+/// InputError(name, ...) for a float that is not finite and > 0.
+md::TemperatureSchedule thermal_energy(const py::object& temperature, const std::string& name);
 
 /// "lj" / "metal" -> UnitSystem (InputError("units", ...) otherwise).
 md::UnitSystem parse_units(const std::string& name);

@@ -18,14 +18,6 @@ namespace {
 
 using namespace pybind11::literals;
 
-/// kT(t): a constant thermal energy (float) or a Schedule of kT against time.
-md::TemperatureSchedule thermal_energy(const py::object& temperature) {
-  if (py::isinstance<md::TemperatureSchedule>(temperature)) return temperature.cast<md::TemperatureSchedule>();
-  const double kT = temperature.cast<double>();
-  if (!(kT > 0.0) || !std::isfinite(kT)) throw InputError("temperature", "kT must be finite and > 0 (energy)");
-  return md::TemperatureSchedule({{0.0, kT}}, "temperature");
-}
-
 kmc::StressProtocol stress_protocol(const std::string& stress) {
   return stress.empty() ? kmc::StressProtocol{} : kmc::StressProtocol::parse(stress, "stress");
 }
@@ -35,7 +27,7 @@ struct Replay {
   Replay(const landscape::Catalog& catalog, const py::object& temperature, const std::string& stress,
          const std::string& bias_law)
       : network(kmc::RateNetwork::from_catalog(catalog)),
-        model(network, thermal_energy(temperature), stress_protocol(stress), kmc::parse_bias_law(bias_law, "bias_law")) {
+        model(network, thermal_energy(temperature, "temperature"), stress_protocol(stress), kmc::parse_bias_law(bias_law, "bias_law")) {
     if (model.homogeneous()) rates = std::make_unique<kmc::ConstantRates>(model);
   }
   kmc::RateNetwork network;

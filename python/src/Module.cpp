@@ -7,7 +7,7 @@
 
 PYBIND11_MODULE(_glassland, m) {
   using namespace glassland::python;
-  m.doc() = "glassland engine: systems, potentials, minimizers, MD, NEB, harvest, catalogs, kMC, "
+  m.doc() = "glassland engine: systems, potentials, minimizers, MD, NEB, harvest, catalogs, kMC, on-the-fly kMC, "
             "landscape model. Units are stated in every docstring.";
   m.attr("__version__") = glassland::kVersion;
   bind_errors(m);
@@ -19,5 +19,6 @@ PYBIND11_MODULE(_glassland, m) {
   bind_harvest(m);
   bind_catalog(m);
   bind_kmc(m);
+  bind_akmc(m);
   bind_model(m);
 }

@@ -1,0 +1,179 @@
+// glassland.AkmcOptions: one attribute per option of `glassland akmc`, registered from one
+// table (name, member, doc) so the keyword constructor, the attribute list and the docs agree.
+#include "python/src/AkmcOptions.hpp"
+
+#include <cmath>
+#include <functional>
+
+#include <pybind11/stl.h>
+
+#include <fmt/format.h>
+
+#include "md/Error.hpp"
+
+namespace glassland::python {
+
+namespace {
+
+using namespace pybind11::literals;
+using Options = py::class_<AkmcOptions>;
+
+/// Attribute `name` read and written through `member(options)` (a reference into the structs).
+template <class T>
+void attribute(Options& c, std::vector<std::string>& names, const char* name, T& (*member)(AkmcOptions&),
+               const char* doc) {
+  c.def_property(
+      name, [member](AkmcOptions& o) { return member(o); }, [member](AkmcOptions& o, T value) { member(o) = value; },
+      doc);
+  names.emplace_back(name);
+}
+
+/// "--flag" for an attribute name ("min_searches" -> "--min-searches").
+std::string flag(std::string name) {
+  for (char& ch : name)
+    if (ch == '_') ch = '-';
+  return "--" + name;
+}
+
+/// The command line's check of a number while parsing (bridge/cli/StrictOptions.cpp), same message.
+template <class T>
+void require(bool ok, const char* name, T value, const char* what) {
+  if (!ok) throw InputError(flag(name), fmt::format("'{}' must be a number {}", value, what));
+}
+
+std::vector<std::string> register_attributes(Options& c) {
+  std::vector<std::string> n;
+  using O = AkmcOptions;
+  attribute<int>(c, n, "batch", +[](O& o) -> int& { return o.exploration.batch_size; },
+                 "Saddle searches per batch (independent of threads). Default 8.");
+  attribute<long>(c, n, "min_searches", +[](O& o) -> long& { return o.exploration.min_searches; },
+                  "Searches per state before completeness is judged. Default 16.");
+  attribute<long>(c, n, "max_searches", +[](O& o) -> long& { return o.exploration.max_searches; },
+                  "At most this many searches per state. Default 200.");
+  attribute<double>(c, n, "confidence", +[](O& o) -> double& { return o.exploration.completeness.confidence; },
+                    "Completeness confidence to reach, in (0, 1). Default 0.95.");
+  attribute<double>(c, n, "window", +[](O& o) -> double& { return o.exploration.completeness.window_kT; },
+                    "Thermal window above the lowest barrier (in kT). Default 20.");
+  attribute<long>(c, n, "fixed_searches", +[](O& o) -> long& { return o.exploration.completeness.fixed_searches; },
+                  "> 0: exactly this many searches per state instead of the confidence rule. Default 0.");
+  attribute<double>(c, n, "prefactor", +[](O& o) -> double& { return o.exploration.prefactor.constant; },
+                    "Constant attempt frequency (1/time); 0: Vineyard prefactors from Hessians. Default 0.");
+  attribute<double>(c, n, "hessian_radius",
+                    +[](O& o) -> double& { return o.exploration.prefactor.refinement.local_radius; },
+                    "Local Hessian radius (length). Default 2.5.");
+  attribute<double>(c, n, "moved", +[](O& o) -> double& { return o.exploration.moved_threshold; },
+                    "Atoms moving more than this take part in an event (length). Default 0.3.");
+  attribute<double>(c, n, "recycle_radius", +[](O& o) -> double& { return o.exploration.recycle_radius; },
+                    "Recycle saddles further than this from the moved atoms (length). Default 3.");
+  attribute<bool>(c, n, "recycle", +[](O& o) -> bool& { return o.exploration.recycle; },
+                  "Recycle the previous state's saddles (False = --no-recycle). Default True.");
+  attribute<bool>(c, n, "topology_reuse", +[](O& o) -> bool& { return o.exploration.topology.enabled; },
+                  "Transplant events to atoms with the same environment key (False = --no-topology-reuse).");
+  attribute<double>(c, n, "topology_radius",
+                    +[](O& o) -> double& { return o.exploration.topology.transplant.environment.radius; },
+                    "Environment key radius around an event's centre atom (length). Default 2.");
+  attribute<double>(c, n, "topology_bond",
+                    +[](O& o) -> double& { return o.exploration.topology.transplant.environment.bond_cutoff; },
+                    "Environment key bond cutoff (length). Default 1.5.");
+  attribute<double>(c, n, "topology_rmsd", +[](O& o) -> double& { return o.exploration.topology.transplant.max_rmsd; },
+                    "Largest RMSD of the environment map for a transplanted guess (length). Default 0.2.");
+  attribute<int>(c, n, "topology_max_guesses",
+                 +[](O& o) -> int& { return o.exploration.topology.max_guesses_per_event; },
+                 "Equivalent atoms tried per event. Default 64.");
+  attribute<double>(c, n, "search_fmax", +[](O& o) -> double& { return o.search.fmax; },
+                    "Saddle convergence force (energy/length). Default 1e-3.");
+  attribute<double>(c, n, "displacement_radius", +[](O& o) -> double& { return o.search.displacement_radius; },
+                    "Initial displacement radius (length). Default 1.5.");
+  attribute<double>(c, n, "displacement", +[](O& o) -> double& { return o.search.displacement_magnitude; },
+                    "Initial displacement standard deviation (length). Default 0.1.");
+  attribute<long>(c, n, "search_iterations", +[](O& o) -> long& { return o.search.max_iterations; },
+                  "Climbing iterations per search. Default 300.");
+  attribute<bool>(c, n, "superbasins", +[](O& o) -> bool& { return o.kinetics.superbasins; },
+                  "Flicker acceleration by superbasins (False = --no-superbasins). Default True.");
+  attribute<int>(c, n, "threads", +[](O& o) -> int& { return o.threads; },
+                 "OpenMP threads (0: all). Results do not depend on it. Default 0.");
+  return n;
+}
+
+}  // namespace
+
+AkmcOptions AkmcOptions::command_line_defaults() {
+  AkmcOptions o;
+  auto& e = o.exploration;
+  e.batch_size = 8;
+  e.min_searches = 16;
+  e.max_searches = 200;
+  e.completeness.confidence = 0.95;
+  e.completeness.window_kT = 20.0;
+  e.completeness.fixed_searches = 0;
+  e.prefactor.constant = 0.0;
+  e.prefactor.refinement.local_radius = 2.5;
+  e.prefactor.refinement.newton_steps = 3;
+  e.moved_threshold = 0.3;
+  e.recycle_radius = 3.0;
+  e.topology.transplant.environment.radius = 2.0;
+  e.topology.transplant.environment.bond_cutoff = 1.5;
+  e.topology.transplant.max_rmsd = 0.2;
+  e.topology.max_guesses_per_event = 64;
+  o.search.fmax = 1e-3;
+  o.search.displacement_radius = 1.5;
+  o.search.displacement_magnitude = 0.1;
+  o.search.max_iterations = 300;
+  return o;
+}
+
+AkmcOptions AkmcOptions::validated() const {
+  // The checks the command line makes while parsing (bridge/cli/StrictOptions.hpp), then the
+  // engine's own (which already name the command-line option).
+  const auto& c = exploration.completeness;
+  const auto& s = search;
+  require(c.confidence > 0.0 && c.confidence < 1.0, "confidence", c.confidence, "in (0, 1)");
+  require(c.window_kT >= 0.0 && std::isfinite(c.window_kT), "window", c.window_kT, ">= 0");
+  require(c.fixed_searches >= 0, "fixed_searches", c.fixed_searches, ">= 0");
+  const double radius = exploration.prefactor.refinement.local_radius;
+  require(radius > 0.0 && std::isfinite(radius), "hessian_radius", radius, "> 0");
+  require(s.fmax > 0.0 && std::isfinite(s.fmax), "search_fmax", s.fmax, "> 0");
+  require(s.displacement_radius > 0.0 && std::isfinite(s.displacement_radius), "displacement_radius",
+          s.displacement_radius, "> 0");
+  require(s.displacement_magnitude >= 0.0 && std::isfinite(s.displacement_magnitude), "displacement",
+          s.displacement_magnitude, ">= 0");
+  require(s.max_iterations > 0, "search_iterations", s.max_iterations, "> 0");
+  if (threads < 0) throw InputError("--threads", "must be >= 0 (0: all)");
+  AkmcOptions o = *this;
+  if (c.fixed_searches > 0) o.exploration.min_searches = std::min(o.exploration.min_searches, c.fixed_searches);
+  o.exploration.validate();
+  o.search.validate();
+  return o;
+}
+
+void bind_akmc_options(py::module_& m) {
+  Options c(m, "AkmcOptions",
+            "Options of an on-the-fly kMC run (glassland.Akmc), with the defaults of `glassland akmc`. Each attribute "
+            "is the command-line option of the same name (min_searches = --min-searches; recycle, topology_reuse, "
+            "superbasins = the --no-... flags); errors name that option, as the command line does. "
+            "AkmcOptions(**attributes) sets attributes; an unknown name is a ValueError.");
+  static const std::vector<std::string> names = register_attributes(c);
+  c.def(py::init([](const py::kwargs& values) {
+          py::object options = py::cast(AkmcOptions::command_line_defaults());
+          for (const auto& [key, value] : values) {
+            const std::string name = py::str(key);
+            if (std::find(names.begin(), names.end(), name) == names.end()) {
+              std::string known;
+              for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+              throw InputError(name, "not an aKMC option (known: " + known + ")");
+            }
+            options.attr(key) = value;
+          }
+          return options.cast<AkmcOptions>();
+        }),
+        "Options with the command-line defaults, changed by keyword (e.g. AkmcOptions(fixed_searches=8)).");
+  c.def_property_readonly_static("names", [](const py::object&) { return names; }, "The attribute names.");
+  c.def("__repr__", [](const py::object& self) {
+    std::string text = "AkmcOptions(";
+    for (std::size_t i = 0; i < names.size(); ++i)
+      text += (i ? ", " : "") + names[i] + "=" + py::repr(self.attr(names[i].c_str())).cast<std::string>();
+    return text + ")";
+  });
+}
+
+}  // namespace glassland::python

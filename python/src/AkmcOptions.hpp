@@ -1,0 +1,32 @@
+#pragma once
+// The options of an on-the-fly kMC run from Python (`glassland.AkmcOptions`): the engine's
+// option structs with the defaults of `glassland akmc`, one Python attribute per command-line
+// option (attribute `min_searches` <-> `--min-searches`, `recycle` <-> `--no-recycle`). Errors
+// name the command-line option, so Python and the CLI print the same one-line message.
+#include <string>
+#include <vector>
+
+#include "bridge/akmc/Kinetics.hpp"
+#include "bridge/akmc/StateExplorer.hpp"
+#include "landscape/MinModeSearch.hpp"
+#include "python/src/Bindings.hpp"
+
+namespace glassland::python {
+
+struct AkmcOptions {
+  bridge::ExplorationOptions exploration;
+  landscape::MinModeSearchOptions search;
+  bridge::KineticsOptions kinetics;
+  int threads = 0;  ///< OpenMP threads (0: all)
+
+  /// The defaults of `glassland akmc` (bridge/cli/AkmcCommand.cpp).
+  static AkmcOptions command_line_defaults();
+  /// Checks every option (InputError naming the command-line option) and returns the options
+  /// the engine runs with (`--fixed-searches` caps `--min-searches`, as on the command line).
+  AkmcOptions validated() const;
+};
+
+/// Registers glassland.AkmcOptions.
+void bind_akmc_options(py::module_& m);
+
+}  // namespace glassland::python
