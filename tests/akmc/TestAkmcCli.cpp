@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "landscape/CatalogFile.hpp"
-#include "tests/support/Cli.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland;
@@ -26,9 +26,9 @@ std::string akmc_args(const std::string& out, int events, const std::string& ext
 }
 
 /// trajectory.csv without nothing run-dependent (it holds no timings).
-std::string trajectory(const std::string& dir) { return test::slurp(dir + "/trajectory.csv"); }
+std::string trajectory(const std::string& dir) { return test::read_text(dir + "/trajectory.csv"); }
 
-void require_one_line_error(const test::CliRun& r, const std::string& mention) {
+void require_one_line_error(const test::CommandResult& r, const std::string& mention) {
   INFO(r.err);
   CHECK(r.status != 0);
   CHECK(r.err.find(mention) != std::string::npos);
@@ -39,7 +39,7 @@ void require_one_line_error(const test::CliRun& r, const std::string& mention) {
 
 TEST_CASE("akmc writes the documented outputs; threads and resume do not change the trajectory", "[akmc][cli]") {
   const std::string dir = test::scratch_dir("akmc_cli");
-  const test::CliRun one = test::run_glassland(dir, akmc_args(dir + "/one", 4, "--threads 1 --json"));
+  const test::CommandResult one = test::run_glassland(dir, akmc_args(dir + "/one", 4, "--threads 1 --json"));
   INFO(one.err);
   REQUIRE(one.status == 0);
   const auto summary = nlohmann::json::parse(one.out);
@@ -48,12 +48,12 @@ TEST_CASE("akmc writes the documented outputs; threads and resume do not change 
                           "distinct_minima", "reused_guesses", "superbasin_exits", "wall_seconds", "cpu_seconds"})
     CHECK(summary.contains(key));
   CHECK(summary["events"] == 4);
-  CHECK(summary == nlohmann::json::parse(test::slurp(dir + "/one/summary.json")));
+  CHECK(summary == nlohmann::json::parse(test::read_text(dir + "/one/summary.json")));
   const std::string csv = trajectory(dir + "/one");
   CHECK(csv.rfind("event,time,energy,barrier,rate_total,atoms_moved", 0) == 0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 5);
   // minima.dump: frame 0 (start) + one per event, each "ITEM: ATOMS id type x y z".
-  const std::string dump = test::slurp(dir + "/one/minima.dump");
+  const std::string dump = test::read_text(dir + "/one/minima.dump");
   std::size_t frames = 0;
   for (std::size_t at = dump.find("ITEM: ATOMS id type x y z"); at != std::string::npos;
        at = dump.find("ITEM: ATOMS id type x y z", at + 1))
@@ -64,21 +64,21 @@ TEST_CASE("akmc writes the documented outputs; threads and resume do not change 
   CHECK(catalog.saddle_count() >= 4);
 
   SECTION("two threads") {
-    const test::CliRun two = test::run_glassland(dir, akmc_args(dir + "/two", 4, "--threads 2"), "OMP_NUM_THREADS=2");
+    const test::CommandResult two = test::run_glassland(dir, akmc_args(dir + "/two", 4, "--threads 2"), "OMP_NUM_THREADS=2");
     INFO(two.err);
     REQUIRE(two.status == 0);
     CHECK(trajectory(dir + "/two") == csv);
-    CHECK(test::slurp(dir + "/two/catalog.glcat") == test::slurp(dir + "/one/catalog.glcat"));
+    CHECK(test::read_text(dir + "/two/catalog.glcat") == test::read_text(dir + "/one/catalog.glcat"));
   }
   SECTION("resume continues the same trajectory") {
     REQUIRE(test::run_glassland(dir, akmc_args(dir + "/split", 2, "--threads 1")).status == 0);
-    const test::CliRun resumed = test::run_glassland(dir, akmc_args(dir + "/split", 4, "--threads 1 --resume"));
+    const test::CommandResult resumed = test::run_glassland(dir, akmc_args(dir + "/split", 4, "--threads 1 --resume"));
     INFO(resumed.err);
     REQUIRE(resumed.status == 0);
     CHECK(trajectory(dir + "/split") == csv);
   }
   SECTION("export writes saddle configurations") {
-    const test::CliRun exported = test::run_glassland(
+    const test::CommandResult exported = test::run_glassland(
         dir, "catalog export " + dir + "/one/catalog.glcat --reference " + kGlass + " --out-dir " + dir + "/export --saddles");
     INFO(exported.err);
     REQUIRE(exported.status == 0);
@@ -89,15 +89,15 @@ TEST_CASE("akmc writes the documented outputs; threads and resume do not change 
 TEST_CASE("one and two MPI ranks give the same trajectory", "[akmc][cli][mpi]") {
   const std::string dir = test::scratch_dir("akmc_mpi");
   const std::string mpirun = "OMP_NUM_THREADS=1 mpirun --allow-run-as-root --oversubscribe -np ";
-  const test::CliRun one = test::run_glassland(dir, akmc_args(dir + "/np1", 3), mpirun + "1");
+  const test::CommandResult one = test::run_glassland(dir, akmc_args(dir + "/np1", 3), mpirun + "1");
   INFO(one.err);
   REQUIRE(one.status == 0);
-  const test::CliRun two = test::run_glassland(dir, akmc_args(dir + "/np2", 3, "--json"), mpirun + "2");
+  const test::CommandResult two = test::run_glassland(dir, akmc_args(dir + "/np2", 3, "--json"), mpirun + "2");
   INFO(two.err);
   REQUIRE(two.status == 0);
   CHECK(nlohmann::json::parse(two.out)["ranks"] == 2);
   CHECK(trajectory(dir + "/np2") == trajectory(dir + "/np1"));
-  CHECK(test::slurp(dir + "/np2/catalog.glcat") == test::slurp(dir + "/np1/catalog.glcat"));
+  CHECK(test::read_text(dir + "/np2/catalog.glcat") == test::read_text(dir + "/np1/catalog.glcat"));
 }
 
 TEST_CASE("akmc refuses bad input with one line and writes nothing", "[akmc][cli]") {
@@ -120,7 +120,7 @@ TEST_CASE("akmc refuses bad input with one line and writes nothing", "[akmc][cli
   }
   {
     // Atom 2 moved onto atom 1: forces explode, nothing can be minimized.
-    std::istringstream in(test::slurp(kGlass));
+    std::istringstream in(test::read_text(kGlass));
     std::ostringstream data;
     std::string line, first_atom;
     bool atoms = false;
@@ -148,5 +148,5 @@ TEST_CASE("akmc refuses bad input with one line and writes nothing", "[akmc][cli
   require_one_line_error(bad("akmc --data " + kGlass + " --potential wahnstrom-sf --temperature 0.4 --time-max 10 "
                              "--seed 1 --out " + dir + "/taken"),
                          "--out");
-  CHECK(test::slurp(dir + "/taken/keep.txt") == "mine\n");
+  CHECK(test::read_text(dir + "/taken/keep.txt") == "mine\n");
 }

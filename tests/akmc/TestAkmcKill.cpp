@@ -21,7 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bridge/akmc/AkmcCheckpoint.hpp"
-#include "tests/support/Cli.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland;
@@ -83,7 +83,7 @@ nlohmann::json without_timings(nlohmann::json summary) {
 
 TEST_CASE("akmc killed with SIGKILL resumes to the uninterrupted trajectory", "[akmc][cli][resume]") {
   const std::string dir = test::scratch_dir("akmc_kill");
-  const test::CliRun full = test::run_glassland(dir, akmc_args(dir + "/full"));
+  const test::CommandResult full = test::run_glassland(dir, akmc_args(dir + "/full"));
   INFO(full.err);
   REQUIRE(full.status == 0);
 
@@ -109,14 +109,14 @@ TEST_CASE("akmc killed with SIGKILL resumes to the uninterrupted trajectory", "[
     // Nothing committed is lost: killed just after the n-th checkpoint, it holds n - 1 events.
     if (!before_rename && pass <= kEvents + 1) CHECK(checkpointed_events(killed) == static_cast<std::size_t>(pass - 1));
 
-    const test::CliRun resumed = test::run_glassland(dir, akmc_args(killed) + " --resume --json");
+    const test::CommandResult resumed = test::run_glassland(dir, akmc_args(killed) + " --resume --json");
     INFO(resumed.err);
     REQUIRE(resumed.status == 0);
-    CHECK(test::slurp(killed + "/trajectory.csv") == test::slurp(dir + "/full/trajectory.csv"));
-    CHECK(test::slurp(killed + "/catalog.glcat") == test::slurp(dir + "/full/catalog.glcat"));
-    CHECK(test::slurp(killed + "/minima.dump") == test::slurp(dir + "/full/minima.dump"));
-    const auto a = nlohmann::json::parse(test::slurp(killed + "/summary.json"));
-    const auto b = nlohmann::json::parse(test::slurp(dir + "/full/summary.json"));
+    CHECK(test::read_text(killed + "/trajectory.csv") == test::read_text(dir + "/full/trajectory.csv"));
+    CHECK(test::read_text(killed + "/catalog.glcat") == test::read_text(dir + "/full/catalog.glcat"));
+    CHECK(test::read_text(killed + "/minima.dump") == test::read_text(dir + "/full/minima.dump"));
+    const auto a = nlohmann::json::parse(test::read_text(killed + "/summary.json"));
+    const auto b = nlohmann::json::parse(test::read_text(dir + "/full/summary.json"));
     CHECK(a["events"] == kEvents);
     CHECK(without_timings(a) == without_timings(b));
     for (const auto& entry : std::filesystem::directory_iterator(killed))
@@ -126,22 +126,22 @@ TEST_CASE("akmc killed with SIGKILL resumes to the uninterrupted trajectory", "[
 
 TEST_CASE("a run stopped by --wall-max is a prefix of the full trajectory and resumes to it", "[akmc][cli][resume]") {
   const std::string dir = test::scratch_dir("akmc_wall");
-  const test::CliRun full = test::run_glassland(dir, akmc_args(dir + "/full"));
+  const test::CommandResult full = test::run_glassland(dir, akmc_args(dir + "/full"));
   INFO(full.err);
   REQUIRE(full.status == 0);
-  const std::string expected = test::slurp(dir + "/full/trajectory.csv");
+  const std::string expected = test::read_text(dir + "/full/trajectory.csv");
   // Where 0.5 wall seconds end depends on the machine; what it produced must not.
-  const test::CliRun limited = test::run_glassland(dir, akmc_args(dir + "/wall") + " --wall-max 0.5");
+  const test::CommandResult limited = test::run_glassland(dir, akmc_args(dir + "/wall") + " --wall-max 0.5");
   INFO(limited.err);
   REQUIRE(limited.status == 0);
-  const std::string prefix = test::slurp(dir + "/wall/trajectory.csv");
+  const std::string prefix = test::read_text(dir + "/wall/trajectory.csv");
   CHECK(expected.compare(0, prefix.size(), prefix) == 0);
   CHECK(prefix.back() == '\n');
   WARN("--wall-max 0.5 stopped after " << std::count(prefix.begin(), prefix.end(), '\n') - 1 << " of " << kEvents
                                        << " events");
-  const test::CliRun resumed = test::run_glassland(dir, akmc_args(dir + "/wall") + " --resume");
+  const test::CommandResult resumed = test::run_glassland(dir, akmc_args(dir + "/wall") + " --resume");
   INFO(resumed.err);
   REQUIRE(resumed.status == 0);
-  CHECK(test::slurp(dir + "/wall/trajectory.csv") == expected);
-  CHECK(test::slurp(dir + "/wall/catalog.glcat") == test::slurp(dir + "/full/catalog.glcat"));
+  CHECK(test::read_text(dir + "/wall/trajectory.csv") == expected);
+  CHECK(test::read_text(dir + "/wall/catalog.glcat") == test::read_text(dir + "/full/catalog.glcat"));
 }

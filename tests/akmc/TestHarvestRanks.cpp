@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "landscape/CatalogFile.hpp"
-#include "tests/support/Cli.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland;
@@ -41,11 +41,11 @@ std::vector<double> saddle_energies(const landscape::Catalog& c) {
 TEST_CASE("harvest trajectories over one and two MPI ranks merge to the same catalog", "[harvest][cli][mpi]") {
   const std::string dir = test::scratch_dir("harvest_ranks");
   const std::string mpirun = "OMP_NUM_THREADS=1 mpirun --allow-run-as-root --oversubscribe -np ";
-  const test::CliRun one = test::run_glassland(dir, harvest_args(dir + "/np1.glcat", "--seed 7 --trajectories 2"),
+  const test::CommandResult one = test::run_glassland(dir, harvest_args(dir + "/np1.glcat", "--seed 7 --trajectories 2"),
                                                mpirun + "1");
   INFO(one.err);
   REQUIRE(one.status == 0);
-  const test::CliRun two = test::run_glassland(dir, harvest_args(dir + "/np2.glcat", "--seed 7 --trajectories 2"),
+  const test::CommandResult two = test::run_glassland(dir, harvest_args(dir + "/np2.glcat", "--seed 7 --trajectories 2"),
                                                mpirun + "2");
   INFO(two.err);
   REQUIRE(two.status == 0);
@@ -56,7 +56,7 @@ TEST_CASE("harvest trajectories over one and two MPI ranks merge to the same cat
   for (const char* key : {"n_minima", "n_saddles", "md_steps", "quenches", "transitions", "events_added",
                           "events_rejected", "landscape_force_calls", "seeds"})
     CHECK(j1[key] == j2[key]);
-  CHECK(test::slurp(dir + "/np1.glcat") == test::slurp(dir + "/np2.glcat"));
+  CHECK(test::read_text(dir + "/np1.glcat") == test::read_text(dir + "/np2.glcat"));
 
   // The same trajectories run one by one with the reported seeds, merged by the merge command.
   const auto seeds = j1["seeds"].get<std::vector<std::uint64_t>>();
@@ -64,12 +64,12 @@ TEST_CASE("harvest trajectories over one and two MPI ranks merge to the same cat
   CHECK(seeds[0] == 7u);
   CHECK(seeds[1] != seeds[0]);
   for (std::size_t k = 0; k < 2; ++k) {
-    const test::CliRun single = test::run_glassland(
+    const test::CommandResult single = test::run_glassland(
         dir, harvest_args(dir + "/single" + std::to_string(k) + ".glcat", "--seed " + std::to_string(seeds[k])));
     INFO(single.err);
     REQUIRE(single.status == 0);
   }
-  const test::CliRun merge = test::run_glassland(
+  const test::CommandResult merge = test::run_glassland(
       dir, "catalog merge " + dir + "/single0.glcat " + dir + "/single1.glcat --out " + dir + "/merged.glcat");
   INFO(merge.err);
   REQUIRE(merge.status == 0);

@@ -2,39 +2,23 @@
 // every minimum and saddle it had; a checkpoint made with other options is refused with one
 // line and leaves the catalog untouched; no checkpoint -> exit 1).
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "landscape/CatalogFile.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Run run_glassland(const std::string& dir, const std::string& args) {
-  const std::string command =
-      "OMP_NUM_THREADS=1 " + std::string(GLASSLAND_BINARY) + " " + args + " > " + dir + "/out.txt 2> " + dir + "/err.txt";
-  const int status = std::system(command.c_str());
-  return {WEXITSTATUS(status), slurp(dir + "/out.txt"), slurp(dir + "/err.txt")};
-}
+using Run = test::CommandResult;
+using test::read_text;
+using test::run_glassland;
 
 std::string harvest_args(const std::string& dir, long steps, const std::string& extra = "") {
   return "harvest --data " + std::string(GLASSLAND_SOURCE_DIR) +
@@ -73,7 +57,7 @@ TEST_CASE("harvest checkpoints and resumes; a resumed run keeps what it had", "[
     REQUIRE(eval.status == 0);
     CHECK(nlohmann::json::parse(eval.out)["energy"].get<double>() == Approx(m.energy).epsilon(1e-9));
   }
-  const std::string dump = slurp(dir + "/export/minima.dump");
+  const std::string dump = read_text(dir + "/export/minima.dump");
   std::size_t frames = 0;
   for (std::size_t at = dump.find("ITEM: TIMESTEP"); at != std::string::npos; at = dump.find("ITEM: TIMESTEP", at + 1))
     ++frames;
@@ -84,14 +68,14 @@ TEST_CASE("harvest checkpoints and resumes; a resumed run keeps what it had", "[
   CHECK_FALSE(std::filesystem::exists(dir + "/none"));
 
   // A checkpoint made with other options is refused; nothing is overwritten.
-  const std::string bytes = slurp(dir + "/h.glcat");
+  const std::string bytes = read_text(dir + "/h.glcat");
   std::string other_args = harvest_args(dir, 800, "--resume");
   other_args.replace(other_args.find("0.45"), 4, "0.50");
   const Run other = run_glassland(dir, other_args);
   CHECK(other.status == 1);
   CHECK(other.err.find("--resume") != std::string::npos);
   CHECK(std::count(other.err.begin(), other.err.end(), '\n') == 1);
-  CHECK(slurp(dir + "/h.glcat") == bytes);
+  CHECK(read_text(dir + "/h.glcat") == bytes);
 
   // Extending to more steps continues at the checkpoint and keeps every record.
   const Run more = run_glassland(dir, harvest_args(dir, 800, "--resume"));

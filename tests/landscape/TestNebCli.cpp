@@ -2,14 +2,13 @@
 // non-zero with converged:false, and bad input (different atom counts, types or boxes,
 // identical ends) gives one line on stderr, exit status 1 and no output file.
 #include <array>
-#include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "md/LammpsData.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland;
@@ -42,22 +41,8 @@ md::System crystal(bool hopped, double box_scale = 1.0) {
   return s;
 }
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-Run run_glassland(const std::string& dir, const std::string& args) {
-  const std::string command = std::string(GLASSLAND_BINARY) + " " + args + " > " + dir + "/out.txt 2> " + dir + "/err.txt";
-  const int status = std::system(command.c_str());
-  auto slurp = [](const std::string& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  };
-  return {WEXITSTATUS(status), slurp(dir + "/out.txt"), slurp(dir + "/err.txt")};
-}
+using Run = test::CommandResult;
+using test::run_glassland;
 
 std::string setup(const std::string& name) {
   const std::string dir = test::scratch_dir(name);

@@ -18,14 +18,13 @@
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
 #include "tests/md_core/Helpers.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland::md;
 using glassland::test::close;
 
 namespace {
-
-bool have_lmp() { return std::system("command -v lmp > /dev/null 2>&1") == 0; }
 
 std::string lammps_pair_lines(const PairPotential& p) {
   if (const EamPotential* eam = p.eam()) {
@@ -67,8 +66,9 @@ struct LammpsResult {
 LammpsResult run_lammps(const std::string& dir, const PotentialSpec& spec, const System& s) {
   write_lammps_data(dir + "/in.data", s);
   std::ofstream(dir + "/in.lmp") << lammps_input(spec, dir + "/in.data", dir + "/forces.dump");
-  const std::string cmd = fmt::format("cd {0} && lmp -in in.lmp -log none -echo none -screen {0}/screen.txt > /dev/null 2>&1", dir);
-  REQUIRE(std::system(cmd.c_str()) == 0);
+  const auto lmp = glassland::test::run_command(dir, "lmp -in in.lmp -log none -echo none -screen screen.txt");
+  INFO(lmp.out);
+  REQUIRE(lmp.status == 0);
   LammpsResult r;
   std::ifstream screen(dir + "/screen.txt");
   std::string word;
@@ -159,7 +159,7 @@ void compare_with_lammps(const std::string& dir, const PotentialSpec& spec, Syst
 }  // namespace
 
 TEST_CASE("energy, virial pressure and forces agree with LAMMPS", "[lammps]") {
-  REQUIRE(have_lmp());  // tools/setup.sh installs Debian's lammps: its absence is a failure
+  REQUIRE(glassland::test::have_program("lmp"));  // tools/setup.sh installs Debian's lammps: its absence is a failure
   const std::string dir = glassland::test::scratch_dir("md-core-lammps");
   for (const std::string name : {"wahnstrom", "kob-andersen", "kob-andersen-sf"}) {
     for (bool triclinic : {false, true}) {
@@ -182,7 +182,7 @@ TEST_CASE("energy, virial pressure and forces agree with LAMMPS", "[lammps]") {
 }
 
 TEST_CASE("EAM Cu-Zr (eam/fs) agrees with LAMMPS on crystal, liquid and glass", "[lammps][eam]") {
-  REQUIRE(have_lmp());
+  REQUIRE(glassland::test::have_program("lmp"));
   const std::string dir = glassland::test::scratch_dir("md-core-lammps-eam");
   const PotentialSpec spec = load_potential("cu-zr-mendelev2007");
   // 1e-9 relative: the bound. Same spline coefficients and per-pair arithmetic as
@@ -202,7 +202,7 @@ TEST_CASE("EAM Cu-Zr (eam/fs) agrees with LAMMPS on crystal, liquid and glass", 
 }
 
 TEST_CASE("EAM eam/alloy (Cu-Ni) agrees with LAMMPS", "[lammps][eam]") {
-  REQUIRE(have_lmp());
+  REQUIRE(glassland::test::have_program("lmp"));
   const std::string dir = glassland::test::scratch_dir("md-core-lammps-alloy");
   const PotentialSpec spec = every_style_potential().back();
   REQUIRE(spec.pair.style() == PairStyle::eam_alloy);

@@ -3,10 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +13,7 @@
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
 #include "tests/md_core/Helpers.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland::md;
@@ -22,23 +21,10 @@ using glassland::test::close;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
+using Run = glassland::test::CommandResult;
+using glassland::test::read_text;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Run eval(const std::string& dir, const std::string& args) {
-  const std::string cmd = fmt::format("{} eval {} > {}/stdout.txt 2> {}/stderr.txt", GLASSLAND_BINARY, args, dir, dir);
-  const int status = std::system(cmd.c_str());
-  return {status, slurp(dir + "/stdout.txt"), slurp(dir + "/stderr.txt")};
-}
+Run eval(const std::string& dir, const std::string& args) { return glassland::test::run_glassland(dir, "eval " + args, ""); }
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 

@@ -16,7 +16,6 @@
 namespace {
 using Run = glassland::test::CommandResult;
 using glassland::test::read_text;
-std::string slurp(const std::string& path) { return read_text(path); }
 Run run(const std::string& dir, const std::string& args) { return glassland::test::run_glassland(dir, args); }
 
 // One small glass shared by the cases below (made once).
@@ -35,7 +34,7 @@ TEST_CASE("quench writes csv, summary and glass; summary is consistent") {
   const std::string dir = glassland::test::scratch_dir("md-cli-quench");
   const std::string data = glass(dir);
   CHECK(std::filesystem::exists(dir + "/q/quench.csv"));
-  const auto j = nlohmann::json::parse(slurp(dir + "/q/summary.json"));
+  const auto j = nlohmann::json::parse(read_text(dir + "/q/summary.json"));
   CHECK(j["natoms"] == 200);
   CHECK(j["steps"] == 200 + 2400);
   CHECK(j["inherent_structure_energy_per_atom"].get<double>() < j["final_potential_energy_per_atom"].get<double>());
@@ -52,7 +51,7 @@ TEST_CASE("md: nve conserves energy, seeded runs are identical, dump has every f
   const auto j = nlohmann::json::parse(nve.out);
   // Force-shifted potential, dt = 0.002: energy error ~1e-5 per atom; bound 1e-4 per atom.
   CHECK(std::abs(j["energy_total_final"].get<double>() - j["energy_total_initial"].get<double>()) / 200 < 1e-4);
-  const std::string dump = slurp(dir + "/nve.dump");
+  const std::string dump = read_text(dir + "/nve.dump");
   std::size_t frames = 0;
   for (auto at = dump.find("ITEM: TIMESTEP"); at != std::string::npos; at = dump.find("ITEM: TIMESTEP", at + 1)) ++frames;
   CHECK(frames == 6);
@@ -69,7 +68,7 @@ TEST_CASE("md: nve conserves energy, seeded runs are identical, dump has every f
   ja.erase("timing");
   jb.erase("timing");
   CHECK(ja == jb);
-  CHECK(slurp(dir + "/a.dump") == slurp(dir + "/b.dump"));
+  CHECK(read_text(dir + "/a.dump") == read_text(dir + "/b.dump"));
 }
 
 TEST_CASE("md: bad input gives one line, exit 1, no output") {
@@ -100,5 +99,5 @@ TEST_CASE("analyze: g(r) file and inherent-structure energy") {
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["inherent_structure_converged"] == true);
   CHECK(j["inherent_structure_energy"].get<double>() <= j["energy_potential"].get<double>());
-  CHECK(slurp(dir + "/rdf.csv").rfind("r,g_total,g_11,g_12,g_22\n", 0) == 0);
+  CHECK(read_text(dir + "/rdf.csv").rfind("r,g_total,g_11,g_12,g_22\n", 0) == 0);
 }

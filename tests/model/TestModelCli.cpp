@@ -2,31 +2,19 @@
 // exit status 1, nothing written.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <sys/wait.h>
 
+#include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-struct RunResult {
-  int status;
-  std::string stderr_text;
-};
-
-RunResult run_cli(const std::string& dir, const std::string& model, const std::string& protocol, const std::string& out) {
-  const std::string err = dir + "/stderr.txt";
-  const std::string command = std::string(GLASSLAND_BINARY) + " landscape-model --model '" + model + "' --protocol '" +
-                              protocol + "' --out '" + out + "' --no-plots 2> '" + err + "' > /dev/null";
-  const int raw = std::system(command.c_str());
-  std::ifstream in(err);
-  std::stringstream text;
-  text << in.rdbuf();
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, text.str()};
+glassland::test::CommandResult run_cli(const std::string& dir, const std::string& model, const std::string& protocol,
+                                       const std::string& out) {
+  return glassland::test::run_glassland(dir, "landscape-model --model '" + model + "' --protocol '" + protocol + "' --out '" +
+                                                 out + "' --no-plots");
 }
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
@@ -39,11 +27,11 @@ TEST_CASE("landscape-model writes results for a valid run", "[model][cli]") {
   const std::string dir = glassland::test::scratch_dir("model-cli-ok");
   write(dir + "/p.toml", kRamp);
   const auto r = run_cli(dir, kExamples + "la_glass.toml", dir + "/p.toml", dir + "/out");
-  INFO(r.stderr_text);
+  INFO(r.err);
   CHECK(r.status == 0);
   CHECK(fs::exists(dir + "/out/results.json"));
   CHECK(fs::exists(dir + "/out/trajectory.csv"));
-  CHECK(r.stderr_text.find("landscape-model") != std::string::npos);  // progress on stderr
+  CHECK(r.err.find("landscape-model") != std::string::npos);  // progress on stderr
 }
 
 TEST_CASE("landscape-model rejects bad inputs naming the key and writes nothing", "[model][cli]") {
@@ -72,10 +60,10 @@ TEST_CASE("landscape-model rejects bad inputs naming the key and writes nothing"
     write(dir + "/" + c.name + "-p.toml", c.protocol_text);
     const std::string out = dir + "/" + c.name + "-out";
     const auto r = run_cli(dir, dir + "/" + c.name + "-m.toml", dir + "/" + c.name + "-p.toml", out);
-    INFO(c.name << ": " << r.stderr_text);
+    INFO(c.name << ": " << r.err);
     CHECK(r.status == 1);
-    CHECK(r.stderr_text.find(c.key) != std::string::npos);
-    CHECK(std::count(r.stderr_text.begin(), r.stderr_text.end(), '\n') == 1);  // one line
+    CHECK(r.err.find(c.key) != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one line
     CHECK_FALSE(fs::exists(out));
   }
 }
@@ -85,21 +73,17 @@ TEST_CASE("landscape-model fit rejects bad targets in one line and writes nothin
   write(dir + "/p.toml", kRamp);
   write(dir + "/t.toml", "parameters = [\"beta.no_such_key\"]\n[protocols]\nramp = \"p.toml\"\n"
                          "[[scalar]]\nname = \"Tf\"\nprotocol = \"ramp\"\nresult = \"/steps/0/end_fictive_K\"\nvalue = 440.0\nsigma = 1.0\n");
-  const std::string err = dir + "/stderr.txt", out = dir + "/out";
-  const std::string command = std::string(GLASSLAND_BINARY) + " landscape-model fit --model '" + kExamples +
-                              "la_glass.toml' --targets '" + dir + "/t.toml' --out '" + out + "' --no-plots 2> '" + err + "' > /dev/null";
-  const int raw = std::system(command.c_str());
-  std::ifstream in(err);
-  std::stringstream stream;
-  stream << in.rdbuf();
-  const std::string text = stream.str();
+  const std::string out = dir + "/out";
+  const auto run = glassland::test::run_glassland(
+      dir, "landscape-model fit --model '" + kExamples + "la_glass.toml' --targets '" + dir + "/t.toml' --out '" + out + "' --no-plots");
+  const std::string& text = run.err;
   INFO(text);
-  CHECK((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 1);
+  CHECK(run.status == 1);
   CHECK(text.find("t.toml: parameters[0]") != std::string::npos);
   CHECK(std::count(text.begin(), text.end(), '\n') == 1);
   CHECK_FALSE(fs::exists(out));
   // The run command still requires its protocol when no subcommand is given.
   const auto r = run_cli(dir, kExamples + "la_glass.toml", "", out);
   CHECK(r.status == 1);
-  CHECK(r.stderr_text.find("--protocol") != std::string::npos);
+  CHECK(r.err.find("--protocol") != std::string::npos);
 }

@@ -8,7 +8,7 @@
 namespace glassland::test {
 
 std::string read_text(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -21,8 +21,8 @@ CommandResult run_command(const std::string& dir, const std::string& command) {
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_text(out), read_text(err)};
 }
 
-CommandResult run_glassland(const std::string& dir, const std::string& args) {
-  return run_command(dir, std::string("'") + GLASSLAND_BINARY + "' " + args);
+CommandResult run_glassland(const std::string& dir, const std::string& args, const std::string& environment) {
+  return run_command(dir, environment + " '" + GLASSLAND_BINARY + "' " + args);
 }
 
 bool have_program(const std::string& program) {

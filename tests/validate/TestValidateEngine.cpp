@@ -14,7 +14,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/Cli.hpp"
+#include "tests/support/RunCommand.hpp"
 #include "tests/validate/AdatomCase.hpp"
 
 using namespace glassland;
@@ -45,11 +45,11 @@ TEST_CASE("validate builds the aKMC engine's table of the start minimum and agre
   // 16 runs per temperature: all escape before 400 tau (P(no escape) = exp(-400 k) < 1e-3 for
   // k > 0.02/tau), the 95% interval spans exp(+-1.96/4) = x1.6 around the MLE, inside the
   // factor-2 tolerance of `agreement` for HTST's 1.3-1.5 excess on this hop (docs/validate.md).
-  const test::CliRun run = test::run_glassland(c.dir, engine_args(c, out, "0.06,0.07", 16, "--relaxation-time 60"));
+  const test::CommandResult run = test::run_glassland(c.dir, engine_args(c, out, "0.06,0.07", 16, "--relaxation-time 60"));
   INFO(run.err);
   REQUIRE(run.status == 0);
   const auto report = nlohmann::json::parse(run.out);
-  CHECK(report == nlohmann::json::parse(test::slurp(out + "/report.json")));
+  CHECK(report == nlohmann::json::parse(test::read_text(out + "/report.json")));
 
   const auto& table = report["event_table"];
   INFO(table.dump());
@@ -108,7 +108,7 @@ TEST_CASE("validate with the engine's table: same report for 1 and 2 MPI ranks a
   std::vector<nlohmann::json> reports;
   for (const Launch& l : launches) {
     INFO(l.name);
-    const test::CliRun run = test::run_glassland(c.dir, engine_args(c, c.dir + "/" + l.name, "0.07", 6, l.extra), l.prefix);
+    const test::CommandResult run = test::run_glassland(c.dir, engine_args(c, c.dir + "/" + l.name, "0.07", 6, l.extra), l.prefix);
     INFO(run.err);
     REQUIRE(run.status == 0);
     reports.push_back(nlohmann::json::parse(run.out));
@@ -134,7 +134,7 @@ TEST_CASE("validate refuses bad engine-table options with their flag names", "[v
                                  std::string("--max-searches 4 --min-searches 8"), std::string("--hessian-radius -1"),
                                  std::string("--search-fmax 0")}) {
     INFO(bad);
-    const test::CliRun run = test::run_glassland(c.dir, engine_args(c, out, "0.07", 4, bad));
+    const test::CommandResult run = test::run_glassland(c.dir, engine_args(c, out, "0.07", 4, bad));
     const std::string flag = bad.substr(0, bad.find(' '));
     CHECK(run.status != 0);
     CHECK(run.err.rfind("glassland: " + flag, 0) == 0);
