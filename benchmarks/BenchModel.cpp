@@ -12,7 +12,7 @@
 #include "kmc/model/MasterEquationSample.hpp"
 #include "kmc/model/ModelConfig.hpp"
 
-using namespace glassland::kmc::model;
+using namespace glassland::model;
 
 namespace {
 std::shared_ptr<const LandscapeModel> example_model() {

@@ -41,7 +41,7 @@ void make_directory(const std::string& out) {
   if (error) throw InputError("--out", "cannot create directory " + out + ": " + error.message());
 }
 
-nlohmann::json residual_json(const std::vector<kmc::model::FitResidual>& rows) {
+nlohmann::json residual_json(const std::vector<model::FitResidual>& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : rows)
     if (r.kind == "scalar")
@@ -50,7 +50,7 @@ nlohmann::json residual_json(const std::vector<kmc::model::FitResidual>& rows) {
   return out;
 }
 
-std::string residual_csv(const kmc::model::FitResult& fit) {
+std::string residual_csv(const model::FitResult& fit) {
   std::ostringstream os;
   os << std::setprecision(10) << "target,kind,x,measured,model_start,model_fitted,sigma,weighted_residual\n";
   for (std::size_t i = 0; i < fit.residuals.size(); ++i) {
@@ -68,10 +68,10 @@ void run_model_fit(const FitOptions& options) {
   } catch (const toml::parse_error& e) {
     throw InputError(file_line(options.model, static_cast<long>(e.source().begin.line)), std::string(e.description()));
   }
-  kmc::model::load_model_config(options.model);  // the starting model must be valid as it stands
-  const auto targets = kmc::model::load_fit_targets(options.targets, model);
+  model::load_model_config(options.model);  // the starting model must be valid as it stands
+  const auto targets = model::load_fit_targets(options.targets, model);
   const auto start = std::chrono::steady_clock::now();
-  const auto fit = kmc::model::fit_model(model, options.model, targets,
+  const auto fit = model::fit_model(model, options.model, targets,
                                          [&](const std::string& m) { progress_line(start, "landscape-model fit", m); });
   nlohmann::json summary = {{"model_file", options.model}, {"targets_file", options.targets}, {"status", fit.status},
                             {"chi_squared", fit.chi_squared}, {"variance_factor", fit.variance_factor},
@@ -92,11 +92,11 @@ void run_model_fit(const FitOptions& options) {
 }
 
 void run_landscape_model(const ModelOptions& options) {
-  const auto config = kmc::model::load_model_config(options.model);
-  const auto protocol = kmc::model::load_protocol(options.protocol);
+  const auto config = model::load_model_config(options.model);
+  const auto protocol = model::load_protocol(options.protocol);
   const auto start = std::chrono::steady_clock::now();
   auto progress = [&](const std::string& message) { progress_line(start, "landscape-model", message); };
-  auto result = kmc::model::run_protocol(protocol, config, progress);
+  auto result = model::run_protocol(protocol, config, progress);
   result.summary["model_file"] = options.model;
   result.summary["protocol_file"] = options.protocol;
   make_directory(options.out);

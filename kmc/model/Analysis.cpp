@@ -6,7 +6,7 @@
 
 #include "kmc/LabUnits.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 // x where the samples of y cross `level` between indices i and j (adjacent).
@@ -92,7 +92,7 @@ double kissinger_energy_kj_mol(const std::vector<double>& rates, const std::vect
     x.push_back(1.0 / peaks[i]);
     y.push_back(std::log(rates[i] / (peaks[i] * peaks[i])));
   }
-  return -fit_line(x, y).slope * lab::kGasConstantKJPerMolK;
+  return -fit_line(x, y).slope * kmc::lab::kGasConstantKJPerMolK;
 }
 
 double arrhenius_energy_ev(const std::vector<double>& frequencies, const std::vector<double>& peaks) {
@@ -101,7 +101,7 @@ double arrhenius_energy_ev(const std::vector<double>& frequencies, const std::ve
     x.push_back(1.0 / peaks[i]);
     y.push_back(std::log(frequencies[i]));
   }
-  return -fit_line(x, y).slope * lab::kBoltzmannEvPerK;
+  return -fit_line(x, y).slope * kmc::lab::kBoltzmannEvPerK;
 }
 
 VftFit fit_vft(const std::vector<double>& temperatures, const std::vector<double>& times) {
@@ -124,4 +124,4 @@ VftFit fit_vft(const std::vector<double>& temperatures, const std::vector<double
   return best;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

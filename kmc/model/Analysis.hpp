@@ -4,7 +4,7 @@
 // stated.
 #include <vector>
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 struct PeakShape {
   bool found = false;
@@ -43,4 +43,4 @@ struct VftFit {
 /// Needs >= 3 points.
 VftFit fit_vft(const std::vector<double>& temperatures_K, const std::vector<double>& times_s);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -9,7 +9,7 @@
 #include "landscape/CatalogFile.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 void mean_and_std(const std::vector<double>& v, double& mean, double& deviation) {
@@ -61,10 +61,10 @@ double apply_catalog_spectra(const CatalogSpectra& spectra, ModelParameters& par
   double mean = 0.0, deviation = 0.0;
   mean_and_std(spectra.barriers, mean, deviation);
   if (!(mean > 0.0)) throw InputError(where, "mean catalog barrier must be > 0");
-  const double target = 26.0 * lab::kGasConstantKJPerMolK * parameters.glass_transition_K;  // kJ/mol
+  const double target = 26.0 * kmc::lab::kGasConstantKJPerMolK * parameters.glass_transition_K;  // kJ/mol
   const double scale = target / mean;
-  parameters.beta.barrier_eV = lab::kj_per_mol_to_ev(target);
-  parameters.beta.barrier_width_eV = lab::kj_per_mol_to_ev(scale * deviation);
+  parameters.beta.barrier_eV = kmc::lab::kj_per_mol_to_ev(target);
+  parameters.beta.barrier_width_eV = kmc::lab::kj_per_mol_to_ev(scale * deviation);
   std::vector<double> magnitudes;
   for (double a : spectra.asymmetries) magnitudes.push_back(std::abs(a));
   mean_and_std(magnitudes, mean, deviation);
@@ -73,4 +73,4 @@ double apply_catalog_spectra(const CatalogSpectra& spectra, ModelParameters& par
   return scale;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -10,7 +10,7 @@
 
 #include "kmc/model/ModelParameters.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 struct CatalogSpectra {
   std::vector<double> barriers;     ///< forward and backward barriers (catalog energy unit)
@@ -25,4 +25,4 @@ CatalogSpectra load_catalog_spectra(const std::string& path);
 /// spectra by the rule above. Returns the scale factor s (kJ/mol per catalog energy unit).
 double apply_catalog_spectra(const CatalogSpectra& spectra, ModelParameters& parameters, const std::string& where);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -9,7 +9,7 @@
 #include "kmc/model/LandscapeModel.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 constexpr double kSpectrumLow = -8.0, kSpectrumHigh = 14.0, kSpectrumBin = 0.25;  // log10(tau / s)
@@ -83,4 +83,4 @@ CreepResult run_creep(Sample& sample, double temperature_K, double stress_MPa, d
   return result;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -6,7 +6,7 @@
 #include "kmc/model/Instruments.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 DscCurve heating_curve(Sample& sample, double from_K, double to_K, double rate_K_s, double molar_mass,
@@ -115,4 +115,4 @@ KissingerResult run_kissinger(const Sample& sample, double from_K, const std::ve
   return result;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

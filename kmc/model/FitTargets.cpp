@@ -11,7 +11,7 @@
 #include "md/NumberText.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 std::string read_text(const std::string& path, const std::string& where) {
@@ -176,4 +176,4 @@ FitTargets load_fit_targets(const std::string& path, const toml::table& model) {
   return targets;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -11,7 +11,7 @@
 
 #include "kmc/model/Protocol.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 /// One measured number: result (a JSON pointer into a protocol's results.json, e.g.
 /// "/steps/1/delta_H_kJ_per_mol"), optionally minus another result (pairs and shifts).
@@ -61,4 +61,4 @@ FitTargets load_fit_targets(const std::string& path, const toml::table& model);
 /// InputError naming `name`:line). Used for measured curves and the model's own CSV files.
 std::map<std::string, std::vector<double>> read_csv_columns(const std::string& text, const std::string& name);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

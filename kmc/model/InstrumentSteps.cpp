@@ -8,7 +8,7 @@
 #include "kmc/model/TomlFields.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 nlohmann::json peak_json(const PeakShape& p) {
@@ -19,8 +19,8 @@ DscOptions read_dsc_options(TomlFields& f) {
   DscOptions o;
   o.to_K = f.required_positive("to_K");
   o.where = f.where("to_K");
-  o.rate_K_s = lab::kelvin_per_minute_to_per_second(f.positive("rate_K_per_min", 20.0));
-  o.reference_cooling_K_s = lab::kelvin_per_minute_to_per_second(f.positive("reference_cooling_K_per_min", 20.0, true));
+  o.rate_K_s = kmc::lab::kelvin_per_minute_to_per_second(f.positive("rate_K_per_min", 20.0));
+  o.reference_cooling_K_s = kmc::lab::kelvin_per_minute_to_per_second(f.positive("reference_cooling_K_per_min", 20.0, true));
   const auto range = f.numbers("range_K", {});
   if (!range.empty()) {
     if (range.size() != 2 || !(range[1] > range[0]) || !(range[0] > 0.0))
@@ -182,7 +182,7 @@ std::unique_ptr<ProtocolStep> parse_kissinger(TomlFields& f, const std::string&)
 
 std::unique_ptr<ProtocolStep> parse_dma(TomlFields& f, const std::string&) {
   const double to = f.required_positive("to_K");
-  const double rate = lab::kelvin_per_minute_to_per_second(f.positive("rate_K_per_min", 2.0));
+  const double rate = kmc::lab::kelvin_per_minute_to_per_second(f.positive("rate_K_per_min", 2.0));
   return std::make_unique<DmaStep>(to, rate, positive_list(f, "frequencies_Hz"), f.where("kind"));
 }
 
@@ -206,4 +206,4 @@ std::unique_ptr<ProtocolStep> parse_creep(TomlFields& f, const std::string&) {
   return std::make_unique<CreepStep>(t, stress, duration, f.where("kind"));
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

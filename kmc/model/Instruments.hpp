@@ -12,7 +12,7 @@
 #include "kmc/model/Analysis.hpp"
 #include "kmc/model/ScheduleRunner.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 struct DscCurve {
   std::vector<double> temperature_K;      ///< mid-step temperatures
@@ -99,4 +99,4 @@ struct CreepResult {
 CreepResult run_creep(Sample& sample, double temperature_K, double stress_MPa, double duration_s,
                       const StepControl& control, const std::string& where);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 KmcSample::KmcSample(std::shared_ptr<const LandscapeModel> model, std::size_t units, double temperature_K,
                      std::uint64_t seed)
@@ -120,4 +120,4 @@ std::vector<double> KmcSample::occupation() const {
   return p;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

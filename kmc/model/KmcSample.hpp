@@ -12,7 +12,7 @@
 #include "kmc/model/LandscapeModel.hpp"
 #include "kmc/model/Sample.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 class KmcSample : public LandscapeSample {
 public:
@@ -47,4 +47,4 @@ private:
   std::uint64_t alpha_hops_ = 0;
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -6,10 +6,10 @@
 #include "kmc/LabUnits.hpp"
 #include "kmc/model/NormalQuantiles.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
-constexpr double kGas = lab::kGasConstantKJPerMolK;  // kJ/(mol K)
+constexpr double kGas = kmc::lab::kGasConstantKJPerMolK;  // kJ/(mol K)
 
 // Normalises exp(log_weights) to probabilities without overflow.
 std::vector<double> normalised_exponentials(const std::vector<double>& log_weights) {
@@ -47,7 +47,7 @@ LandscapeModel::LandscapeModel(ModelParameters parameters) : parameters_(std::mo
   const auto asymmetries = equal_probability_classes(b.asymmetry_kj_mol, b.asymmetry_width_kj_mol, b.asymmetry_classes);
   for (double barrier : barriers)
     for (double asymmetry : asymmetries) {
-      beta_barrier_kj_.push_back(std::max(0.0, lab::ev_to_kj_per_mol(barrier)));
+      beta_barrier_kj_.push_back(std::max(0.0, kmc::lab::ev_to_kj_per_mol(barrier)));
       beta_asymmetry_kj_.push_back(std::abs(asymmetry));  // levels are labelled lower/upper
     }
   reference_energy_ = equilibrium_mean_energy(parameters_.glass_transition_K);
@@ -204,4 +204,4 @@ double LandscapeModel::work_driven_rate(const std::vector<double>& occupation, c
   return std::max(0.0, power_unit) / parameters_.mechanics.work_per_rearrangement_kj_mol;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

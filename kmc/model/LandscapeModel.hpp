@@ -14,7 +14,7 @@
 #include "kmc/model/ModelParameters.hpp"
 #include "kmc/model/StressCycle.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 /// Rates frozen over one time step (1/s) and the destination of alpha rearrangements.
 struct RateTable {
@@ -87,4 +87,4 @@ private:
   double reference_energy_ = 0.0;       ///< ebar(Tg): kappa coupling is measured from here
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -1,7 +1,7 @@
 #include "kmc/model/LandscapeModel.hpp"
 #include "kmc/model/Sample.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 double LandscapeSample::glass_heat_capacity() const {
   return model_->parameters().glass_heat_capacity_J_mol_K * 1e-3;
@@ -27,4 +27,4 @@ double LandscapeSample::mean_alpha_rate(const LoadState& load) const {
   return sum;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -1,6 +1,6 @@
 #pragma once
 // What the environment imposes on a sample during one time step (laboratory units).
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 struct LoadState {
   double temperature_K = 300.0;
@@ -9,4 +9,4 @@ struct LoadState {
   double cyclic_frequency_Hz = 0.0;   ///< its frequency (Hz); 0 = no cyclic load
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 MasterEquationSample::MasterEquationSample(std::shared_ptr<const LandscapeModel> model, double temperature_K)
     : LandscapeSample(std::move(model)) {
@@ -64,4 +64,4 @@ void MasterEquationSample::advance_beta(double dt, const RateTable& rates) {
     }
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -11,7 +11,7 @@
 #include "kmc/model/LandscapeModel.hpp"
 #include "kmc/model/Sample.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 class MasterEquationSample : public LandscapeSample {
 public:
@@ -32,4 +32,4 @@ private:
   std::vector<double> p_;
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -6,7 +6,7 @@
 #include "kmc/model/LandscapeModel.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 const LandscapeSample& landscape_sample(const Sample& sample, const std::string& where) {
@@ -96,4 +96,4 @@ FrequencySweep run_frequency_sweep(const Sample& sample, const std::vector<doubl
   return sweep;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

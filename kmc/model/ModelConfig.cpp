@@ -13,10 +13,10 @@
 #include "kmc/model/TomlFields.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
-constexpr double kGas = lab::kGasConstantKJPerMolK;
+constexpr double kGas = kmc::lab::kGasConstantKJPerMolK;
 
 void read_alpha(TomlFields& f, ModelParameters& p, double tau_at_tg, double delta_cp_kj, nlohmann::json& derived) {
   const double tg = p.glass_transition_K;
@@ -71,7 +71,7 @@ void read_mechanics(TomlFields& f, ModelParameters& p) {
   m.youngs_modulus_GPa = f.positive("youngs_modulus_GPa", m.youngs_modulus_GPa);
   m.stress_scale_MPa = f.positive("stress_scale_MPa", m.stress_scale_MPa);
   m.work_per_rearrangement_kj_mol = f.positive("work_per_rearrangement_kJ_per_mol", m.work_per_rearrangement_kj_mol);
-  if (f.has("barrier_law")) m.barrier_law = parse_bias_law(f.text("barrier_law", ""), f.where("barrier_law"));
+  if (f.has("barrier_law")) m.barrier_law = kmc::parse_bias_law(f.text("barrier_law", ""), f.where("barrier_law"));
   const std::string lowers = f.text("stress_lowers", "alpha_and_beta");
   if (lowers != "alpha_and_beta" && lowers != "beta") throw InputError(f.where("stress_lowers"), "must be \"alpha_and_beta\" or \"beta\"");
   m.stress_lowers_alpha = lowers == "alpha_and_beta";
@@ -183,4 +183,4 @@ std::unique_ptr<Sample> make_sample(const ModelConfig& config, double temperatur
   return solvers().at(config.solver)(config, temperature_K);
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

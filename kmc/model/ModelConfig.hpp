@@ -14,7 +14,7 @@
 #include "kmc/model/TnmSample.hpp"
 #include "md/Registry.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 struct ModelConfig {
   std::string solver = "master_equation";  ///< "master_equation", "kmc" or "tnm"
@@ -41,4 +41,4 @@ const Registry<SolverFactory>& solvers();
 /// A sample of the configured solver in equilibrium at temperature_K.
 std::unique_ptr<Sample> make_sample(const ModelConfig& config, double temperature_K);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -15,7 +15,7 @@
 #include "kmc/model/ModelConfig.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 // The model file with the parameters set to `values`, as TOML text.
@@ -188,4 +188,4 @@ FitResult fit_model(const toml::table& model, const std::string& model_path, con
   return result;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -16,7 +16,7 @@
 
 #include "kmc/model/FitTargets.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 /// One residual: a scalar target (x = NaN) or one point of a curve target.
 struct FitResidual {
@@ -47,4 +47,4 @@ FitResult fit_model(const toml::table& model, const std::string& model_path, con
 std::vector<FitResidual> fit_residuals(const toml::table& model, const std::string& model_path, const FitTargets& targets,
                                        const std::vector<double>& values);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -4,7 +4,7 @@
 
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 void require_positive(const std::string& where, const std::string& key, double value) {
@@ -47,4 +47,4 @@ void ModelParameters::validate(const std::string& where) const {
   require_positive(where, "mechanics.work_per_rearrangement_kJ_per_mol", mechanics.work_per_rearrangement_kj_mol);
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -7,7 +7,7 @@
 
 #include "kmc/StressProtocol.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 /// Cooperative (alpha) sector: Gaussian density of states of metabasin energies and the
 /// Vogel-Fulcher-Tammann law obeyed by the equilibrium alpha time (Adam-Gibbs / Scherer-Hodge
@@ -40,7 +40,7 @@ struct MechanicsParameters {
   double work_per_rearrangement_kj_mol = 10.0;  ///< dissipated work that forces one alpha hop (kJ/mol unit)
   /// How stress lowers barriers: three_halves W (1 - |sigma|/sigma0)^(3/2) or linear
   /// W (1 - 1.5 |sigma|/sigma0) (kmc/model/StressCycle.hpp); static and cyclic stress alike.
-  BiasLaw barrier_law = BiasLaw::three_halves;
+  kmc::BiasLaw barrier_law = kmc::BiasLaw::three_halves;
   /// Which barriers the stress lowers: every barrier (true: alpha and beta) or, as the paper's
   /// law tau_beta = tau0 exp[E_beta (1 - sigma/sigma0)^(3/2) / kT] states it, beta barriers only.
   bool stress_lowers_alpha = true;
@@ -65,4 +65,4 @@ struct ModelParameters {
   double molar_volume_m3() const { return molar_mass_g_mol / density_g_cm3 * 1e-6; }
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

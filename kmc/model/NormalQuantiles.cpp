@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 double standard_normal_quantile(double p) {
   // Start from a logistic approximation and polish with Newton steps on Phi(x) - p.
@@ -24,4 +24,4 @@ std::vector<double> equal_probability_classes(double mean, double width, int cla
   return values;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

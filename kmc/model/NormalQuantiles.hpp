@@ -4,7 +4,7 @@
 // spectra (a few classes represent a smooth spectrum without tails dominating).
 #include <vector>
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 /// Standard normal quantile Phi^{-1}(p), 0 < p < 1 (Newton on erfc; |error| < 1e-12).
 double standard_normal_quantile(double p);
@@ -12,4 +12,4 @@ double standard_normal_quantile(double p);
 /// K values mean + width * Phi^{-1}((k + 0.5) / K), k = 0..K-1 (width 0 gives K copies of mean).
 std::vector<double> equal_probability_classes(double mean, double width, int classes);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

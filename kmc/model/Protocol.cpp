@@ -8,7 +8,7 @@
 #include "kmc/model/TomlFields.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 std::string csv_table(const std::vector<std::string>& header, const std::vector<std::vector<double>>& columns) {
   std::string out;
@@ -126,4 +126,4 @@ ProtocolResult run_protocol(const Protocol& protocol, const ModelConfig& config,
   return result;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

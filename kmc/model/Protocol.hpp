@@ -16,7 +16,7 @@
 #include "kmc/model/ModelConfig.hpp"
 #include "kmc/model/ScheduleRunner.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 class TomlFields;
 
@@ -76,4 +76,4 @@ ProtocolResult run_protocol(const Protocol& protocol, const ModelConfig& config,
 /// "a,b,c\n" rows from equally long columns (full precision).
 std::string csv_table(const std::vector<std::string>& header, const std::vector<std::vector<double>>& columns);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

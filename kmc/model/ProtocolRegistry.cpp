@@ -1,7 +1,7 @@
 // The one place where protocol steps and instruments are registered.
 #include "kmc/model/ProtocolSteps.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 void register_protocol_steps(Registry<StepParser>& registry) {
   // treatments
@@ -28,4 +28,4 @@ const Registry<StepParser>& protocol_step_kinds() {
   return registry;
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -7,7 +7,7 @@
 
 #include "kmc/model/Protocol.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 std::unique_ptr<ProtocolStep> parse_ramp(TomlFields& f, const std::string& base_dir);
 std::unique_ptr<ProtocolStep> parse_cyclic_ramp(TomlFields& f, const std::string& base_dir);
@@ -21,4 +21,4 @@ std::unique_ptr<ProtocolStep> parse_kissinger(TomlFields& f, const std::string& 
 std::unique_ptr<ProtocolStep> parse_dma(TomlFields& f, const std::string& base_dir);
 std::unique_ptr<ProtocolStep> parse_frequency_sweep(TomlFields& f, const std::string& base_dir);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

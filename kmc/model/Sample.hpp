@@ -8,7 +8,7 @@
 
 #include "kmc/model/LoadState.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 class LandscapeModel;
 struct RateTable;
@@ -54,4 +54,4 @@ protected:
   std::shared_ptr<const LandscapeModel> model_;
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

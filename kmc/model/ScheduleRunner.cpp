@@ -6,7 +6,7 @@
 
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 // A protocol whose step control asks for more steps than this is a typo (max_step_K = 1e-300),
@@ -68,4 +68,4 @@ void run_schedule(Sample& sample, const md::TemperatureSchedule& schedule, LoadS
   }
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -10,7 +10,7 @@
 #include "kmc/model/Sample.hpp"
 #include "md/TemperatureSchedule.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 struct StepControl {
   double max_step_K = 0.25;          ///< largest temperature change per step on ramps (K)
@@ -27,4 +27,4 @@ using StepObserver = std::function<void(double time_s, const LoadState& load, co
 void run_schedule(Sample& sample, const md::TemperatureSchedule& schedule, LoadState load,
                   const StepControl& control, double& clock, const StepObserver& observer);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -7,7 +7,7 @@
 #include <boost/math/quadrature/gauss.hpp>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 using Kronrod = boost::math::quadrature::gauss_kronrod<double, 15>;
@@ -54,9 +54,9 @@ double relative_error(const std::vector<double>& g, const Rule& rule, double x) 
 }
 }  // namespace
 
-double barrier_factor(double stress_MPa, double stress_scale_MPa, BiasLaw law) {
+double barrier_factor(double stress_MPa, double stress_scale_MPa, kmc::BiasLaw law) {
   // kmc::biased_barrier with V = 1.5 W / sigma0 turns both laws into W g(sigma) (W = 1 here).
-  return biased_barrier(1.0, 1.5 / stress_scale_MPa, std::abs(stress_MPa), law);
+  return kmc::biased_barrier(1.0, 1.5 / stress_scale_MPa, std::abs(stress_MPa), law);
 }
 
 double StressCycleAverage::log_mean_boltzmann(double x) const {
@@ -67,7 +67,7 @@ double StressCycleAverage::log_mean_boltzmann(double x) const {
   return -x * g_min + std::log(sum);
 }
 
-StressCycleAverage stress_cycle_average(double static_MPa, double amplitude_MPa, double stress_scale_MPa, BiasLaw law,
+StressCycleAverage stress_cycle_average(double static_MPa, double amplitude_MPa, double stress_scale_MPa, kmc::BiasLaw law,
                                         double stiffest_x, double tolerance) {
   StressCycleAverage average;
   if (amplitude_MPa == 0.0) {
@@ -94,4 +94,4 @@ StressCycleAverage stress_cycle_average(double static_MPa, double amplitude_MPa,
   }
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

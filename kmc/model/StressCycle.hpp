@@ -16,10 +16,10 @@
 
 #include "kmc/StressProtocol.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 /// Barrier factor g(sigma) of `law` with stress scale sigma0 (MPa).
-double barrier_factor(double stress_MPa, double stress_scale_MPa, BiasLaw law);
+double barrier_factor(double stress_MPa, double stress_scale_MPa, kmc::BiasLaw law);
 
 /// Quadrature of the phase average over one load cycle: <f> = sum_j weight[j] f(factor[j]),
 /// with factor[j] = g(sigma(phi_j)) and weights summing to 1. A static stress is one node.
@@ -37,7 +37,7 @@ struct StressCycleAverage {
 /// Nodes for stress sigma_s + sigma_a sin(phi) (MPa). `stiffest_x` is the largest barrier/RT
 /// the nodes will be used for; panels double (up to 4096) until its relative error estimate
 /// is below `tolerance`.
-StressCycleAverage stress_cycle_average(double static_MPa, double amplitude_MPa, double stress_scale_MPa, BiasLaw law,
+StressCycleAverage stress_cycle_average(double static_MPa, double amplitude_MPa, double stress_scale_MPa, kmc::BiasLaw law,
                                         double stiffest_x, double tolerance = 1e-10);
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

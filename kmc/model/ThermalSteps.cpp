@@ -8,7 +8,7 @@
 #include "kmc/model/TomlFields.hpp"
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 namespace {
 class ScheduleStep : public ProtocolStep {
@@ -52,7 +52,7 @@ private:
   std::string where_;
 };
 
-double rate_per_second(TomlFields& f, const std::string& key) { return lab::kelvin_per_minute_to_per_second(f.required_positive(key)); }
+double rate_per_second(TomlFields& f, const std::string& key) { return kmc::lab::kelvin_per_minute_to_per_second(f.required_positive(key)); }
 
 std::function<md::TemperatureSchedule(double)> ramp_to(double to_K, double rate, const std::string& where) {
   return [=](double from) {
@@ -126,4 +126,4 @@ std::unique_ptr<ProtocolStep> parse_schedule_file(TomlFields& f, const std::stri
   return std::make_unique<ScheduleStep>("schedule_file", [=](double) { return schedule; }, LoadState{}, f.where("kind"));
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

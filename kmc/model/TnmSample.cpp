@@ -4,7 +4,7 @@
 
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 void TnmParameters::validate(const std::string& where) const {
   if (!(nonlinearity_x > 0.0 && nonlinearity_x <= 1.0)) throw InputError(where + ": tnm.x", "must be in (0, 1]");
@@ -65,4 +65,4 @@ double TnmSample::enthalpy_per_atom() const {
   return parameters_.delta_cp_kj_mol_K * (fictive_ - parameters_.reference_K);
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

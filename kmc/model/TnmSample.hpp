@@ -10,7 +10,7 @@
 
 #include "kmc/model/Sample.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 struct TnmParameters {
   double nonlinearity_x = 0.5;    ///< x in (0, 1]
@@ -47,4 +47,4 @@ private:
   std::vector<double> step_reduced_time_;///< xi_j at which they happened
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -4,7 +4,7 @@
 
 #include "md/Error.hpp"
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 TomlFields::TomlFields(const toml::table* table, std::string file, std::string prefix)
     : table_(table), file_(std::move(file)), prefix_(std::move(prefix)) {}
@@ -104,4 +104,4 @@ void TomlFields::finish() const {
     if (!used_.count(std::string(key.str()))) throw InputError(where(std::string(key.str())), "unknown key");
 }
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

@@ -8,7 +8,7 @@
 
 #include <toml++/toml.h>
 
-namespace glassland::kmc::model {
+namespace glassland::model {
 
 class TomlFields {
 public:
@@ -44,4 +44,4 @@ private:
   std::set<std::string> used_;
 };
 
-}  // namespace glassland::kmc::model
+}  // namespace glassland::model

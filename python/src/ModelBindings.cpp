@@ -9,14 +9,13 @@
 
 // A Protocol owns its steps (vector of unique_ptr), which std::is_copy_constructible cannot see.
 template <>
-struct pybind11::detail::is_copy_constructible<glassland::kmc::model::Protocol> : std::false_type {};
+struct pybind11::detail::is_copy_constructible<glassland::model::Protocol> : std::false_type {};
 
 namespace glassland::python {
 
 namespace {
 
 using namespace pybind11::literals;
-namespace model = kmc::model;
 
 py::object json_to_python(const nlohmann::json& value) {
   return py::module_::import("json").attr("loads")(value.dump());

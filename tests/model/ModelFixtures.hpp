@@ -8,7 +8,7 @@
 #include "kmc/model/MasterEquationSample.hpp"
 #include "kmc/model/ModelConfig.hpp"
 
-namespace glassland::kmc::model::test {
+namespace glassland::model::test {
 
 inline ModelConfig la_config() {
   return load_model_config(std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/la_glass.toml");
@@ -32,4 +32,4 @@ inline void hold(Sample& sample, double temperature, double duration) {
   run_schedule(sample, md::TemperatureSchedule::hold(temperature, duration), LoadState{}, StepControl{}, clock, nullptr);
 }
 
-}  // namespace glassland::kmc::model::test
+}  // namespace glassland::model::test

@@ -8,7 +8,7 @@
 #include "kmc/model/NormalQuantiles.hpp"
 #include "tests/support/Tolerance.hpp"
 
-using namespace glassland::kmc::model;
+using namespace glassland::model;
 
 TEST_CASE("peak position and FWHM of a Gaussian", "[model][analysis]") {
   std::vector<double> x, y;

@@ -9,8 +9,8 @@
 #include "tests/model/ModelFixtures.hpp"
 #include "tests/support/Tolerance.hpp"
 
-using namespace glassland::kmc::model;
-using namespace glassland::kmc::model::test;
+using namespace glassland::model;
+using namespace glassland::model::test;
 
 TEST_CASE("equilibrium alpha time follows the prescribed VFT law", "[model][laws]") {
   auto model = la_model();

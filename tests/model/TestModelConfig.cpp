@@ -12,7 +12,7 @@
 #include "tests/support/Tolerance.hpp"
 #include "md/Error.hpp"
 
-using namespace glassland::kmc::model;
+using namespace glassland::model;
 
 namespace {
 const std::string kModel = R"(

@@ -12,7 +12,7 @@
 #include "md/Error.hpp"
 #include "tests/support/Tolerance.hpp"
 
-using namespace glassland::kmc::model;
+using namespace glassland::model;
 
 namespace {
 const std::string kModel = std::string(GLASSLAND_SOURCE_DIR) + "/examples/model/la_glass.toml";

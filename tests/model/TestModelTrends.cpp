@@ -6,8 +6,8 @@
 
 #include "tests/model/ModelFixtures.hpp"
 
-using namespace glassland::kmc::model;
-using namespace glassland::kmc::model::test;
+using namespace glassland::model;
+using namespace glassland::model::test;
 
 namespace {
 DscOptions scan_options(double to, double rate, double reference_rate) {

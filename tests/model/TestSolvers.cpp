@@ -9,8 +9,8 @@
 #include "tests/model/ModelFixtures.hpp"
 #include "tests/support/Tolerance.hpp"
 
-using namespace glassland::kmc::model;
-using namespace glassland::kmc::model::test;
+using namespace glassland::model;
+using namespace glassland::model::test;
 
 namespace {
 // Standard error of the per-atom enthalpy mean of N independent units with occupation p.

@@ -10,8 +10,8 @@
 #include "kmc/model/StressCycle.hpp"
 
 using namespace glassland::kmc;
-using namespace glassland::kmc::model;
-using namespace glassland::kmc::model::test;
+using namespace glassland::model;
+using namespace glassland::model::test;
 
 namespace {
 // <exp(c |sin phi|)> over a cycle = I0(c) + L0(c) (modified Bessel and Struve functions,

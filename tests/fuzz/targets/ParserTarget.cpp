@@ -24,9 +24,9 @@ void parse(const std::string& text) {
   } else if (parser == "potential") {
     md::parse_potential_toml(text, "fuzz.toml");
   } else if (parser == "model") {
-    kmc::model::parse_model_config(text, "fuzz.toml", "/nonexistent");
+    model::parse_model_config(text, "fuzz.toml", "/nonexistent");
   } else if (parser == "protocol") {
-    kmc::model::parse_protocol(text, "fuzz.toml", "/nonexistent");
+    model::parse_protocol(text, "fuzz.toml", "/nonexistent");
   } else if (parser == "network") {
     kmc::catalog_from_network_json(text, "fuzz.json");
   } else if (parser == "catalog") {
