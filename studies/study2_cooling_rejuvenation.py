@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Study 2 (Zhang et al., Sci China Tech Sci 2023): rejuvenation by cooling from the
-supercooled liquid, with the coarse landscape model (`glassland landscape-model`).
+supercooled liquid, with the coarse landscape model (run in-process through the Python package;
+the fit through `glassland landscape-model fit`).
 
 La30Ce30Ni10Al20Co10 (examples/model/la_glass.toml): heat into the supercooled liquid
 (start at 520 K), cool to 323 K at 1-20 K/min, rescan at 20 K/min.
@@ -20,11 +21,7 @@ chi(T) analysis and the beta/alpha decoupling temperature are not computed.
 Outputs in --out: summary.json, fit/ (fitted model), study2_dsc.csv, study2_dma.csv, study2.png, one folder per glassland run.
 """
 import argparse
-import csv
-import json
 import os
-import subprocess
-import sys
 
 import matplotlib
 
@@ -32,8 +29,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from model_runner import prediction, read_columns, report  # noqa: E402
-from model_runner import run as run_model  # noqa: E402
+from glassland_study import fit_file, prediction, report, run_model, write_rows  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAPER_DH = {1.0: 0.05, 20.0: 0.12}  # kJ/mol
@@ -74,14 +70,10 @@ frequencies_Hz = {list(frequencies)}
 
 
 def fit_model(opts):
-    """Fits the model to the paper's 20 K/min Delta H_rej, 2 Hz beta peak and Tg."""
-    out = os.path.join(opts.out, "fit")
+    """Fits the model (Delta c_p, E_beta, Tg) to the paper's 20 K/min Delta H_rej, 2 Hz beta peak
+    and Tg (the command line's `landscape-model fit`, into opts.out/fit)."""
     os.makedirs(opts.out, exist_ok=True)
-    print("study2: fitting Delta c_p, E_beta, Tg", file=sys.stderr)
-    subprocess.run([opts.glassland, "landscape-model", "fit", "--model", opts.model, "--targets", TARGETS, "--out", out],
-                   check=True, stderr=subprocess.DEVNULL if opts.quiet else None)
-    with open(os.path.join(out, "fit.json")) as f:
-        return os.path.join(out, "fitted_model.toml"), json.load(f)
+    return fit_file(opts, "study2", opts.out, opts.model, TARGETS)
 
 
 def main():
@@ -101,24 +93,22 @@ def main():
 
     dsc_rows, dma_rows, traces = [], [], {}
     for q in rates:
-        out, res = run_model(opts, "study2", f"dsc_{q:g}Kmin", dsc_protocol(q))
-        dsc = res["steps"][1]
+        _, result = run_model(opts, "study2", f"dsc_{q:g}Kmin", dsc_protocol(q))
+        dsc = result.summary["steps"][1]
         released = -dsc["delta_H_kJ_per_mol"]
-        dsc_rows.append({"cooling_K_per_min": q, "Tf_K": res["steps"][0]["end_fictive_K"], "dH_rej_kJ_per_mol": released})
-        traces[q] = read_columns(os.path.join(out, dsc["file"]))
-        out, res = run_model(opts, "study2", f"dma_{q:g}Kmin", dma_protocol(q, frequencies))
-        dma = res["steps"][1]
+        dsc_rows.append({"cooling_K_per_min": q, "Tf_K": result.summary["steps"][0]["end_fictive_K"],
+                         "dH_rej_kJ_per_mol": released})
+        traces[q] = result.tables[dsc["file"]]
+        _, result = run_model(opts, "study2", f"dma_{q:g}Kmin", dma_protocol(q, frequencies))
+        dma = result.summary["steps"][1]
         i2 = frequencies.index(2.0)
         dma_rows.append({"cooling_K_per_min": q, "beta_peak_2Hz_K": dma["beta_peak_K"][i2],
                          "alpha_peak_2Hz_K": dma["alpha_peak_K"][i2], "E_beta_eV": dma["beta_arrhenius_energy_eV"]})
-        traces[("dma", q)] = read_columns(os.path.join(out, dma["file"]))
+        traces[("dma", q)] = result.tables[dma["file"]]
 
     slope = np.polyfit([r["cooling_K_per_min"] for r in dsc_rows], [r["dH_rej_kJ_per_mol"] for r in dsc_rows], 1)[0]
-    for name, rows in (("study2_dsc.csv", dsc_rows), ("study2_dma.csv", dma_rows)):
-        with open(os.path.join(opts.out, name), "w", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=list(rows[0]))
-            w.writeheader()
-            w.writerows(rows)
+    write_rows(os.path.join(opts.out, "study2_dsc.csv"), dsc_rows)
+    write_rows(os.path.join(opts.out, "study2_dma.csv"), dma_rows)
 
     print("\nStudy 2: rejuvenation by cooling from the supercooled liquid (ours | paper)")
     print(f"{'cooling K/min':>14} {'Tf K':>8} {'dH_rej kJ/mol':>14} {'paper':>6} {'T_beta(2Hz) K':>14} {'E_beta eV':>10} {'paper':>6}")

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Study 3 (Wang et al., Sci China Mater 2023): identical glassy states through different
-thermal paths, with the coarse landscape model (`glassland landscape-model`).
+thermal paths, with the coarse landscape model (run in-process through the Python package; the
+fit through `glassland landscape-model fit`).
 
 Au49Cu26.9Ag5.5Pd2.3Si16.3 (examples/model/au_glass.toml, Tg = 401 K), flash-DSC rates:
   - path 1, continuous cooling: from the liquid (480 K) at 6000 K/s to 403 K, then to
@@ -19,7 +20,6 @@ other pairs, the FWHM ordering and the Kissinger E_a against relaxation depth. s
 Outputs in --out: summary.json, fit/ (fitted model), study3_pairs.csv, study3_kissinger.csv, study3.png, one folder per run.
 """
 import argparse
-import csv
 import os
 
 import matplotlib
@@ -28,8 +28,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from model_runner import fit, prediction, read_columns, report, step, targets_toml  # noqa: E402
-from model_runner import run as run_model  # noqa: E402
+from glassland_study import fit, prediction, report, run_model, step, targets_toml, write_rows  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUENCH = 6000.0 * 60.0  # K/min
@@ -103,18 +102,18 @@ def main():
     phis = [100.0, 10.0, 1.0] if opts.quick else [100.0, 50.0, 30.0, 10.0, 5.0, 1.0]
     anneals = [0.1, 10.0, 1000.0] if opts.quick else [0.1, 1.0, 10.0, 100.0, 1000.0]
 
-    out, _ = run_model(opts, "study3", "isothermal_long_hold", isothermal(1000.0, ta_K, with_scan=False))
-    hold_trajectory = read_columns(os.path.join(out, "trajectory.csv"))
+    _, hold = run_model(opts, "study3", "isothermal_long_hold", isothermal(1000.0, ta_K, with_scan=False))
+    hold_trajectory = hold.tables["trajectory.csv"]
     rows, curves = [], {}
     for phi in phis:
-        out, res = run_model(opts, "study3", f"continuous_{phi:g}Ks", continuous(phi, ta_K))
-        h_at_ta = res["steps"][1]["end_enthalpy_kJ_per_mol"]
-        c = res["steps"][3]
-        curves[("c", phi)] = read_columns(os.path.join(out, c["file"]))
+        _, result = run_model(opts, "study3", f"continuous_{phi:g}Ks", continuous(phi, ta_K))
+        h_at_ta = result.summary["steps"][1]["end_enthalpy_kJ_per_mol"]
+        c = result.summary["steps"][3]
+        curves[("c", phi)] = result.tables[c["file"]]
         ta = matching_time(hold_trajectory, h_at_ta)
-        out, res = run_model(opts, "study3", f"isothermal_{phi:g}Ks", isothermal(ta, ta_K))
-        i = res["steps"][3]
-        curves[("i", phi)] = read_columns(os.path.join(out, i["file"]))
+        _, result = run_model(opts, "study3", f"isothermal_{phi:g}Ks", isothermal(ta, ta_K))
+        i = result.summary["steps"][3]
+        curves[("i", phi)] = result.tables[i["file"]]
         rows.append({"phi_K_per_s": phi, "ta_s": ta, "paper_ta_s": PAPER_TA.get(phi, float("nan")),
                      "dH_continuous": c["delta_H_kJ_per_mol"], "dH_isothermal": i["delta_H_kJ_per_mol"],
                      "Tp_continuous": c["endothermic_peak"]["temperature_K"], "Tp_isothermal": i["endothermic_peak"]["temperature_K"],
@@ -126,16 +125,13 @@ def main():
         protocol = ("start_K = 480.0\n" + step("ramp", to_K=397.0, rate_K_per_min=QUENCH) + step("hold", duration_s=ta) +
                     step("ramp", to_K=300.0, rate_K_per_min=QUENCH) +
                     step("kissinger", to_K=540.0, rates_K_per_min=rates, reference_cooling_K_per_min=QUENCH))
-        out, res = run_model(opts, "study3", f"kissinger_{ta:g}s", protocol)
-        k = res["steps"][3]
+        _, result = run_model(opts, "study3", f"kissinger_{ta:g}s", protocol)
+        k = result.summary["steps"][3]
         kissinger.append({"ta_s": ta, "Ea_kJ_per_mol": k["activation_energy_kJ_per_mol"], "peak_class": k["followed_class"],
                           "peak_100Ks_K": k["peaks_K"][0], "peak_1000Ks_K": k["peaks_K"][-1]})
 
-    for name, table in (("study3_pairs.csv", rows), ("study3_kissinger.csv", kissinger)):
-        with open(os.path.join(opts.out, name), "w", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=list(table[0]))
-            w.writeheader()
-            w.writerows(table)
+    write_rows(os.path.join(opts.out, "study3_pairs.csv"), rows)
+    write_rows(os.path.join(opts.out, "study3_kissinger.csv"), kissinger)
 
     print("\nStudy 3: equal-enthalpy continuous (c) and isothermal (i) anneals at Ta = 385 K (ours | paper ta)")
     print(f"{'phi K/s':>8} {'ta s':>7} {'paper':>6} {'dH c':>7} {'dH i':>7} {'Tp c':>7} {'Tp i':>7} {'FWHM c':>7} {'FWHM i':>7}")

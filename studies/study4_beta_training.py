@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Study 4 (Zhang et al., J Mater Sci Technol 2023): training the beta relaxation by cyclic
-loading rejuvenates, with the coarse landscape model (`glassland landscape-model`).
+loading rejuvenates, with the coarse landscape model (run in-process through the Python package;
+the fit through `glassland landscape-model fit`).
 
 La30Ce30Ni10Al20Co10 ribbons (examples/model/la_glass.toml, VFT B = 5907 K, T0 = 278 K):
 quenched ribbon (1000 K/s from the liquid), heated to 383 K at 3 K/min under cyclic stress
@@ -22,7 +23,6 @@ summary.json lists {name, paper, ours, relative_error, fitted}.
 Outputs in --out: summary.json, fit/ (fitted model), study4.csv, study4_creep_S1.csv / _S4.csv, study4.png, one folder per run.
 """
 import argparse
-import csv
 import os
 
 import matplotlib
@@ -31,8 +31,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from model_runner import fit, prediction, read_columns, report, step, targets_toml, with_overrides  # noqa: E402
-from model_runner import run as run_model  # noqa: E402
+from glassland_study import (fit, prediction, report, run_model, step, targets_toml, with_overrides,  # noqa: E402
+                             write_rows)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FREQUENCIES = [0.01, 0.1, 1.0, 10.0]
@@ -109,28 +109,26 @@ def main():
     rows, dma_curves, creep, creep_times = [], {}, {}, {}
     for label, f in [("control", 0.0)] + [(f"S{i + 1}", f) for i, f in enumerate(FREQUENCIES)]:
         base = treatment(f, opts.amplitude)
-        out, res = run_model(opts, "study4", f"dsc_{label}", base + dsc_step())
-        dsc = res["steps"][3]
-        work = res["steps"][1].get("dissipated_work_kJ_per_mol", 0.0)
-        out_dma, res_dma = run_model(opts, "study4", f"dma_{label}", base + dma_step())
-        dma = res_dma["steps"][3]
-        dma_curves[label] = read_columns(os.path.join(out_dma, dma["file"]))
+        _, result = run_model(opts, "study4", f"dsc_{label}", base + dsc_step())
+        steps = result.summary["steps"]
+        dsc = steps[3]
+        work = steps[1].get("dissipated_work_kJ_per_mol", 0.0)
+        _, result_dma = run_model(opts, "study4", f"dma_{label}", base + dma_step())
+        dma = result_dma.summary["steps"][3]
+        dma_curves[label] = result_dma.tables[dma["file"]]
         rows.append({"sample": label, "frequency_Hz": f, "dissipated_work_kJ_per_mol": work,
-                     "Tf_after_K": res["steps"][2]["end_fictive_K"], "dH_rel_kJ_per_mol": -dsc["delta_H_kJ_per_mol"],
+                     "Tf_after_K": steps[2]["end_fictive_K"], "dH_rel_kJ_per_mol": -dsc["delta_H_kJ_per_mol"],
                      "beta_peak_1Hz_K": dma["beta_peak_K"][0], "alpha_peak_1Hz_K": dma["alpha_peak_K"][0]})
         if label in ("S1", "S4"):
-            out_c, res_c = run_model(opts, "study4", f"creep_{label}", base + creep_step(creep_s))
-            c = res_c["steps"][3]
+            _, result_c = run_model(opts, "study4", f"creep_{label}", base + creep_step(creep_s))
+            c = result_c.summary["steps"][3]
             creep_times[label] = (c["log_mean_tau_beta_s"], c["log_mean_tau_flow_s"])
-            creep[label] = (read_columns(os.path.join(out_c, c["file"])),
-                            read_columns(os.path.join(out_c, c["file"].replace("_creep.csv", "_creep_spectrum.csv"))))
-            with open(os.path.join(opts.out, f"study4_creep_{label}.csv"), "w") as dst, open(os.path.join(out_c, c["file"])) as src:
-                dst.write(src.read())
+            creep[label] = (result_c.tables[c["file"]],
+                            result_c.tables[c["file"].replace("_creep.csv", "_creep_spectrum.csv")])
+            with open(os.path.join(opts.out, f"study4_creep_{label}.csv"), "w") as dst:
+                dst.write(result_c.files[c["file"]])
 
-    with open(os.path.join(opts.out, "study4.csv"), "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(os.path.join(opts.out, "study4.csv"), rows)
 
     print(f"\nStudy 4: beta training by cyclic loading ({opts.amplitude:g} MPa) while heating to 383 K at 3 K/min")
     print(f"{'sample':>8} {'f Hz':>6} {'work kJ/mol':>12} {'Tf K':>7} {'dH_rel':>7} {'T_beta K':>9} {'T_alpha K':>10}")

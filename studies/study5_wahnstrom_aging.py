@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Study 5 (Derlet & Maass 2019), scaled down: aging of a small Wahnstrom glass.
 
-Protocol, all through the `glassland` binary:
+Protocol: MD through the `glassland` binary (quench, md, analyze write and read the files they
+know), the on-the-fly kMC through the Python package:
   1. `glassland quench`: 50:50 Wahnstrom (wahnstrom preset, cutoff 2.5 sigma_ab), N = 500,
      volume per atom 0.767 sigma^3, NVT Nose-Hoover, linear quench from T = 2.0; the two-line
      fit of E(T) gives the fictive/glass transition temperature Tf.
@@ -11,10 +12,10 @@ Protocol, all through the `glassland` binary:
      inherent-structure energy E_IS and the Voronoi indices of that inherent structure
      (voro++): the fraction of icosahedrally coordinated <0,0,12,0> atoms, overall and of the
      small atoms (type 2), whose anti-correlation with E_IS is the paper's central observation.
-  4. On-the-fly kinetic Monte Carlo (`glassland akmc`, docs/akmc.md) from the same glass at
+  4. On-the-fly kinetic Monte Carlo (glassland.Akmc, the engine of `glassland akmc`, docs/akmc.md) from the same glass at
      T_age with the smooth wahnstrom-sf potential, as far as the event/wall budget goes towards
      the paper's 80 microseconds (3.1e8 tau): E_IS against log time continues the MD curve; a
-     few of its minima are exported and analysed (Voronoi) for the icosahedral fraction; a
+     few of its minima are written as data files and analysed (Voronoi) for the icosahedral fraction; a
      displacement map between its first and last minima shows where the glass rearranged.
 Outputs in --out: aging.csv (time, E_IS per atom, potential energy per atom, icosahedral
 fractions), quench CSVs, aging.png (E_IS vs log time, the E(T) quench with its Tg fit, and
@@ -36,13 +37,16 @@ import csv
 import json
 import math
 import os
-import subprocess
+import shutil
 import sys
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from glassland_study import cli_json, import_glassland, write_rows  # noqa: E402
 
 
 def linear_fit(x, y):
@@ -58,92 +62,68 @@ def linear_fit(x, y):
     return sxy / math.sqrt(sxx * syy), slope, my - slope * mx
 
 
-def glassland(binary, *args):
-    result = subprocess.run([binary, *map(str, args)], check=True, stdout=subprocess.PIPE, text=True)
-    return result.stdout
-
-
 def quench(binary, out, t_end, rate, natoms, seed, quick):
     equilibrate = 10 if quick else 25
-    text = glassland(binary, "quench", "--out", out, "--natoms", natoms, "--t-start", 2.0, "--t-end", t_end,
-                     "--rate", rate, "--equilibrate", equilibrate, "--seed", seed, "--threads", 1, "--json",
-                     "--sample-every", 100)
-    return json.loads(text)
-
-
-def read_dump_frames(path):
-    """Frames of a LAMMPS text dump as (box lengths, {id: (x, y, z)})."""
-    frames, lines = [], open(path).read().split("\n")
-    i = 0
-    while i < len(lines):
-        if lines[i].startswith("ITEM: NUMBER OF ATOMS"):
-            n = int(lines[i + 1])
-            bounds = [list(map(float, lines[i + 3 + k].split()[:2])) for k in range(3)]
-            atoms = {}
-            # i+2 "BOX BOUNDS", i+3..i+5 bounds, i+6 "ITEM: ATOMS id type x y z", atoms from i+7.
-            for line in lines[i + 7:i + 7 + n]:
-                f = line.split()
-                atoms[int(f[0])] = (float(f[2]), float(f[3]), float(f[4]))
-            frames.append(([hi - lo for lo, hi in bounds], atoms))
-            i += 7 + n
-        else:
-            i += 1
-    return frames
+    return cli_json(binary, "quench", "--out", out, "--natoms", natoms, "--t-start", 2.0, "--t-end", t_end,
+                    "--rate", rate, "--equilibrate", equilibrate, "--seed", seed, "--threads", 1, "--sample-every", 100)
 
 
 def displacement_map(ax, akmc):
     """Atoms coloured by their displacement (minimum image, drift removed) from the first to the
     last aKMC minimum, projected on x-y."""
-    frames = akmc["frames"]
-    if len(frames) < 2:
+    if akmc["summary"]["events"] < 1:
         ax.set_title("displacement map: fewer than two minima")
         return
-    (box, first), (_, last) = frames[0], frames[-1]
-    ids = sorted(first)
-    d = []
-    for i in ids:
-        d.append([((last[i][c] - first[i][c]) + box[c] / 2) % box[c] - box[c] / 2 for c in range(3)])
-    mean = [sum(v[c] for v in d) / len(d) for c in range(3)]
-    mag = [math.sqrt(sum((v[c] - mean[c]) ** 2 for c in range(3))) for v in d]
-    sc = ax.scatter([first[i][0] % box[0] for i in ids], [first[i][1] % box[1] for i in ids], c=mag, s=12, cmap="viridis")
+    first, box = akmc["first"], akmc["box"]
+    d = akmc["last"] - first
+    d -= box * np.round(d / box)
+    d -= d.mean(axis=0)
+    sc = ax.scatter(first[:, 0] % box[0], first[:, 1] % box[1], c=np.linalg.norm(d, axis=1), s=12, cmap="viridis")
     plt.colorbar(sc, ax=ax, label="displacement (sigma)")
     ax.set_aspect("equal")
-    ax.set_title(f"aKMC displacement, event 0 -> {len(frames) - 1}")
+    ax.set_title(f"aKMC displacement, event 0 -> {akmc['summary']['events']}")
     ax.set_xlabel("x (sigma)")
     ax.set_ylabel("y (sigma)")
 
 
 def run_akmc(args, data, t_age):
-    """On-the-fly kMC from the aging glass; E_IS(t), icosahedral fraction of some minima, frames."""
+    """On-the-fly kMC from the aging glass through the Python package (glassland.Akmc): E_IS(t),
+    the icosahedral fraction of a few of its minima (`glassland analyze --voronoi` on each
+    minimum written as a data file), and its first and last minima."""
+    glassland = import_glassland(args.glassland)
     events = args.akmc_events if args.akmc_events is not None else (4 if args.quick else 200)
     wall = args.akmc_wall if args.akmc_wall is not None else (120.0 if args.quick else 3600.0)
     out = f"{args.out}/akmc"
-    if os.path.exists(out):
-        subprocess.run(["rm", "-rf", out], check=True)
-    extra = ["--fixed-searches", 8] if args.quick else []
-    summary = json.loads(glassland(args.glassland, "akmc", "--data", data, "--potential", "wahnstrom-sf", "--temperature",
-                                   t_age, "--time-max", 3.1e8, "--events-max", events, "--wall-max", wall, "--seed",
-                                   args.seed, "--out", out, "--quiet", "--threads", 1, "--json", *extra))
-    with open(f"{out}/trajectory.csv", newline="") as f:
-        traj = list(csv.DictReader(f))
-    n = args.natoms
-    times = [float(r["time"]) for r in traj]
-    energies = [float(r["energy"]) / n for r in traj]
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    options = glassland.AkmcOptions(threads=1, **({"fixed_searches": 8} if args.quick else {}))
+    glass = glassland.read_system(data, units="lj")
+    run = glassland.Akmc(glass, glassland.Potential("wahnstrom-sf"), t_age, args.seed, options)
+    run.run(3.1e8, events_max=events, wall_max=wall,
+            progress=lambda event, time, energy, minima: print(
+                f"study5: aKMC event {event}, t = {time:.3g} tau, E_IS/N = {energy / len(glass):.5f}, "
+                f"{minima} minima", file=sys.stderr))
+    trajectory = run.trajectory()
+    run.catalog.save(f"{out}/catalog.glcat")
+    if len(trajectory["event"]):
+        write_rows(f"{out}/trajectory.csv", [dict(zip(trajectory, row)) for row in zip(*trajectory.values())])
+    n = len(glass)
+    minima = run.catalog.minima()
+    energy_of = dict(zip(minima["id"], minima["energy"]))
     # Icosahedral fraction of a few minima spread over the run (start, ..., last).
-    states = [None] + [r["state"] for r in traj]
-    picks = sorted(set(round(k * (len(states) - 1) / 3) for k in range(4)))
-    start_id = 0
-    ids = [start_id if states[k] is None else int(states[k]) for k in picks]
-    glassland(args.glassland, "catalog", "export", f"{out}/catalog.glcat", "--reference", data, "--out-dir",
-              f"{out}/export", "--minima", ",".join(str(i) for i in sorted(set(ids))))
+    states = [run.start] + [int(s) for s in trajectory["state"]]
+    picks = sorted(set(states[round(k * (len(states) - 1) / 3)] for k in range(4)))
     ico, ico_energy = [], []
-    for i in sorted(set(ids)):
-        ana = json.loads(glassland(args.glassland, "analyze", "--data", f"{out}/export/minimum_{i}.data", "--potential",
-                                   "wahnstrom-sf", "--voronoi", "--threads", 1, "--json"))
+    for i in picks:
+        path = f"{out}/minimum_{i}.data"
+        run.system(i).write_lammps_data(path)
+        ana = cli_json(args.glassland, "analyze", "--data", path, "--potential", "wahnstrom-sf", "--voronoi",
+                       "--threads", 1)
         ico.append(ana["voronoi"]["icosahedral_fraction_by_type"]["2"])
-        ico_energy.append(ana["energy_potential"] / n if "energy_potential" in ana else ana["potential_energy"] / n)
-    return {"summary": summary, "times": times, "energies": energies, "ico": ico, "ico_energy": ico_energy,
-            "frames": read_dump_frames(f"{out}/minima.dump")}
+        ico_energy.append(energy_of[i] / n)
+    return {"summary": run.summary(), "times": list(trajectory["time"]), "energies": list(trajectory["energy"] / n),
+            "ico": ico, "ico_energy": ico_energy, "first": run.positions(run.start), "last": run.positions(),
+            "box": glass.box.hi - glass.box.lo}
 
 
 def main():
@@ -177,12 +157,12 @@ def main():
     current = data
     for k in range(segments):
         nxt = f"{args.out}/aged_{k:02d}.data"
-        md = json.loads(glassland(args.glassland, "md", "--data", current, "--potential", "wahnstrom", "--ensemble", "nvt",
-                                  "--temperature", t_age, "--tdamp", 0.5, "--dt", 0.005, "--steps", steps,
-                                  "--write-data", nxt, "--threads", 1, "--json"))
+        md = cli_json(args.glassland, "md", "--data", current, "--potential", "wahnstrom", "--ensemble", "nvt",
+                      "--temperature", t_age, "--tdamp", 0.5, "--dt", 0.005, "--steps", steps,
+                      "--write-data", nxt, "--threads", 1)
         elapsed += steps
-        ana = json.loads(glassland(args.glassland, "analyze", "--data", nxt, "--potential", "wahnstrom", "--inherent",
-                                   "--voronoi", "--threads", 1, "--json"))
+        ana = cli_json(args.glassland, "analyze", "--data", nxt, "--potential", "wahnstrom", "--inherent",
+                       "--voronoi", "--threads", 1)
         n = ana["natoms"]
         rows.append({"steps": elapsed, "time": elapsed * 0.005,
                      "inherent_energy_per_atom": ana["inherent_structure_energy_per_atom"],
@@ -195,10 +175,7 @@ def main():
               file=sys.stderr)
         current, steps = nxt, int(steps * (1.6 if args.quick else 1.5))
 
-    with open(f"{args.out}/aging.csv", "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(f"{args.out}/aging.csv", rows)
 
     akmc = run_akmc(args, data, t_age)
 
