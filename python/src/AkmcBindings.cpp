@@ -49,14 +49,6 @@ void require_smooth(const PotentialHandle& potential) {
                                 "saddle searches and Hessians need a smooth surface; use " + hint);
 }
 
-template <class T, class Get>
-py::array_t<T> column(std::size_t n, Get get) {
-  py::array_t<T> a(static_cast<py::ssize_t>(n));
-  T* p = a.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<T>(get(i));
-  return a;
-}
-
 class AkmcSession {
 public:
   AkmcSession(const md::System& start, PotentialHandle& potential, const py::object& temperature, std::uint64_t seed,

@@ -53,6 +53,15 @@ py::array_t<double> matrix_copy(const md::Mat3& matrix);
 /// A new 1-D array from a vector.
 py::array_t<double> vector_copy(const std::vector<double>& data);
 
+/// A new 1-D array of n entries get(0), ..., get(n - 1) converted to T (a column of a table).
+template <class T, class Get>
+py::array_t<T> column(std::size_t n, Get get) {
+  py::array_t<T> a(static_cast<py::ssize_t>(n));
+  T* p = a.mutable_data();
+  for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<T>(get(i));
+  return a;
+}
+
 /// kT(t): a constant thermal energy (float, energy unit) or a Schedule of kT against time;
 /// InputError(name, ...) for a float that is not finite and > 0.
 md::TemperatureSchedule thermal_energy(const py::object& temperature, const std::string& name);

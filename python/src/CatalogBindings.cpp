@@ -20,14 +20,6 @@ using landscape::Minimum;
 using landscape::MinimumId;
 using landscape::Saddle;
 
-template <class T, class Get>
-py::array_t<T> column(std::size_t n, Get get) {
-  py::array_t<T> a(static_cast<py::ssize_t>(n));
-  T* p = a.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<T>(get(i));
-  return a;
-}
-
 py::dict discovery(const landscape::Discovery& d) {
   return py::dict("method"_a = d.method, "temperature"_a = d.temperature, "seed"_a = d.seed, "md_step"_a = d.md_step);
 }

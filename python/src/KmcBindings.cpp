@@ -36,13 +36,6 @@ struct Replay {
 };
 
 template <class T, class Get>
-py::array_t<T> column(std::size_t n, Get get) {
-  py::array_t<T> a(static_cast<py::ssize_t>(n));
-  for (std::size_t i = 0; i < n; ++i) a.mutable_at(i) = static_cast<T>(get(i));
-  return a;
-}
-
-template <class T, class Get>
 py::array_t<T> matrix(std::size_t rows, std::size_t cols, Get get) {
   py::array_t<T> a({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(cols)});
   for (std::size_t i = 0; i < rows; ++i)
