@@ -58,6 +58,15 @@ def test_same_seed_gives_the_command_lines_trajectory(cli, tmp_path):
     assert len(result["final"]) == 256
 
 
+def test_two_threads_give_the_one_thread_trajectory_of_the_command_line(cli, tmp_path):
+    # Search k of state s is seeded from (seed, s, k) and batches have a fixed size, so the
+    # thread count must not change a single bit (docs/akmc.md).
+    run = new_run(threads=2)
+    run.run(1e30, events_max=3)
+    assert run.summary()["threads"] == 2
+    require_same_trajectory(run.trajectory(), cli_trajectory(cli, tmp_path, 3))
+
+
 def test_event_table_then_running_on_is_the_same_trajectory(cli, tmp_path):
     run = new_run()
     run.run(1e30, events_max=2)
