@@ -11,12 +11,11 @@
 
 namespace glassland {
 
-namespace {
-std::string temporary_name(const std::string& path) {
-  return path + ".tmp." + std::to_string(::getpid());
-}
-// A run killed while writing leaves `path.tmp.<pid>` behind. The next write of the same path
-// removes such files whose process no longer exists (a live one may be another run's).
+std::string temporary_path(const std::string& path) { return path + ".tmp." + std::to_string(::getpid()); }
+
+// A run killed while writing leaves `path.tmp.<pid>` behind (a file, or the staging folder of
+// md/AtomicFolder.hpp). The next write of the same path removes those whose process no longer
+// exists (a live one may be another run's).
 void remove_stale_temporaries(const std::string& path) {
   namespace fs = std::filesystem;
   const fs::path target(path);
@@ -31,35 +30,42 @@ void remove_stale_temporaries(const std::string& path) {
     const pid_t pid = static_cast<pid_t>(std::stol(digits));
     if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) {
       std::error_code ignored;
-      fs::remove(it->path(), ignored);
+      fs::remove_all(it->path(), ignored);
     }
   }
 }
 
-}  // namespace
-
-void write_file_atomically(const std::string& path,
-                           const std::function<void(std::ostream&)>& writer) {
+std::string write_temporary(const std::string& path, const std::function<void(std::ostream&)>& writer) {
   remove_stale_temporaries(path);
-  const std::string tmp = temporary_name(path);
+  const std::string tmp = temporary_path(path);
   try {
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) throw InputError(path, "cannot open for writing");
-      out.precision(17);
-      writer(out);
-      out.flush();
-      if (!out) throw InputError(path, "write failed");
-    }
-    fault_point("commit");
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw InputError(path, "cannot rename temporary file: " + ec.message());
-    fault_point("committed");
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(path, "cannot open for writing");
+    out.precision(17);
+    writer(out);
+    out.flush();
+    if (!out) throw InputError(path, "write failed");
   } catch (...) {
     std::remove(tmp.c_str());
     throw;
   }
+  return tmp;
+}
+
+void commit_temporary(const std::string& temporary, const std::string& path) {
+  fault_point("commit");
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::remove(temporary.c_str());
+    throw InputError(path, "cannot rename temporary file: " + ec.message());
+  }
+  fault_point("committed");
+}
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& writer) {
+  commit_temporary(write_temporary(path, writer), path);
 }
 
 void write_bytes_atomically(const std::string& path, const std::string& bytes) {

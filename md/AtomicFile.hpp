@@ -14,4 +14,15 @@ void write_file_atomically(const std::string& path, const std::function<void(std
 /// Same for binary content (e.g. a serialized catalog).
 void write_bytes_atomically(const std::string& path, const std::string& bytes);
 
+// The two halves of write_file_atomically, for commands that write several files and rename
+// them only once all are complete (md: a kill or a failure while writing changes none).
+/// `path + ".tmp.<pid>"`.
+std::string temporary_path(const std::string& path);
+/// Writes `path`'s temporary (after removing those of dead processes) and returns its name.
+std::string write_temporary(const std::string& path, const std::function<void(std::ostream&)>& writer);
+/// Renames `temporary` to `path` (fault points "commit" before, "committed" after).
+void commit_temporary(const std::string& temporary, const std::string& path);
+/// Removes the temporaries of `path` that processes no longer running left behind.
+void remove_stale_temporaries(const std::string& path);
+
 }  // namespace glassland

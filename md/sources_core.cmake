@@ -1,6 +1,7 @@
 # md-core: system and box, pair potentials and presets, neighbour lists, the force loop, I/O.
 list(APPEND GLASSLAND_MD_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/AtomicFile.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/AtomicFolder.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/FaultInjection.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/Box.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/PairPotential.cpp

@@ -15,6 +15,7 @@
 #include "bridge/cli/CommandSupport.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "md/AtomicFile.hpp"
+#include "md/AtomicFolder.hpp"
 #include "md/Error.hpp"
 #include "md/LammpsData.hpp"
 
@@ -96,23 +97,24 @@ void run_export(const ExportOptions& o) {
     if (saddles.empty())
       throw InputError("--saddles", "no saddle of " + o.catalog + " stores its configuration (schema 1 or a harvest)");
   }
-  std::filesystem::create_directories(o.out_dir);
+  AtomicFolder out(o.out_dir, "--out-dir");  // a kill leaves all old or all new files, never a mix
   nlohmann::json index = nlohmann::json::array();
   std::string dump;
   for (std::size_t k = 0; k < ids.size(); ++k) {
     const std::string file = fmt::format("minimum_{}.data", ids[k]);
-    md::write_lammps_data(o.out_dir + "/" + file, systems[k]);
+    md::write_lammps_data(out.path(file), systems[k]);
     dump += displacement_frame(systems[k], systems.front(), static_cast<long>(ids[k]));
     index.push_back({{"id", ids[k]}, {"energy", catalog.minimum(ids[k]).energy}, {"file", file}});
   }
-  write_file_atomically(o.out_dir + "/minima.dump", [&](std::ostream& out) { out << dump; });
+  write_file_atomically(out.path("minima.dump"), [&](std::ostream& os) { os << dump; });
   nlohmann::json saddle_index = nlohmann::json::array();
   for (std::size_t k = 0; k < saddles.size(); ++k) {
     const landscape::Saddle& s = catalog.saddle(saddles[k]);
     const std::string file = fmt::format("saddle_{}.data", saddles[k]);
-    md::write_lammps_data(o.out_dir + "/" + file, saddle_systems[k]);
+    md::write_lammps_data(out.path(file), saddle_systems[k]);
     saddle_index.push_back({{"index", saddles[k]}, {"from", s.from}, {"to", s.to}, {"energy", s.energy}, {"file", file}});
   }
+  out.commit();
   nlohmann::json result{{"exported", index}, {"dump", o.out_dir + "/minima.dump"}};
   if (o.saddles) result["saddles"] = saddle_index;
   print_json(result);

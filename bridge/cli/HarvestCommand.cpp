@@ -87,7 +87,11 @@ void run_harvest(HarvestCommandOptions o) {
   landscape::HarvestReport r;
   std::vector<std::uint64_t> seeds{o.harvest.seed};
   int ranks = 1;
-  if (o.trajectories == 1) {
+  if (o.trajectories == 1 && o.resume && o.harvest.first_step == o.harvest.steps) {
+    // Killed after its last checkpoint but before the catalog was written: the checkpoint's
+    // catalog is the run's result.
+    std::cerr << "harvest: the checkpoint is at --steps; writing its catalog\n";
+  } else if (o.trajectories == 1) {
     landscape::Harvester harvester(std::move(system), md_spec.pair, landscape_spec.pair, o.harvest);
     r = harvester.run(catalog);
   } else {

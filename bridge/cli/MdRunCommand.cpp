@@ -75,9 +75,6 @@ std::set<long> correlation_steps(long steps) {
   return out;
 }
 
-// Files written during the run go to temporaries that are renamed only on success.
-std::string temporary_for(const std::string& path) { return path + ".tmp." + std::to_string(::getpid()); }
-
 class MdRun {
 public:
   explicit MdRun(const MdOptions& o) : o_(o), spec_(md::load_potential(o.potential)) {
@@ -98,7 +95,7 @@ public:
     const md::Thermo first = thermo(initial);
     std::unique_ptr<md::DumpWriter> dump;
     if (!o_.dump.empty()) {
-      dump = std::make_unique<md::DumpWriter>(temporary_for(o_.dump), true);
+      dump = std::make_unique<md::DumpWriter>(temporary_path(o_.dump), true);
       dump->write(system_, 0);
     }
     record_thermo(0, first);
@@ -152,21 +149,29 @@ private:
     std::cerr << fmt::format("md: step {}/{}  T {:.5g}  E_pot {:.8g}  E_tot {:.8g}  P {:.5g}  V {:.6g}\n", step,
                              o_.steps, t.temperature, t.potential_energy, t.total_energy, t.pressure, t.volume);
   }
+  // Every output is complete as a temporary before the first is renamed, and the renames follow
+  // back to back in a documented order -- thermo, correlations, dump, data file -- so a failure
+  // while writing changes none, and a kill between renames leaves a prefix of that order new.
   void finish_files(std::unique_ptr<md::DumpWriter>& dump) {
     md::wrap_positions(system_);
+    std::vector<std::pair<std::string, std::string>> staged;  // (temporary, output)
     if (!o_.thermo_file.empty())
-      write_file_atomically(o_.thermo_file, [&](std::ostream& out) {
-        out << "step,time,temperature,potential_energy,kinetic_energy,total_energy,pressure,volume,conserved\n"
-            << thermo_.str();
-      });
+      staged.emplace_back(write_temporary(o_.thermo_file, [&](std::ostream& out) {
+                            out << "step,time,temperature,potential_energy,kinetic_energy,total_energy,pressure,volume,conserved\n"
+                                << thermo_.str();
+                          }), o_.thermo_file);
     if (!o_.correlations.empty())
-      write_file_atomically(o_.correlations, [&](std::ostream& out) { out << correlations_.str(); });
-    if (!o_.write_data.empty()) md::write_lammps_data(o_.write_data, system_);
+      staged.emplace_back(write_temporary(o_.correlations, [&](std::ostream& out) { out << correlations_.str(); }),
+                          o_.correlations);
     if (dump) {
-      const std::string tmp = dump->path();
-      dump.reset();
-      std::filesystem::rename(tmp, o_.dump);
+      staged.emplace_back(dump->path(), o_.dump);
+      dump.reset();  // closes the file
     }
+    if (!o_.write_data.empty()) {
+      const std::string text = md::format_lammps_data(system_);
+      staged.emplace_back(write_temporary(o_.write_data, [&](std::ostream& out) { out << text; }), o_.write_data);
+    }
+    for (const auto& [temporary, output] : staged) commit_temporary(temporary, output);
   }
   void report(const md::Thermo& first, const md::Thermo& last) const {
     if (!o_.json) {
@@ -205,16 +210,21 @@ private:
 void run_md(const MdOptions& options) {
   // Every output's folder is checked before the run, so a bad --write-data cannot fail after
   // --thermo was already (over)written.
-  for (const auto& [flag, path] : {std::pair{"--dump", &options.dump}, {"--thermo", &options.thermo_file},
-                                   {"--correlations", &options.correlations}, {"--write-data", &options.write_data}})
-    require_output_folder(flag, *path);
+  const std::vector<std::pair<const char*, const std::string*>> outputs{
+      {"--dump", &options.dump}, {"--thermo", &options.thermo_file}, {"--correlations", &options.correlations},
+      {"--write-data", &options.write_data}};
+  for (const auto& [flag, path] : outputs) require_output_folder(flag, *path);
   set_thread_count(options.threads);
   MdRun run(options);
+  // Temporaries a killed run left (the dump's grows during the run) are removed first.
+  for (const auto& [flag, path] : outputs)
+    if (!path->empty()) remove_stale_temporaries(*path);
   try {
     run.run();
   } catch (...) {
     std::error_code ignored;
-    if (!options.dump.empty()) std::filesystem::remove(temporary_for(options.dump), ignored);
+    for (const auto& [flag, path] : outputs)
+      if (!path->empty()) std::filesystem::remove(temporary_path(*path), ignored);
     throw;
   }
 }

@@ -15,6 +15,7 @@
 #include "kmc/model/ModelFit.hpp"
 #include "kmc/model/Protocol.hpp"
 #include "md/AtomicFile.hpp"
+#include "md/AtomicFolder.hpp"
 #include "md/Error.hpp"
 
 namespace glassland::bridge {
@@ -33,12 +34,6 @@ struct FitOptions {
 void progress_line(std::chrono::steady_clock::time_point start, const std::string& tag, const std::string& message) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cerr << tag << " [" << std::fixed << std::setprecision(1) << seconds << " s] " << message << std::endl;
-}
-
-void make_directory(const std::string& out) {
-  std::error_code error;
-  std::filesystem::create_directories(out, error);
-  if (error) throw InputError("--out", "cannot create directory " + out + ": " + error.message());
 }
 
 nlohmann::json residual_json(const std::vector<model::FitResidual>& rows) {
@@ -81,12 +76,13 @@ void run_model_fit(const FitOptions& options) {
   for (std::size_t i = 0; i < fit.names.size(); ++i)
     summary["parameters"].push_back({{"name", fit.names[i]}, {"start", fit.start[i]}, {"fitted", fit.fitted[i]},
                                      {"uncertainty", fit.uncertainty[i]}});
-  make_directory(options.out);
-  write_file_atomically(options.out + "/fitted_model.toml", [&](std::ostream& os) {
+  AtomicFolder out(options.out, "--out");  // the three files are committed together
+  write_file_atomically(out.path("fitted_model.toml"), [&](std::ostream& os) {
     os << "# " << options.model << " fitted to " << options.targets << " by glassland landscape-model fit\n" << fit.fitted_model_toml;
   });
-  write_file_atomically(options.out + "/residuals.csv", [&](std::ostream& os) { os << residual_csv(fit); });
-  write_file_atomically(options.out + "/fit.json", [&](std::ostream& os) { os << summary.dump(2) << "\n"; });
+  write_file_atomically(out.path("residuals.csv"), [&](std::ostream& os) { os << residual_csv(fit); });
+  write_file_atomically(out.path("fit.json"), [&](std::ostream& os) { os << summary.dump(2) << "\n"; });
+  out.commit();
   progress_line(start, "landscape-model fit", fit.status + "; wrote fitted_model.toml, fit.json, residuals.csv to " + options.out);
   if (options.plots) run_plot_script("tools/plots/plot_model_fit.py", {options.out});
 }
@@ -99,10 +95,11 @@ void run_landscape_model(const ModelOptions& options) {
   auto result = model::run_protocol(protocol, config, progress);
   result.summary["model_file"] = options.model;
   result.summary["protocol_file"] = options.protocol;
-  make_directory(options.out);
+  AtomicFolder out(options.out, "--out");  // a kill leaves all old or all new files, never a mix
   for (const auto& [name, content] : result.files)
-    write_file_atomically(options.out + "/" + name, [&](std::ostream& os) { os << content; });
-  write_file_atomically(options.out + "/results.json", [&](std::ostream& os) { os << result.summary.dump(2) << "\n"; });
+    write_file_atomically(out.path(name), [&](std::ostream& os) { os << content; });
+  write_file_atomically(out.path("results.json"), [&](std::ostream& os) { os << result.summary.dump(2) << "\n"; });
+  out.commit();
   progress("wrote " + std::to_string(result.files.size() + 1) + " files to " + options.out);
   if (options.plots) run_plot_script("tools/plots/plot_model_results.py", {options.out});
 }

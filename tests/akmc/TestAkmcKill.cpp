@@ -7,15 +7,10 @@
 // md/FaultInjection.hpp): a kill sent from the test raced the run on a loaded machine. Likewise
 // a run stopped by --wall-max: it stops between events, so its trajectory is a prefix of the
 // uninterrupted one wherever the wall clock stopped it, and --resume continues it to the same end.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <random>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -25,6 +20,7 @@
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland;
+using test::killed_by_sigkill;
 
 namespace {
 
@@ -36,32 +32,6 @@ std::string akmc_args(const std::string& out) {
          std::to_string(kEvents) + " --seed 3 --fixed-searches 4 --batch 4 --prefactor 1 --quiet --threads 1 "
          "--checkpoint-events 1 --out " + out;
 }
-
-/// Runs `glassland args` with GLASSLAND_KILL_AT=`kill_at` (stdout and stderr to `log`); returns
-/// the wait status.
-int run_with_kill_plan(const std::string& args, const std::string& kill_at, const std::string& log) {
-  std::vector<std::string> words;
-  std::istringstream in(args);
-  for (std::string w; in >> w;) words.push_back(w);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    setenv("OMP_NUM_THREADS", "1", 1);
-    setenv("GLASSLAND_KILL_AT", kill_at.c_str(), 1);
-    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    std::vector<char*> argv{const_cast<char*>(GLASSLAND_BINARY)};
-    for (std::string& w : words) argv.push_back(w.data());
-    argv.push_back(nullptr);
-    execv(GLASSLAND_BINARY, argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  if (pid < 0 || waitpid(pid, &status, 0) != pid) return -1;
-  return status;
-}
-
-bool killed_by_sigkill(int status) { return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL; }
 
 // Atomic file commits of the run above: a checkpoint before the first event and after each of
 // the kEvents events, then catalog.glcat, trajectory.csv, minima.dump and summary.json.
@@ -89,8 +59,8 @@ TEST_CASE("akmc killed with SIGKILL resumes to the uninterrupted trajectory", "[
 
   // The count of commits is what the kill points are drawn from: the last one is killed, one more
   // is never reached.
-  CHECK(killed_by_sigkill(run_with_kill_plan(akmc_args(dir + "/count_a"), "commit:" + std::to_string(kCommits), dir + "/a.log")));
-  CHECK(run_with_kill_plan(akmc_args(dir + "/count_b"), "commit:" + std::to_string(kCommits + 1), dir + "/b.log") == 0);
+  CHECK(killed_by_sigkill(test::run_glassland_with_kill_plan(akmc_args(dir + "/count_a"), "commit:" + std::to_string(kCommits), dir + "/a.log")));
+  CHECK(test::run_glassland_with_kill_plan(akmc_args(dir + "/count_b"), "commit:" + std::to_string(kCommits + 1), dir + "/b.log") == 0);
 
   // Kill points: before a rename (the temporary is complete) or just after it, at seeded random
   // commits from the second on (killed at the first there is no checkpoint to resume from), and
@@ -102,7 +72,7 @@ TEST_CASE("akmc killed with SIGKILL resumes to the uninterrupted trajectory", "[
   for (std::size_t k = 0; k < plans.size(); ++k) {
     const std::string killed = dir + "/killed" + std::to_string(k);
     INFO("GLASSLAND_KILL_AT=" << plans[k]);
-    REQUIRE(killed_by_sigkill(run_with_kill_plan(akmc_args(killed), plans[k], dir + "/killed.log")));
+    REQUIRE(killed_by_sigkill(test::run_glassland_with_kill_plan(akmc_args(killed), plans[k], dir + "/killed.log")));
     const bool before_rename = plans[k].rfind("commit:", 0) == 0;
     const int pass = std::stoi(plans[k].substr(plans[k].find(':') + 1));
     if (before_rename) CHECK_FALSE(std::filesystem::exists(killed + "/summary.json"));
