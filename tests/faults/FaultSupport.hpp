@@ -22,9 +22,20 @@ inline std::vector<std::string> kill_plans(int commits, int first, int count, un
   return plans;
 }
 
+/// Every kill plan of a run with `commits` commits: each commit, before and after its rename.
+inline std::vector<std::string> every_kill_plan(int commits) {
+  std::vector<std::string> plans;
+  for (const std::string site : {"commit", "committed"})
+    for (int pass = 1; pass <= commits; ++pass) plans.push_back(site + ":" + std::to_string(pass));
+  return plans;
+}
+
 /// The n of a plan "<site>:<n>", and whether it kills before the rename.
 inline int plan_pass(const std::string& plan) { return std::stoi(plan.substr(plan.find(':') + 1)); }
 inline bool plan_before_rename(const std::string& plan) { return plan.rfind("commit:", 0) == 0; }
+
+/// A folder name for a plan ("commit:3" -> "commit3").
+inline std::string plan_folder(const std::string& plan) { return plan.substr(0, plan.find(':')) + plan.substr(plan.find(':') + 1); }
 
 /// Relative path -> content of every regular file under `dir` (empty if there is no `dir`).
 inline std::map<std::string, std::string> folder_content(const std::string& dir) {

@@ -37,23 +37,21 @@ void check_folder_command(const std::string& root, const std::string& old_args, 
   REQUIRE(exited_cleanly(run_glassland_with_kill_plan(args + " " + root + "/full/out", "commit:" + std::to_string(commits + 1), root + "/log")));
   const Files fresh = folder_content(root + "/full/out");
   REQUIRE(fresh.size() >= 2);
-  for (const std::string site : {"commit", "committed"})
-    for (int pass = 1; pass <= commits; ++pass) {
-      const std::string plan = site + ":" + std::to_string(pass);
-      INFO("GLASSLAND_KILL_AT=" << plan);
-      const std::string dir = root + "/" + site + std::to_string(pass);
-      std::filesystem::create_directories(dir);
-      REQUIRE(exited_cleanly(run_glassland_with_kill_plan(old_args + " " + dir + "/out", "", dir + "/log")));
-      const Files old = folder_content(dir + "/out");
-      REQUIRE(old != fresh);
-      REQUIRE(killed_by_sigkill(run_glassland_with_kill_plan(args + " " + dir + "/out", plan, dir + "/log")));
-      // The folder swap is the last commit: killed before it, the folder is the old one.
-      const bool swapped = pass == commits && site == std::string("committed");
-      CHECK(folder_content(dir + "/out") == (swapped ? overlay(old, fresh) : old));
-      REQUIRE(exited_cleanly(run_glassland_with_kill_plan(args + " " + dir + "/out", "", dir + "/log")));
-      CHECK(folder_content(dir + "/out") == overlay(old, fresh));
-      CHECK(temporaries_in(dir).empty());
-    }
+  for (const std::string& plan : every_kill_plan(commits)) {
+    INFO("GLASSLAND_KILL_AT=" << plan);
+    const std::string dir = root + "/" + plan_folder(plan);
+    std::filesystem::create_directories(dir);
+    REQUIRE(exited_cleanly(run_glassland_with_kill_plan(old_args + " " + dir + "/out", "", dir + "/log")));
+    const Files old = folder_content(dir + "/out");
+    REQUIRE(old != fresh);
+    REQUIRE(killed_by_sigkill(run_glassland_with_kill_plan(args + " " + dir + "/out", plan, dir + "/log")));
+    // The folder swap is the last commit: killed before it, the folder is the old one.
+    const bool swapped = plan_pass(plan) == commits && !plan_before_rename(plan);
+    CHECK(folder_content(dir + "/out") == (swapped ? overlay(old, fresh) : old));
+    REQUIRE(exited_cleanly(run_glassland_with_kill_plan(args + " " + dir + "/out", "", dir + "/log")));
+    CHECK(folder_content(dir + "/out") == overlay(old, fresh));
+    CHECK(temporaries_in(dir).empty());
+  }
 }
 
 }  // namespace
@@ -97,23 +95,21 @@ TEST_CASE("md killed at any commit leaves a documented prefix of its outputs new
   std::filesystem::create_directories(root + "/full");
   REQUIRE(exited_cleanly(run_glassland_with_kill_plan(md_args(root + "/full", 40), "commit:" + std::to_string(commits + 1), root + "/log")));
   const Files fresh = folder_content(root + "/full");
-  for (const std::string site : {"commit", "committed"})
-    for (int pass = 1; pass <= commits; ++pass) {
-      const std::string plan = site + ":" + std::to_string(pass);
-      INFO("GLASSLAND_KILL_AT=" << plan);
-      const std::string dir = root + "/" + site + std::to_string(pass);
-      std::filesystem::create_directories(dir);
-      REQUIRE(exited_cleanly(run_glassland_with_kill_plan(md_args(dir, 20), "", root + "/log")));
-      const Files old = folder_content(dir);
-      REQUIRE(killed_by_sigkill(run_glassland_with_kill_plan(md_args(dir, 40), plan, root + "/log")));
-      const std::size_t renamed = site == std::string("commit") ? pass - 1 : pass;
-      for (std::size_t k = 0; k < kMdOutputs.size(); ++k) {
-        INFO(kMdOutputs[k]);
-        const std::string now = read_text(dir + "/" + kMdOutputs[k]);
-        CHECK(now == (k < renamed ? fresh.at(kMdOutputs[k]) : old.at(kMdOutputs[k])));
-      }
-      REQUIRE(exited_cleanly(run_glassland_with_kill_plan(md_args(dir, 40), "", root + "/log")));
-      CHECK(folder_content(dir) == fresh);
-      CHECK(temporaries_in(dir).empty());
+  for (const std::string& plan : every_kill_plan(commits)) {
+    INFO("GLASSLAND_KILL_AT=" << plan);
+    const std::string dir = root + "/" + plan_folder(plan);
+    std::filesystem::create_directories(dir);
+    REQUIRE(exited_cleanly(run_glassland_with_kill_plan(md_args(dir, 20), "", root + "/log")));
+    const Files old = folder_content(dir);
+    REQUIRE(killed_by_sigkill(run_glassland_with_kill_plan(md_args(dir, 40), plan, root + "/log")));
+    const std::size_t renamed = plan_before_rename(plan) ? plan_pass(plan) - 1 : plan_pass(plan);
+    for (std::size_t k = 0; k < kMdOutputs.size(); ++k) {
+      INFO(kMdOutputs[k]);
+      const std::string now = read_text(dir + "/" + kMdOutputs[k]);
+      CHECK(now == (k < renamed ? fresh.at(kMdOutputs[k]) : old.at(kMdOutputs[k])));
     }
+    REQUIRE(exited_cleanly(run_glassland_with_kill_plan(md_args(dir, 40), "", root + "/log")));
+    CHECK(folder_content(dir) == fresh);
+    CHECK(temporaries_in(dir).empty());
+  }
 }
