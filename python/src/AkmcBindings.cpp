@@ -84,14 +84,17 @@ public:
     if (!(wall_max >= 0.0)) throw InputError("wall_max", "must be >= 0 (seconds; 0: no limit)");
     auto report = progress_function<std::uint64_t, double, double, std::size_t>(progress);
     if (report && progress_every < 1) throw InputError("progress_every", "must be >= 1");
-    std::function<void()> each;
-    if (report)
-      each = [this, report] {
-        const auto& rows = run_->rows();
-        report(rows.size(), run_->time(), explorer_->energy(run_->state()), explorer_->state_count());
-      };
+    // Called after every event: progress when due, else only a Ctrl-C check (a notebook user can
+    // stop a long run between events and run on later).
+    const auto each = [this, report, progress_every] {
+      const std::size_t done = run_->rows().size();
+      if (report && done % progress_every == 0)
+        report(done, run_->time(), explorer_->energy(run_->state()), explorer_->state_count());
+      else
+        stop_if_interrupted();
+    };
     py::gil_scoped_release release;
-    run_->run(bridge::AkmcLimits{time_max, events, wall_max}, each, report ? progress_every : 0, 0.0, false);
+    run_->run(bridge::AkmcLimits{time_max, events, wall_max}, each, 1, 0.0, false);
   }
 
   py::dict trajectory() const {
@@ -217,7 +220,8 @@ void bind_akmc(py::module_& m) {
            "Runs on until the simulated time reaches time_max (time unit), the run has events_max events in all "
            "(None: no limit) or wall_max seconds pass (0: no limit). May be called again with larger limits to "
            "continue; a run whose next event lies beyond time_max is finished. progress(events, time, energy, "
-           "n_minima) every progress_every events (energy unit). The GIL is released.")
+           "n_minima) every progress_every events (energy unit). The GIL is released; Ctrl-C (KeyboardInterrupt) "
+           "stops the run after the current event, and it can be run on.")
       .def("trajectory", &AkmcSession::trajectory,
            "The events so far as numpy columns, those of trajectory.csv: event, time (after the event, time), "
            "energy (of the state entered), barrier (crossed, energy), rate_total (escape rate of the state left, "

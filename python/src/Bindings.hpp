@@ -69,6 +69,10 @@ md::TemperatureSchedule thermal_energy(const py::object& temperature, const std:
 /// "lj" / "metal" -> UnitSystem (InputError("units", ...) otherwise).
 md::UnitSystem parse_units(const std::string& name);
 
+/// Raises the pending Python exception of a signal (Ctrl-C: KeyboardInterrupt) as
+/// py::error_already_set; takes the GIL (callable from a GIL-free long call on the main thread).
+void stop_if_interrupted();
+
 /// A progress callable from Python (None -> empty function). The returned function takes the
 /// GIL, calls it, and lets a Python exception (e.g. KeyboardInterrupt) propagate; it also
 /// checks for Ctrl-C.
@@ -84,7 +88,7 @@ std::function<void(Args...)> progress_function(const py::object& callback) {
   return [held](Args... args) {
     py::gil_scoped_acquire gil;
     (*held)(args...);
-    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    stop_if_interrupted();
   };
 }
 

@@ -4,6 +4,7 @@ The run is small: the 256-atom Wahnstrom glass, 4 searches per state, constant p
 Hessians), 1 thread; a few seconds per run. The command line and the binding run the same engine
 code on the same numbers in the same order, so the comparisons are exact (a tolerance would hide
 a changed default or a changed order of operations)."""
+import _thread
 import csv
 import os
 import threading
@@ -125,6 +126,20 @@ def test_progress_is_called_and_its_exception_propagates():
     assert run.events == 3  # the event before the callback was kept; the run can go on
     run.run(1e30, events_max=4)
     assert run.events == 4
+
+
+def test_ctrl_c_stops_after_an_event_and_the_run_goes_on():
+    run = new_run()
+    # SIGINT as the terminal would send it, while the searches of the first states run.
+    timer = threading.Timer(0.2, _thread.interrupt_main)
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        run.run(1e30, events_max=50)  # unchecked, it would stop only after all 50 (~30 s)
+    timer.join()
+    stopped_at = run.events
+    assert stopped_at < 50  # one event, or none if the signal beat the call under heavy load
+    run.run(1e30, events_max=stopped_at + 1)
+    assert run.events == stopped_at + 1
 
 
 def test_the_gil_is_released_while_it_runs():
