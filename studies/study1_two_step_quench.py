@@ -23,10 +23,13 @@ Model and scaling (stated, not hidden):
     4 cycles (paper 10).
   - --paper prints the estimated cost of the paper's full protocol (N = 30,000, its rates, ten
     seeds, DMA at 30 temperatures) from a measured speed, and runs it only with --yes.
-  - Not done: item 6 of the issue (the same histories continued to rates 1e3-1e6x slower with the
-    on-the-fly kMC engine or the calibrated landscape model).
+  - Beyond MD rates (studies/study1_beyond_md.py, its docstring says how): the slowest one-step
+    history and II-A / II-B branch at 0.45 Tg into an MD branch and on-the-fly kMC branches
+    (`glassland akmc`) cooled at the MD rate and 1e3-1e6x slower (quick: one-step, 1 and 1e3),
+    on N = 200 (LJ) / 250 (metal) atoms: summary.json `beyond_md`, study1_beyond_md.png.
+    --only-beyond-md runs just this part (Tg from one slowest one-step quench of its size).
 Outputs in --out: summary.json (one entry per protocol), protocols.csv, glasses.csv, dma.csv,
-fs.csv, study1.png, and one folder per glassland run.
+fs.csv, study1.png, study1_beyond_md.png, and one folder per glassland run.
 """
 import argparse
 import csv
@@ -34,6 +37,7 @@ import json
 import os
 import sys
 
+import study1_beyond_md as beyond
 import study1_report as report
 from study1_runs import PAPER_TG_K, PROFILES, SHEAR_T_OVER_TG, Runner, potential_units
 
@@ -57,6 +61,13 @@ def parse():
     parser.add_argument("--paper", action="store_true", help="the paper's full protocol (prints its cost first)")
     parser.add_argument("--yes", action="store_true", help="with --paper: run it after printing the cost")
     parser.add_argument("--quiet", action="store_true", help="hide glassland's progress lines")
+    parser.add_argument("--no-beyond-md", action="store_true", help="skip the kMC continuation to slower rates")
+    parser.add_argument("--only-beyond-md", action="store_true", help="run only the kMC continuation to slower rates")
+    parser.add_argument("--kmc-factors", type=float, nargs="+", default=None,
+                        help="kMC rates = MD rate / factor (default 1 1e3 1e4 1e5 1e6; quick 1 1e3)")
+    parser.add_argument("--kmc-seeds", type=int, default=None, help="histories per protocol continued by kMC")
+    parser.add_argument("--kmc-natoms", type=int, default=None, help="atoms of the kMC histories (200 LJ, 250 metal)")
+    parser.add_argument("--kmc-events-max", type=int, default=None, help="event cap of one kMC ladder rung")
     opts = parser.parse_args()
     opts.units = potential_units(opts.potential)
     opts.natoms = opts.natoms or (30000 if opts.paper else 400 if opts.quick else 1000)
@@ -97,25 +108,67 @@ def paper_cost(opts, runner, p):
     return opts.yes
 
 
+def one_step_protocols(rates):
+    return [{"protocol": f"one-step {r:g}", "kind": "one-step", "rates": [r], "t_star": None, "glasses": []}
+            for r in rates]
+
+
+def two_step_protocols(rates, t_star):
+    return [{"protocol": label, "kind": label, "rates": [above, below], "t_star": t_star, "glasses": []}
+            for label, above, below in (("II-A", rates[0], rates[-1]), ("II-B", rates[-1], rates[0]))]
+
+
+def star_temperature(tg, units):
+    return round(1.05 * tg, 4 if units == "lj" else 1)
+
+
 def run_protocols(opts, runner, p):
     """Quenches every protocol for every seed; returns (protocol list, tg, t_star)."""
     rates = p["rates"]
-    protocols = [{"protocol": f"one-step {r:g}", "kind": "one-step", "rates": [r], "t_star": None, "glasses": []}
-                 for r in rates]
+    protocols = one_step_protocols(rates)
     for seed in range(1, opts.seeds + 1):
         for prot in protocols[: len(rates)]:
             s, rows, out = runner.quench(f"{prot['protocol'].replace(' ', '_')}_s{seed}", seed, prot["rates"][0])
             prot["glasses"].append({"seed": seed, "summary": s, "rows": rows, "dir": out})
     slowest = protocols[0]["glasses"][0]["summary"]
     tg = slowest.get("tg_volume") or slowest["tg_energy"]
-    t_star = round(1.05 * tg, 4 if opts.units == "lj" else 1)
-    for label, above, below in (("II-A", rates[0], rates[-1]), ("II-B", rates[-1], rates[0])):
-        prot = {"protocol": label, "kind": label, "rates": [above, below], "t_star": t_star, "glasses": []}
+    t_star = star_temperature(tg, opts.units)
+    for prot in two_step_protocols(rates, t_star):
+        label, above, below = prot["protocol"], prot["rates"][0], prot["rates"][1]
         for seed in range(1, opts.seeds + 1):
             s, rows, out = runner.quench(f"{label}_s{seed}", seed, above, t_switch=t_star, rate_below=below)
             prot["glasses"].append({"seed": seed, "summary": s, "rows": rows, "dir": out})
         protocols.append(prot)
     return protocols, tg, t_star
+
+
+def beyond_md(opts, runner, p, protocols, tg, t_star):
+    """Item 6: the histories continued below MD rates with kMC; its summary.json part and plot."""
+    part = beyond.BeyondMd(opts, runner, p, tg, t_star)
+    result = part.run(protocols)
+    beyond.plot(os.path.join(opts.out, "study1_beyond_md.png"), result, p["rate_unit"],
+                f"Study 1 beyond MD rates: {opts.potential}, N = {part.cfg['natoms']}, {part.cfg['seeds']} histories "
+                f"each, kMC below T_h = {part.t_h:.4g} (mean +- standard error)")
+    for o in result["overlap"]:
+        e, i = o["energy_per_atom"], o["isro_fraction"]
+        print(f"overlap {o['protocol']} at rate {o['rate']:g}: kMC - MD E_IS = {e['kmc_minus_md']:+.4g} +- "
+              f"{e['stderr']:.2g} ({e['verdict']}), I-SRO {i['kmc_minus_md']:+.3g} +- {i['stderr']:.2g} ({i['verdict']})")
+    return result
+
+
+def only_beyond_md(opts, runner, p):
+    """--only-beyond-md: Tg from one slowest one-step quench of the kMC size, then item 6 alone."""
+    opts.natoms = beyond.settings(opts)["natoms"]
+    s, _, _ = runner.quench("tg_quench", 1, p["rates"][0])
+    tg = s.get("tg_volume") or s["tg_energy"]
+    t_star = star_temperature(tg, opts.units)
+    protocols = one_step_protocols(p["rates"]) + two_step_protocols(p["rates"], t_star)
+    result = beyond_md(opts, runner, p, protocols, tg, t_star)
+    summary = {"potential": opts.potential, "units": opts.units, "tg": tg, "t_star": t_star,
+               "rate_unit": p["rate_unit"], "beyond_md": result}
+    with open(os.path.join(opts.out, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=1)
+    print(f"study1: wrote {opts.out}/summary.json, study1_beyond_md.png")
 
 
 def measure_glasses(opts, runner, p, protocols, tg):
@@ -161,6 +214,9 @@ def main():
     if opts.paper and not paper_cost(opts, runner, p):
         print("study1: not started (add --yes to run the paper's protocol)")
         return
+    if opts.only_beyond_md:
+        only_beyond_md(opts, runner, p)
+        return
     protocols, tg, t_star = run_protocols(opts, runner, p)
     shear_t, dma_ts = measure_glasses(opts, runner, p, protocols, tg)
     fs = fs_curves(opts, runner, p, tg)
@@ -168,9 +224,11 @@ def main():
     findings = report.findings(protocols, entries, tg, t_star, opts.units)
     report.write_tables(opts.out, protocols, entries, fs)
     report.plot(opts, protocols, entries, tg, t_star, fs, p)
+    beyond_result = None if opts.no_beyond_md else beyond_md(opts, runner, p, protocols, tg, t_star)
     summary = {"potential": opts.potential, "units": opts.units, "natoms": opts.natoms, "seeds": opts.seeds,
                "tg": tg, "t_star": t_star, "paper_tg_K": PAPER_TG_K, "shear_temperature": shear_t,
-               "dma_temperatures": dma_ts, "rate_unit": p["rate_unit"], "protocols": entries, "findings": findings}
+               "dma_temperatures": dma_ts, "rate_unit": p["rate_unit"], "protocols": entries, "findings": findings,
+               "beyond_md": beyond_result}
     with open(os.path.join(opts.out, "summary.json"), "w") as f:
         json.dump(summary, f, indent=1)
     for f in findings:

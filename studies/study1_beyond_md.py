@@ -1,0 +1,282 @@
+"""Study 1, beyond MD rates (item 6 of issue 12): the one-step and two-step histories continued to
+cooling rates 1e3-1e6x slower than MD with the on-the-fly kMC engine (`glassland akmc`).
+
+Every history branches at a handover temperature T_h = 0.45 Tg, below which kMC can follow it
+(above, in the supercooled liquid, every atom hops every few vibrations: kMC would need ~N events
+per time unit):
+  1. MD quench (NPT) with the protocol's history from the melt down to T_h;
+  2. MD branch: the same NPT quench continued from that configuration to T_end at the protocol's
+     rate below T_h (the MD glass);
+  3. kMC branches: from the same T_h configuration, rescaled affinely to the MD glass's final box
+     (kMC runs at constant volume; this puts both branches at the same volume), cooled at the
+     rate below T_h divided by each factor (1 = the MD rate itself: the overlap where both
+     methods run the same history). `glassland akmc` has `--ramp`, but superbasins (the flicker
+     acceleration that makes slow rates reachable) work only at constant temperature, so the
+     ramp is a piecewise-constant ladder: rungs of width 0.1 Tg from T_h down to 0.25 Tg, each
+     run at its midpoint temperature for (width / rate), each rung starting from the previous
+     rung's final minimum. Below 0.25 Tg the glass is taken as frozen (the last rung's event
+     count is reported so this can be judged).
+Every glass (MD or kMC) is measured the same way: `analyze --inherent --icosahedral-network`
+with the study's potential (E_IS, I-SRO). kMC needs a smooth potential: Wahnstrom LJ runs kMC on
+`wahnstrom-sf` (force-shifted) and is measured with `wahnstrom` like the MD glasses; metal
+potentials (EAM) are smooth and used as they are. Prefactor: constant (no Vineyard Hessians,
+which cost ~70 % of a run): 1 per tau (LJ), 10 per ps = 1e13 /s (metal). Searches: the engine's
+completeness rule capped at 64 searches per state, so a table is not always proven complete;
+every rung explores its start state afresh (new search seeds).
+A kMC run that hits its event cap before its rung's time ends is marked `completed: false`.
+"""
+import json
+import math
+import os
+import shutil
+import sys
+
+import numpy as np
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import study1_lammps_files as lammps  # noqa: E402
+
+HANDOVER_T_OVER_TG = 0.45
+RUNG_WIDTH_T_OVER_TG = 0.1
+FROZEN_T_OVER_TG = 0.25
+KMC_PREFACTOR = {"lj": 1.0, "metal": 10.0}  # attempt frequency: 1/tau, 1/ps
+BOLTZMANN = {"lj": 1.0, "metal": 8.617333262e-5}  # energy per temperature unit: eps/(eps/k_B), eV/K
+KMC_POTENTIAL = {"wahnstrom": "wahnstrom-sf"}  # truncated LJ -> its force-shifted form
+# Searches per state: eOn's completeness rule (95 % confidence that no event within 20 kT of the
+# lowest barrier is missing, after >= 16 searches), capped at 64 searches for cost.
+MAX_SEARCHES = 64
+# One energy per atom agreement between akmc's final minimum and the data file written from its
+# dump: the dump holds 17 significant digits, so only rounding differences remain.
+ENERGY_ROUNDTRIP_TOLERANCE = 1e-8
+
+
+def settings(opts):
+    """Rate factors, protocols continued, seeds, N and event cap of the beyond-MD part."""
+    quick = opts.quick
+    return {"factors": opts.kmc_factors or ([1.0, 1e3] if quick else [1.0, 1e3, 1e4, 1e5, 1e6]),
+            "protocols": ["one-step"] if quick else ["one-step", "II-A", "II-B"],
+            "seeds": opts.kmc_seeds or (2 if quick else 3),
+            "natoms": opts.kmc_natoms or (200 if opts.units == "lj" else 250),
+            "events_max": opts.kmc_events_max or (2000 if quick else 20000)}
+
+
+def ladder(tg, t_end):
+    """[(rung temperature, rung width)] from T_h = 0.45 Tg down to max(0.25 Tg, T_end)."""
+    top, width = HANDOVER_T_OVER_TG * tg, RUNG_WIDTH_T_OVER_TG * tg
+    floor = max(FROZEN_T_OVER_TG * tg, t_end)
+    rungs, upper = [], top
+    while upper - floor > 1e-9 * tg:
+        w = min(width, upper - floor)
+        rungs.append((upper - w / 2, w))
+        upper -= w
+    return top, rungs
+
+
+def histories(protocols, names):
+    """(label, rate above T*, T*, rate below T* = rate continued) for the protocols to continue:
+    'one-step' = the slowest one-step rate, 'II-A', 'II-B'."""
+    out = []
+    for prot in protocols:
+        if prot["kind"] == "one-step" and "one-step" in names:
+            out.append(("one-step", prot["rates"][0], None, prot["rates"][0], prot["kind"]))
+            names = [n for n in names if n != "one-step"]
+        elif prot["kind"] in names:
+            out.append((prot["protocol"], prot["rates"][0], prot["t_star"], prot["rates"][1], prot["kind"]))
+    return out
+
+
+class BeyondMd:
+    """Runs the branches of every continued history and collects one record per glass."""
+
+    def __init__(self, opts, runner, p, tg, t_star):
+        self.opts, self.runner, self.p, self.tg, self.t_star = opts, runner, p, tg, t_star
+        self.cfg = settings(opts)
+        self.t_h, self.rungs = ladder(tg, p["t_end"])
+        self.kmc_potential = KMC_POTENTIAL.get(opts.potential, opts.potential)
+        self.root = os.path.join(opts.out, "beyond_md")
+        self.records = []
+
+    def quench(self, out, seed, rate, t_start, t_end, data=None, t_switch=None, rate_below=None):
+        p = self.p
+        args = ["quench", "--out", out, "--potential", self.opts.potential, "--ensemble", "npt", "--pressure",
+                p["pressure"], "--t-start", t_start, "--t-end", t_end, "--rate", rate, "--dt", p["dt"],
+                "--seed", seed, "--threads", self.opts.threads, "--sample-every", self.runner.sample_every(rate),
+                "--no-plot", "--json"]
+        if data is None:
+            args += ["--natoms", self.cfg["natoms"], "--volume-per-atom", p["volume_per_atom"], "--equilibrate",
+                     p["equilibrate"]]
+        else:
+            args += ["--data", data, "--equilibrate", 0]
+        if t_switch is not None:
+            args += ["--t-switch", t_switch, "--rate-below", rate_below]
+        return json.loads(self.runner.glassland(*args))
+
+    def record(self, label, kind, method, rate, factor, seed, data, extra=None):
+        s = self.runner.structure(data)
+        rec = {"protocol": label, "kind": kind, "method": method, "rate": rate, "rate_factor": factor, "seed": seed,
+               "energy": s["inherent_energy"], "isro": s["isro"], "data": data}
+        rec.update(extra or {})
+        self.records.append(rec)
+        return rec
+
+    def history(self, label, kind, rate_above, t_star, rate_below, seed):
+        """MD to T_h, then the MD branch and the kMC ladders of one (protocol, seed)."""
+        folder = os.path.join(self.root, f"{label.replace(' ', '_')}_s{seed}")
+        print(f"study1 beyond-MD: {label} seed {seed}", file=sys.stderr)
+        self.quench(os.path.join(folder, "md_to_handover"), seed, rate_above, self.p["t_start"], self.t_h,
+                    t_switch=t_star, rate_below=rate_below)
+        handover = os.path.join(folder, "md_to_handover", "glass.data")
+        out = os.path.join(folder, "md_branch")
+        self.quench(out, seed, rate_below, self.t_h, self.p["t_end"], data=handover)
+        glass = self.record(label, kind, "md", rate_below, 1.0, seed, os.path.join(out, "glass.data"))["data"]
+        start = os.path.join(folder, "kmc_start.data")
+        lammps.write_data(start, lammps.rescaled(lammps.read_data(handover), lammps.read_data(glass)))
+        self.record(label, kind, "handover", None, None, seed, start)
+        for fi, factor in enumerate(self.cfg["factors"]):
+            rate = rate_below / factor
+            final, info = self.kmc_ladder(os.path.join(folder, f"kmc_x{factor:g}"), start, rate, seed * 100 + fi * 10)
+            self.record(label, kind, "akmc", rate, factor, seed, final, info)
+
+    def one_step_md(self, label, rate, seed):
+        """A plain one-step MD glass at another MD rate (the MD trend of the plot)."""
+        out = os.path.join(self.root, f"{label}_{rate:g}_s{seed}")
+        self.quench(out, seed, rate, self.p["t_start"], self.p["t_end"])
+        self.record(label, "one-step", "md", rate, 1.0, seed, os.path.join(out, "glass.data"))
+
+    def kmc_ladder(self, folder, start, rate, seed):
+        """The rungs of the ladder at `rate`; returns (final minimum data file, run info)."""
+        like = lammps.read_data(start)
+        data, events, cpu, completed, rung_events, worst = start, 0, 0.0, True, [], 0.0
+        units = ["--temperature-unit", "K"] if self.opts.units == "metal" else []
+        for k, (temperature, width) in enumerate(self.rungs):
+            out = os.path.join(folder, f"rung{k}_T{temperature:.4g}")
+            shutil.rmtree(out, ignore_errors=True)
+            time_max = width / rate
+            j = json.loads(self.runner.glassland(
+                "akmc", "--data", data, "--potential", self.kmc_potential, "--temperature", temperature, *units,
+                "--time-max", time_max, "--events-max", self.cfg["events_max"], "--seed", seed + k, "--prefactor",
+                KMC_PREFACTOR[self.opts.units], "--max-searches", MAX_SEARCHES, "--threads", self.opts.threads,
+                "--checkpoint-seconds", 0, "--quiet", "--out", out, "--json"))
+            events += j["events"]
+            rung_events.append(j["events"])
+            cpu += j["cpu_seconds"]
+            completed = completed and j["simulated_time"] >= time_max * (1 - 1e-9)
+            data = os.path.join(out, "final_minimum.data")
+            lammps.write_data(data, lammps.last_dump_frame(os.path.join(out, "minima.dump"), like))
+            worst = max(worst, self.roundtrip_error(data, j["energy_final"], len(like.atoms)))
+        return data, {"events": events, "rung_events": rung_events, "cpu_seconds": cpu, "completed": completed,
+                      "roundtrip_energy_error": worst}
+
+    def roundtrip_error(self, data, energy_final, natoms):
+        """|E(data file) - E(akmc final minimum)| per atom: the dump -> data conversion is exact."""
+        j = json.loads(self.runner.glassland("eval", "--data", data, "--potential", self.kmc_potential, "--json"))
+        err = abs(j["energy"] - energy_final) / natoms
+        if not err < ENERGY_ROUNDTRIP_TOLERANCE:
+            raise RuntimeError(f"study1 beyond-MD: {data} has energy {j['potential_energy']}, akmc said {energy_final}")
+        return err
+
+    def run(self, protocols):
+        continued = histories(protocols, self.cfg["protocols"])
+        for label, above, t_star, below, kind in continued:
+            for seed in range(1, self.cfg["seeds"] + 1):
+                self.history(label, kind, above, t_star, below, seed)
+        if "one-step" in self.cfg["protocols"]:
+            done = {c[3] for c in continued if c[4] == "one-step"}
+            for prot in protocols:
+                if prot["kind"] == "one-step" and prot["rates"][0] not in done:
+                    for seed in range(1, self.cfg["seeds"] + 1):
+                        self.one_step_md("one-step", prot["rates"][0], seed)
+        return self.summary()
+
+    def summary(self):
+        entries = []
+        keys = sorted({(r["protocol"], r["method"], r["rate"] if r["rate"] is not None else -1.0)
+                       for r in self.records}, key=lambda k: (k[0], k[1], -k[2]))
+        for label, method, rate in keys:
+            group = [r for r in self.records if r["protocol"] == label and r["method"] == method and
+                     (r["rate"] if r["rate"] is not None else -1.0) == rate]
+            e = {"protocol": label, "method": method, "rate": None if rate < 0 else rate,
+                 "rate_factor": group[0]["rate_factor"], "energy_per_atom": mean_stderr([g["energy"] for g in group]),
+                 "isro_fraction": mean_stderr([g["isro"] for g in group]), "samples": len(group),
+                 "glasses": [{"seed": g["seed"], "energy_per_atom": g["energy"], "isro_fraction": g["isro"]}
+                             for g in group]}
+            if method == "akmc":
+                e.update(completed=all(g["completed"] for g in group), events=[g["events"] for g in group],
+                         rung_events=[g["rung_events"] for g in group], cpu_seconds=sum(g["cpu_seconds"] for g in group),
+                         roundtrip_energy_error=max(g["roundtrip_energy_error"] for g in group))
+            entries.append(e)
+        setup = {"natoms": self.cfg["natoms"], "seeds": self.cfg["seeds"], "handover_temperature": self.t_h,
+                 "rungs": [{"temperature": t, "width": w} for t, w in self.rungs],
+                 "last_rung_kT": BOLTZMANN[self.opts.units] * self.rungs[-1][0], "rate_factors": self.cfg["factors"],
+                 "kmc_potential": self.kmc_potential, "prefactor": KMC_PREFACTOR[self.opts.units],
+                 "max_searches_per_state": MAX_SEARCHES, "events_max_per_rung": self.cfg["events_max"],
+                 "energy": "inherent-structure energy per atom with the study's potential",
+                 "volume": "kMC at the MD branch's final volume (constant)"}
+        return {"setup": setup, "entries": entries, "overlap": overlap(entries)}
+
+
+def mean_stderr(values):
+    v = np.array(values, dtype=float)
+    return {"mean": float(v.mean()), "stderr": float(v.std(ddof=1) / math.sqrt(len(v))) if len(v) > 1 else None}
+
+
+def overlap(entries):
+    """Per protocol, MD and kMC at the same rate (factor 1): difference and verdict."""
+    out = []
+    for md in (e for e in entries if e["method"] == "md"):
+        kmc = next((e for e in entries if e["method"] == "akmc" and e["protocol"] == md["protocol"]
+                    and e["rate"] == md["rate"]), None)
+        if kmc is None:
+            continue
+        row = {"protocol": md["protocol"], "rate": md["rate"]}
+        for key in ("energy_per_atom", "isro_fraction"):
+            a, b = kmc[key], md[key]
+            diff = a["mean"] - b["mean"]
+            err = math.sqrt((a["stderr"] or 0.0) ** 2 + (b["stderr"] or 0.0) ** 2)
+            verdict = ("agree (within 2 stderr)" if abs(diff) <= 2 * err else "differ (beyond 2 stderr)") if err > 0 \
+                else ("equal" if diff == 0 else "no error bar (one history)")
+            row[key] = {"kmc_minus_md": diff, "stderr": err, "verdict": verdict}
+        out.append(row)
+    return out
+
+
+def plot(path, result, rate_unit, title):
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.6))
+    protocols = sorted({e["protocol"] for e in result["entries"]})
+    colors = dict(zip(protocols, plt.rcParams["axes.prop_cycle"].by_key()["color"]))
+    for ax, key, name in ((axes[0], "energy_per_atom", "E_IS per atom"), (axes[1], "isro_fraction", "I-SRO fraction")):
+        for prot in protocols:
+            for method, marker, fill in (("md", "o", True), ("akmc", "s", False)):
+                pts = sorted((e for e in result["entries"] if e["protocol"] == prot and e["method"] == method),
+                             key=lambda e: e["rate"])
+                if not pts:
+                    continue
+                ax.errorbar([math.log10(e["rate"]) for e in pts], [e[key]["mean"] for e in pts],
+                            yerr=[e[key]["stderr"] or 0 for e in pts], marker=marker, ms=6, capsize=3,
+                            color=colors[prot], mfc=colors[prot] if fill else "white",
+                            ls="-" if method == "md" else "--", label=f"{prot} ({method})")
+                capped = [e for e in pts if not e.get("completed", True)]
+                if capped:  # event cap hit: the ladder did not reach its end, the rate is not what it says
+                    ax.plot([math.log10(e["rate"]) for e in capped], [e[key]["mean"] for e in capped], "x", ms=10,
+                            color="k", label="kMC hit its event cap (incomplete)")
+            hand = next((e for e in result["entries"] if e["protocol"] == prot and e["method"] == "handover"), None)
+            if hand:
+                ax.axhline(hand[key]["mean"], color=colors[prot], lw=0.7, ls=":")
+        md_rates = [e["rate"] for e in result["entries"] if e["method"] == "md"]
+        both = [o["rate"] for o in result["overlap"]]
+        if both:
+            ax.axvspan(math.log10(min(both)) - 0.1, math.log10(max(both)) + 0.1, color="grey", alpha=0.15,
+                       label="overlap: MD and kMC at the same rate")
+        if md_rates:
+            ax.axvline(math.log10(min(md_rates)) - 0.15, color="k", lw=0.6, ls="--",
+                       label="slower than this: kMC only")
+        ax.set(xlabel=f"log10(cooling rate below T_h / ({rate_unit}))", ylabel=name,
+               title=f"{name}: MD (filled) and kMC (open); dotted = at T_h")
+        ax.legend(fontsize=6)
+    fig.suptitle(title, fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
