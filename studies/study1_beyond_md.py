@@ -56,8 +56,8 @@ ENERGY_ROUNDTRIP_TOLERANCE = 1e-8
 def settings(opts):
     """Rate factors, protocols continued, seeds, N and event cap of the beyond-MD part."""
     quick = opts.quick
-    return {"factors": opts.kmc_factors or ([1.0, 1e3] if quick else [1.0, 1e3, 1e4, 1e5, 1e6]),
-            "protocols": ["one-step"] if quick else ["one-step", "II-A", "II-B"],
+    return {"factors": opts.kmc_factors or ([1.0, 1e2] if quick else [1.0, 1e3, 1e4, 1e5, 1e6]),
+            "protocols": opts.kmc_protocols or (["one-step"] if quick else ["one-step", "II-A", "II-B"]),
             "seeds": opts.kmc_seeds or (2 if quick else 3),
             "natoms": opts.kmc_natoms or (200 if opts.units == "lj" else 250),
             "events_max": opts.kmc_events_max or (2000 if quick else 20000)}

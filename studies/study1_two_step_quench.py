@@ -25,9 +25,10 @@ Model and scaling (stated, not hidden):
     seeds, DMA at 30 temperatures) from a measured speed, and runs it only with --yes.
   - Beyond MD rates (studies/study1_beyond_md.py, its docstring says how): the slowest one-step
     history and II-A / II-B branch at 0.45 Tg into an MD branch and on-the-fly kMC branches
-    (`glassland akmc`) cooled at the MD rate and 1e3-1e6x slower (quick: one-step, 1 and 1e3),
+    (`glassland akmc`) cooled at the MD rate and 1e3-1e6x slower (quick: one-step, 1 and 1e2),
     on N = 200 (LJ) / 250 (metal) atoms: summary.json `beyond_md`, study1_beyond_md.png.
-    --only-beyond-md runs just this part (Tg from one slowest one-step quench of its size).
+    --only-beyond-md runs just this part (Tg from --tg, or from one slowest one-step quench of its
+    size, whose V-T kink fit is poor at N = 200-250).
 Outputs in --out: summary.json (one entry per protocol), protocols.csv, glasses.csv, dma.csv,
 fs.csv, study1.png, study1_beyond_md.png, and one folder per glassland run.
 """
@@ -63,8 +64,12 @@ def parse():
     parser.add_argument("--quiet", action="store_true", help="hide glassland's progress lines")
     parser.add_argument("--no-beyond-md", action="store_true", help="skip the kMC continuation to slower rates")
     parser.add_argument("--only-beyond-md", action="store_true", help="run only the kMC continuation to slower rates")
+    parser.add_argument("--tg", type=float, default=None,
+                        help="with --only-beyond-md: this Tg instead of one from a small quench (whose kink fit is poor)")
     parser.add_argument("--kmc-factors", type=float, nargs="+", default=None,
-                        help="kMC rates = MD rate / factor (default 1 1e3 1e4 1e5 1e6; quick 1 1e3)")
+                        help="kMC rates = MD rate / factor (default 1 1e3 1e4 1e5 1e6; quick 1 1e2)")
+    parser.add_argument("--kmc-protocols", nargs="+", choices=["one-step", "II-A", "II-B"], default=None,
+                        help="histories continued by kMC (default all three; quick: one-step)")
     parser.add_argument("--kmc-seeds", type=int, default=None, help="histories per protocol continued by kMC")
     parser.add_argument("--kmc-natoms", type=int, default=None, help="atoms of the kMC histories (200 LJ, 250 metal)")
     parser.add_argument("--kmc-events-max", type=int, default=None, help="event cap of one kMC ladder rung")
@@ -159,8 +164,10 @@ def beyond_md(opts, runner, p, protocols, tg, t_star):
 def only_beyond_md(opts, runner, p):
     """--only-beyond-md: Tg from one slowest one-step quench of the kMC size, then item 6 alone."""
     opts.natoms = beyond.settings(opts)["natoms"]
-    s, _, _ = runner.quench("tg_quench", 1, p["rates"][0])
-    tg = s.get("tg_volume") or s["tg_energy"]
+    tg = opts.tg
+    if tg is None:
+        s, _, _ = runner.quench("tg_quench", 1, p["rates"][0])
+        tg = s.get("tg_volume") or s["tg_energy"]
     t_star = star_temperature(tg, opts.units)
     protocols = one_step_protocols(p["rates"]) + two_step_protocols(p["rates"], t_star)
     result = beyond_md(opts, runner, p, protocols, tg, t_star)
