@@ -25,6 +25,7 @@ completeness rule capped at 64 searches per state, so a table is not always prov
 every rung explores its start state afresh (new search seeds).
 A kMC run that hits its event cap before its rung's time ends is marked `completed: false`.
 """
+import hashlib
 import json
 import math
 import os
@@ -46,7 +47,7 @@ KMC_PREFACTOR = {"lj": 1.0, "metal": 10.0}  # attempt frequency: 1/tau, 1/ps
 BOLTZMANN = {"lj": 1.0, "metal": 8.617333262e-5}  # energy per temperature unit: eps/(eps/k_B), eV/K
 KMC_POTENTIAL = {"wahnstrom": "wahnstrom-sf"}  # truncated LJ -> its force-shifted form
 # Searches per state: eOn's completeness rule (95 % confidence that no event within 20 kT of the
-# lowest barrier is missing, after >= 16 searches), capped at 64 searches for cost.
+# lowest barrier is missing, after >= 16 searches), capped at 64 searches for cost (--kmc-max-searches).
 MAX_SEARCHES = 64
 # One energy per atom agreement between akmc's final minimum and the data file written from its
 # dump: the dump holds 17 significant digits, so only rounding differences remain.
@@ -60,7 +61,8 @@ def settings(opts):
             "protocols": opts.kmc_protocols or (["one-step"] if quick else ["one-step", "II-A", "II-B"]),
             "seeds": opts.kmc_seeds or (2 if quick else 3),
             "natoms": opts.kmc_natoms or (200 if opts.units == "lj" else 250),
-            "events_max": opts.kmc_events_max or (2000 if quick else 20000)}
+            "events_max": opts.kmc_events_max or (2000 if quick else 20000),
+            "max_searches": opts.kmc_max_searches or MAX_SEARCHES}
 
 
 def ladder(tg, t_end):
@@ -153,13 +155,12 @@ class BeyondMd:
         units = ["--temperature-unit", "K"] if self.opts.units == "metal" else []
         for k, (temperature, width) in enumerate(self.rungs):
             out = os.path.join(folder, f"rung{k}_T{temperature:.4g}")
-            shutil.rmtree(out, ignore_errors=True)
             time_max = width / rate
-            j = json.loads(self.runner.glassland(
-                "akmc", "--data", data, "--potential", self.kmc_potential, "--temperature", temperature, *units,
-                "--time-max", time_max, "--events-max", self.cfg["events_max"], "--seed", seed + k, "--prefactor",
-                KMC_PREFACTOR[self.opts.units], "--max-searches", MAX_SEARCHES, "--threads", self.opts.threads,
-                "--checkpoint-seconds", 0, "--quiet", "--out", out, "--json"))
+            args = ["akmc", "--data", data, "--potential", self.kmc_potential, "--temperature", temperature, *units,
+                    "--time-max", time_max, "--events-max", self.cfg["events_max"], "--seed", seed + k, "--prefactor",
+                    KMC_PREFACTOR[self.opts.units], "--max-searches", self.cfg["max_searches"], "--threads",
+                    self.opts.threads, "--checkpoint-seconds", 0, "--quiet", "--out", out, "--json"]
+            j = self.akmc_once(out, args, data)
             events += j["events"]
             rung_events.append(j["events"])
             cpu += j["cpu_seconds"]
@@ -170,12 +171,30 @@ class BeyondMd:
         return data, {"events": events, "rung_events": rung_events, "cpu_seconds": cpu, "completed": completed,
                       "roundtrip_energy_error": worst}
 
+    def akmc_once(self, out, args, data):
+        """Runs one rung, or reuses its summary when `out` holds a finished run of exactly these
+        arguments on a start file of the same content (so an interrupted study resumes)."""
+        key = {"args": [str(a) for a in args], "start_sha256": file_sha256(data)}
+        done = os.path.join(out, "study1_rung.json")
+        if os.path.exists(done) and os.path.exists(os.path.join(out, "minima.dump")):
+            with open(done) as f:
+                saved = json.load(f)
+            if saved["key"] == key:
+                return saved["summary"]
+        shutil.rmtree(out, ignore_errors=True)
+        j = json.loads(self.runner.glassland(*args))
+        tmp = f"{done}.tmp.{os.getpid()}"
+        with open(tmp, "w") as f:
+            json.dump({"key": key, "summary": j}, f)
+        os.replace(tmp, done)
+        return j
+
     def roundtrip_error(self, data, energy_final, natoms):
         """|E(data file) - E(akmc final minimum)| per atom: the dump -> data conversion is exact."""
         j = json.loads(self.runner.glassland("eval", "--data", data, "--potential", self.kmc_potential, "--json"))
         err = abs(j["energy"] - energy_final) / natoms
         if not err < ENERGY_ROUNDTRIP_TOLERANCE:
-            raise RuntimeError(f"study1 beyond-MD: {data} has energy {j['potential_energy']}, akmc said {energy_final}")
+            raise RuntimeError(f"study1 beyond-MD: {data} has energy {j['energy']}, akmc said {energy_final}")
         return err
 
     def run(self, protocols):
@@ -212,10 +231,15 @@ class BeyondMd:
                  "rungs": [{"temperature": t, "width": w} for t, w in self.rungs],
                  "last_rung_kT": BOLTZMANN[self.opts.units] * self.rungs[-1][0], "rate_factors": self.cfg["factors"],
                  "kmc_potential": self.kmc_potential, "prefactor": KMC_PREFACTOR[self.opts.units],
-                 "max_searches_per_state": MAX_SEARCHES, "events_max_per_rung": self.cfg["events_max"],
+                 "max_searches_per_state": self.cfg["max_searches"], "events_max_per_rung": self.cfg["events_max"],
                  "energy": "inherent-structure energy per atom with the study's potential",
                  "volume": "kMC at the MD branch's final volume (constant)"}
         return {"setup": setup, "entries": entries, "overlap": overlap(entries)}
+
+
+def file_sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 def mean_stderr(values):

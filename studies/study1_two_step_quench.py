@@ -72,6 +72,8 @@ def parse():
                         help="histories continued by kMC (default all three; quick: one-step)")
     parser.add_argument("--kmc-seeds", type=int, default=None, help="histories per protocol continued by kMC")
     parser.add_argument("--kmc-natoms", type=int, default=None, help="atoms of the kMC histories (200 LJ, 250 metal)")
+    parser.add_argument("--kmc-max-searches", type=int, default=None,
+                        help="saddle searches per kMC state at most (default 64; the engine's completeness rule stops earlier)")
     parser.add_argument("--kmc-events-max", type=int, default=None, help="event cap of one kMC ladder rung")
     opts = parser.parse_args()
     opts.units = potential_units(opts.potential)
