@@ -22,6 +22,11 @@ public:
     put<std::int64_t>(v.size());
     bytes_.append(reinterpret_cast<const char*>(v.data()), sizeof(double) * static_cast<std::size_t>(v.size()));
   }
+  void put_matrix(const Eigen::MatrixXd& m) {
+    put<std::int64_t>(m.rows());
+    put<std::int64_t>(m.cols());
+    bytes_.append(reinterpret_cast<const char*>(m.data()), sizeof(double) * static_cast<std::size_t>(m.size()));
+  }
   void put_ints(const std::vector<int>& v) {
     put<std::int64_t>(static_cast<std::int64_t>(v.size()));
     bytes_.append(reinterpret_cast<const char*>(v.data()), sizeof(int) * v.size());
@@ -49,6 +54,12 @@ public:
     Eigen::VectorXd v(get<std::int64_t>());
     take(v.data(), sizeof(double) * static_cast<std::size_t>(v.size()));
     return v;
+  }
+  Eigen::MatrixXd get_matrix() {
+    const auto rows = get<std::int64_t>();
+    Eigen::MatrixXd m(rows, get<std::int64_t>());
+    take(m.data(), sizeof(double) * static_cast<std::size_t>(m.size()));
+    return m;
   }
   std::vector<int> get_ints() {
     std::vector<int> v(static_cast<std::size_t>(get<std::int64_t>()));

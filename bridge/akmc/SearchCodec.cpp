@@ -18,15 +18,15 @@ SearchOutcome guarded_search(const SaddleSearcher& searcher, const Surface& surf
   }
 }
 
-PrefactorResult guarded_prefactors(const Surface& surface, const Eigen::VectorXd& minimum, const Event& event,
-                                   const PrefactorOptions& options) {
+SaddleHessian guarded_saddle_hessian(const Surface& surface, const Event& event, const PrefactorOptions& options) {
   const std::unique_ptr<md::Objective> objective = surface.make_objective();
   try {
-    return event_prefactors(*objective, surface, minimum, event.saddle, event.saddle_energy, event.mode,
-                            event.product, options);
+    return refine_event_saddle(*objective, surface, event.saddle, event.saddle_energy, event.mode, options);
   } catch (const InputError& e) {
-    PrefactorResult failed;
+    SaddleHessian failed;
     failed.failure = e.what();
+    failed.saddle = event.saddle;
+    failed.saddle_energy = event.saddle_energy;
     failed.force_calls = objective->evaluations();
     return failed;
   }
@@ -80,6 +80,28 @@ PrefactorResult decode_prefactors(ByteReader& r) {
   p.backward = r.get<double>();
   p.force_calls = r.get<long>();
   return p;
+}
+
+void encode_saddle_hessian(ByteWriter& w, const SaddleHessian& s) {
+  w.put<char>(s.first_order ? 1 : 0);
+  w.put_string(s.failure);
+  w.put_vector(s.saddle);
+  w.put(s.saddle_energy);
+  w.put_ints(s.atoms);
+  w.put_matrix(s.hessian);
+  w.put(s.force_calls);
+}
+
+SaddleHessian decode_saddle_hessian(ByteReader& r) {
+  SaddleHessian s;
+  s.first_order = r.get<char>() != 0;
+  s.failure = r.get_string();
+  s.saddle = r.get_vector();
+  s.saddle_energy = r.get<double>();
+  s.atoms = r.get_ints();
+  s.hessian = r.get_matrix();
+  s.force_calls = r.get<long>();
+  return s;
 }
 
 }  // namespace glassland::bridge

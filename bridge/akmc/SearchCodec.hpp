@@ -11,13 +11,14 @@ namespace glassland::bridge {
 
 /// Runs the search on a fresh objective of `surface`; an InputError becomes status "failed: ...".
 SearchOutcome guarded_search(const SaddleSearcher& searcher, const Surface& surface, const SearchRequest& request);
-/// Prefactors of `event` (saddle, mode, product) from `minimum` on a fresh objective.
-PrefactorResult guarded_prefactors(const Surface& surface, const Eigen::VectorXd& minimum, const Event& event,
-                                   const PrefactorOptions& options);
+/// The refined saddle of `event` and its Hessian (Prefactors.hpp) on a fresh objective.
+SaddleHessian guarded_saddle_hessian(const Surface& surface, const Event& event, const PrefactorOptions& options);
 
 void encode_outcome(ByteWriter& w, const SearchOutcome& o);
 SearchOutcome decode_outcome(ByteReader& r);
 void encode_prefactors(ByteWriter& w, const PrefactorResult& p);
 PrefactorResult decode_prefactors(ByteReader& r);
+void encode_saddle_hessian(ByteWriter& w, const SaddleHessian& s);
+SaddleHessian decode_saddle_hessian(ByteReader& r);
 
 }  // namespace glassland::bridge

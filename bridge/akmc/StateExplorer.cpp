@@ -81,13 +81,18 @@ StateExplorer::StateExplorer(Surface surface, SaddleSearcher searcher, Explorati
   options_.validate();
 }
 
-landscape::MinimumId StateExplorer::add_state(const Eigen::VectorXd& x, double energy, landscape::MinimumId parent) {
+std::optional<landscape::MinimumId> StateExplorer::find_state(const Eigen::VectorXd& x, double energy) const {
   const double tolerance = options_.same.energy;
   for (auto it = by_energy_.lower_bound(energy - tolerance); it != by_energy_.end() && it->first <= energy + tolerance;
        ++it) {
     const KnownState& known = states_.at(it->second);
     if (landscape::same_minimum(surface_.space, known.x, known.energy, x, energy, options_.same)) return it->second;
   }
+  return std::nullopt;
+}
+
+landscape::MinimumId StateExplorer::add_state(const Eigen::VectorXd& x, double energy, landscape::MinimumId parent) {
+  if (const auto known = find_state(x, energy)) return *known;
   landscape::Minimum m;
   m.energy = energy;
   if (surface_.space.box()) {
@@ -267,17 +272,67 @@ Event StateExplorer::event_from(const EventTable& table, SearchOutcome& o) const
   return e;
 }
 
+StateExplorer::PendingPrefactors StateExplorer::pending_prefactors(const EventTable& table,
+                                                                    const std::vector<Event>& pending) {
+  const int n = static_cast<int>(pending.size());
+  const PrefactorOptions& options = options_.prefactor;
+  PendingPrefactors out;
+  out.products.resize(pending.size());
+  if (options.constant > 0.0) {
+    for (const Event& e : pending) {
+      PrefactorResult& p = out.results.emplace_back();
+      p.valid = true;
+      p.saddle = e.saddle;
+      p.saddle_energy = e.saddle_energy;
+      p.forward = p.backward = options.constant;
+    }
+    return out;
+  }
+  // 1. Refine each saddle and take its local Hessian (the expensive, per-saddle part).
+  const std::vector<SaddleHessian> saddles = run_distributed<SaddleHessian>(
+      n, [&](int i) { return guarded_saddle_hessian(surface_, pending[static_cast<std::size_t>(i)], options); },
+      encode_saddle_hessian, decode_saddle_hessian);
+  // 2. The minima's Hessians over the same atoms: columns of this state and of known products
+  //    come from the cache (computed once per state), a new product's are computed here and
+  //    adopted by the cache when it becomes a state.
+  const int b = surface_.space.block_size();
+  HessianColumns& here = hessians_.at(table.state(), table.minimum(), b);
+  std::vector<HessianColumns*> product(pending.size(), nullptr);
+  std::vector<ColumnRequest> requests;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (!saddles[i].first_order) continue;
+    if (const auto known = find_state(pending[i].product, pending[i].product_energy)) {
+      product[i] = &hessians_.at(*known, states_.at(*known).x, b);
+    } else {
+      out.products[i] = HessianColumns(pending[i].product, b);
+      product[i] = &out.products[i];
+    }
+    requests.push_back({&here, saddles[i].atoms});
+    requests.push_back({product[i], saddles[i].atoms});
+  }
+  out.column_calls = fill_columns(surface_, requests, options.refinement.hessian_step);
+  // 3. Vineyard (eigenvalues only, no force calls), distributed for the dense diagonalizations.
+  out.results = run_distributed<PrefactorResult>(
+      n,
+      [&](int i) {
+        const SaddleHessian& s = saddles[static_cast<std::size_t>(i)];
+        if (!s.first_order) return vineyard_pair(surface_, s, {}, {}, options);
+        return vineyard_pair(surface_, s, here.block(s.atoms), product[static_cast<std::size_t>(i)]->block(s.atoms),
+                             options);
+      },
+      encode_prefactors, decode_prefactors);
+  return out;
+}
+
 std::vector<long> StateExplorer::finish_pending(EventTable& table, std::vector<Event>& pending,
                                                const std::vector<long>& calls) {
   std::vector<long> placed(pending.size(), -1);
-  const Eigen::VectorXd& x = table.minimum();
-  const std::vector<PrefactorResult> prefactors = run_distributed<PrefactorResult>(
-      static_cast<int>(pending.size()),
-      [&](int i) {
-        const Event& e = pending[static_cast<std::size_t>(i)];
-        return guarded_prefactors(surface_, x, e, options_.prefactor);
-      },
-      encode_prefactors, decode_prefactors);
+  PendingPrefactors computed = pending_prefactors(table, pending);
+  const std::vector<PrefactorResult>& prefactors = computed.results;
+  table.force_calls += computed.column_calls;
+  table.prefactor_force_calls += computed.column_calls;
+  totals_.force_calls += computed.column_calls;
+  totals_.prefactor_force_calls += computed.column_calls;
   const double fresh_median = median(totals_.successful_search_calls);
   for (std::size_t i = 0; i < pending.size(); ++i) {
     const PrefactorResult& p = prefactors[i];
@@ -292,6 +347,8 @@ std::vector<long> StateExplorer::finish_pending(EventTable& table, std::vector<E
     e.prefactor_forward = p.forward;
     e.prefactor_backward = p.backward;
     const landscape::MinimumId product = add_state(e.product, e.product_energy, table.state());
+    if (computed.products[i].block_size() > 0 && computed.products[i].positions().size() > 0)
+      hessians_.adopt(product, std::move(computed.products[i]));
     // A search that fell back into this state, or a "saddle" below either end, is no event.
     if (product == table.state() || e.saddle_energy <= std::max(table.energy(), energy(product))) continue;
     e.product_id = product;
@@ -314,6 +371,7 @@ std::vector<long> StateExplorer::finish_pending(EventTable& table, std::vector<E
     }
     placed[i] = static_cast<long>(table.add(std::move(stored)));
   }
+  hessians_.trim();
   return placed;
 }
 

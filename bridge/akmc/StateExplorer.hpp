@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bridge/akmc/EventTable.hpp"
+#include "bridge/akmc/MinimumHessians.hpp"
 #include "bridge/akmc/Prefactors.hpp"
 #include "bridge/akmc/SaddleSearcher.hpp"
 #include "bridge/akmc/Surface.hpp"
@@ -119,6 +120,15 @@ private:
   /// Returns the table index each pending event ended at (-1: rejected).
   std::vector<long> finish_pending(EventTable& table, std::vector<Event>& pending,
                                    const std::vector<long>& search_calls);
+  /// Prefactors of pending events; the columns computed for products that are no state yet.
+  struct PendingPrefactors {
+    std::vector<PrefactorResult> results;
+    std::vector<HessianColumns> products;  ///< empty where the product is a known state
+    long column_calls = 0;                 ///< force calls of the minima's Hessian columns
+  };
+  PendingPrefactors pending_prefactors(const EventTable& table, const std::vector<Event>& pending);
+  /// The known state equal to (x, energy), if any.
+  std::optional<landscape::MinimumId> find_state(const Eigen::VectorXd& x, double energy) const;
   std::size_t add_saddle(const EventTable& table, const Event& e);
   Event event_from(const EventTable& table, SearchOutcome& outcome) const;
   Event event_from_catalog(landscape::MinimumId state, std::size_t saddle_index) const;
@@ -136,6 +146,7 @@ private:
   std::map<landscape::MinimumId, EventTable> tables_;
   std::unordered_map<landscape::MinimumId, long> fresh_searches_;
   ExplorationTotals totals_;
+  MinimumHessianCache hessians_;  // minima's Hessian columns, reused by every saddle of a state
   double kT_ = 0.0;  // of the table being built (catalog discovery records)
 };
 

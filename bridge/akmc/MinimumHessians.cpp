@@ -1,0 +1,139 @@
+#include "bridge/akmc/MinimumHessians.hpp"
+
+#include <algorithm>
+
+#include "bridge/akmc/Distributed.hpp"
+
+namespace glassland::bridge {
+
+AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, int atom, double step, int block) {
+  Eigen::VectorXd plus(x.size()), minus(x.size()), shifted = x;
+  const Eigen::Index atoms = x.size() / block;
+  Eigen::MatrixXd dense(x.size(), block);
+  for (int c = 0; c < block; ++c) {
+    const Eigen::Index coordinate = Eigen::Index{atom} * block + c;
+    shifted[coordinate] = x[coordinate] + step;
+    objective.value_and_gradient(shifted, plus);
+    shifted[coordinate] = x[coordinate] - step;
+    objective.value_and_gradient(shifted, minus);
+    shifted[coordinate] = x[coordinate];
+    dense.col(c) = (plus - minus) / (2.0 * step);
+  }
+  // Atoms out of the potential's range of `atom` see bit-identical gradients: exact zeros.
+  AtomColumn column;
+  for (Eigen::Index a = 0; a < atoms; ++a)
+    if (!dense.middleRows(a * block, block).isZero(0.0)) column.rows.push_back(static_cast<int>(a));
+  column.values.resize(static_cast<Eigen::Index>(column.rows.size()) * block, block);
+  for (std::size_t k = 0; k < column.rows.size(); ++k)
+    column.values.middleRows(static_cast<Eigen::Index>(k) * block, block) =
+        dense.middleRows(Eigen::Index{column.rows[k]} * block, block);
+  return column;
+}
+
+std::vector<int> HessianColumns::missing(const std::vector<int>& atoms) const {
+  std::vector<int> absent;
+  if (atoms.empty()) {
+    for (int a = 0; a < static_cast<int>(x_.size() / block_); ++a)
+      if (!has(a)) absent.push_back(a);
+  } else {
+    for (int a : atoms)
+      if (!has(a)) absent.push_back(a);
+  }
+  return absent;
+}
+
+Eigen::MatrixXd HessianColumns::block(const std::vector<int>& atoms) const {
+  std::vector<int> all;
+  if (atoms.empty())
+    for (int a = 0; a < static_cast<int>(x_.size() / block_); ++a) all.push_back(a);
+  const std::vector<int>& list = atoms.empty() ? all : atoms;
+  std::map<int, Eigen::Index> position;  // atom -> its block index in the result
+  for (std::size_t k = 0; k < list.size(); ++k) position.emplace(list[k], static_cast<Eigen::Index>(k));
+  const Eigen::Index b = block_;
+  const Eigen::Index n = static_cast<Eigen::Index>(list.size()) * b;
+  Eigen::MatrixXd h = Eigen::MatrixXd::Zero(n, n);
+  for (std::size_t j = 0; j < list.size(); ++j) {
+    const AtomColumn& column = columns_.at(list[j]);
+    for (std::size_t k = 0; k < column.rows.size(); ++k)
+      if (const auto it = position.find(column.rows[k]); it != position.end())
+        h.block(it->second * b, static_cast<Eigen::Index>(j) * b, b, b) =
+            column.values.middleRows(static_cast<Eigen::Index>(k) * b, b);
+  }
+  return 0.5 * (h + h.transpose());
+}
+
+long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk) {
+  struct Task {
+    HessianColumns* columns;
+    std::vector<int> atoms;
+  };
+  std::vector<Task> tasks;
+  for (const ColumnRequest& r : requests) {
+    std::vector<int> absent = r.columns->missing(r.atoms);
+    // The same configuration may be requested twice in one call: compute each atom once.
+    for (const Task& t : tasks)
+      if (t.columns == r.columns)
+        std::erase_if(absent, [&](int a) { return std::find(t.atoms.begin(), t.atoms.end(), a) != t.atoms.end(); });
+    for (std::size_t first = 0; first < absent.size(); first += static_cast<std::size_t>(chunk)) {
+      const auto last = std::min(absent.size(), first + static_cast<std::size_t>(chunk));
+      tasks.push_back({r.columns, std::vector<int>(absent.begin() + static_cast<std::ptrdiff_t>(first),
+                                                   absent.begin() + static_cast<std::ptrdiff_t>(last))});
+    }
+  }
+  if (tasks.empty()) return 0;
+  const std::vector<std::string> encoded = run_distributed_bytes(static_cast<int>(tasks.size()), [&](int i) {
+    const Task& t = tasks[static_cast<std::size_t>(i)];
+    const int b = t.columns->block_size();
+    ByteWriter w;
+    const std::unique_ptr<md::Objective> objective = surface.make_objective();
+    Eigen::VectorXd gradient(t.columns->positions().size());
+    objective->value_and_gradient(t.columns->positions(), gradient);  // neighbour list built at x
+    for (int atom : t.atoms) {
+      const AtomColumn c = hessian_column(*objective, t.columns->positions(), atom, step, b);
+      w.put_ints(c.rows);
+      w.put_vector(Eigen::Map<const Eigen::VectorXd>(c.values.data(), c.values.size()));
+    }
+    w.put(objective->evaluations());
+    return w.bytes();
+  });
+  long calls = 0;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    ByteReader r(encoded[i]);
+    const int b = tasks[i].columns->block_size();
+    for (int atom : tasks[i].atoms) {
+      AtomColumn c;
+      c.rows = r.get_ints();
+      const Eigen::VectorXd flat = r.get_vector();
+      c.values = Eigen::Map<const Eigen::MatrixXd>(flat.data(), static_cast<Eigen::Index>(c.rows.size()) * b, b);
+      tasks[i].columns->insert(atom, std::move(c));
+    }
+    calls += r.get<long>();
+  }
+  return calls;
+}
+
+HessianColumns& MinimumHessianCache::at(landscape::MinimumId id, const Eigen::VectorXd& x, int block) {
+  touch(id);
+  auto it = entries_.find(id);
+  if (it == entries_.end()) it = entries_.emplace(id, HessianColumns(x, block)).first;
+  return it->second;
+}
+
+void MinimumHessianCache::adopt(landscape::MinimumId id, HessianColumns columns) {
+  touch(id);
+  entries_.try_emplace(id, std::move(columns));
+}
+
+void MinimumHessianCache::touch(landscape::MinimumId id) {
+  recency_.remove(id);
+  recency_.push_front(id);
+}
+
+void MinimumHessianCache::trim() {
+  while (recency_.size() > capacity_) {
+    entries_.erase(recency_.back());
+    recency_.pop_back();
+  }
+}
+
+}  // namespace glassland::bridge
