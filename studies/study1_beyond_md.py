@@ -299,7 +299,9 @@ def plot(path, result, rate_unit, title):
                        label="slower than this: kMC only")
         ax.set(xlabel=f"log10(cooling rate below T_h / ({rate_unit}))", ylabel=name,
                title=f"{name}: MD (filled) and kMC (open); dotted = at T_h")
-        ax.legend(fontsize=6)
+        handles, labels = ax.get_legend_handles_labels()
+        unique = dict(zip(labels, handles))  # one entry per label (the event-cap cross repeats)
+        ax.legend(unique.values(), unique.keys(), fontsize=6)
     fig.suptitle(title, fontsize=9)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
