@@ -130,10 +130,10 @@ MeanAndError mean_and_error(const std::vector<double>& values) {
 
 EnsembleResult run_ensemble(const RateModel& model, const ConstantRates* rates, const EnsembleSpec& spec) {
   for (double t : spec.times)
-    if (!std::isfinite(t) || t < 0.0) throw InputError("--times", "times must be finite and >= 0");
-  if (spec.runs == 0) throw InputError("--runs", "must be >= 1");
+    if (!std::isfinite(t) || t < 0.0) throw InputError("times", "times must be finite and >= 0");
+  if (spec.runs == 0) throw InputError("runs", "must be >= 1");
   if (spec.target && !model.network().reachable(spec.start, *spec.target))
-    throw InputError("--target", "state " + std::to_string(model.network().id_of(*spec.target)) +
+    throw InputError("target", "state " + std::to_string(model.network().id_of(*spec.target)) +
                                      " cannot be reached from the start state");
   const auto start = Clock::now();
   std::vector<std::optional<RunRecord>> done(spec.runs);
@@ -168,8 +168,8 @@ EnsembleResult run_ensemble(const RateModel& model, const ConstantRates* rates, 
   if (!std::isnan(capped_at.load())) {
     std::ostringstream what;
     what << "a run made " << spec.max_events_per_run << " transitions before t = " << capped_at.load()
-         << " (raise --max-events, shorten --times or keep superbasin acceleration on)";
-    throw InputError("--max-events", what.str());
+         << " (raise the cap, shorten the observation times or keep superbasin acceleration on)";
+    throw InputError("max_events_per_run", what.str());
   }
   if (!spec.checkpoint_path.empty()) save_checkpoint(spec, done);
   EnsembleResult result;

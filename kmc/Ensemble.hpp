@@ -55,8 +55,8 @@ struct EnsembleResult {
 };
 
 /// Runs the ensemble. `rates` must be the model's ConstantRates when it is homogeneous.
-/// Throws InputError("--target") if the target cannot be reached from the start and
-/// InputError("--times") for negative or non-finite times.
+/// Throws InputError("target") if the target cannot be reached from the start and
+/// InputError("times") for negative or non-finite times.
 EnsembleResult run_ensemble(const RateModel& model, const ConstantRates* rates, const EnsembleSpec& spec);
 
 /// The command-line summary: occupancy (per requested time, state id -> fraction), energy and

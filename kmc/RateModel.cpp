@@ -13,12 +13,12 @@ RateModel::RateModel(const RateNetwork& network, md::TemperatureSchedule thermal
     : network_(&network), schedule_(std::move(thermal_energy)), stress_(stress), law_(law) {
   const auto& points = schedule_.points();
   for (std::size_t i = 0; i < points.size(); ++i) {
-    if (points[i].temperature < 0.0) throw InputError("--temperature", "kT must be >= 0");
+    if (points[i].temperature < 0.0) throw InputError("temperature", "kT must be >= 0");
     if (i > 0 && points[i].temperature != points[0].temperature) homogeneous_ = false;
     breakpoints_.push_back(points[i].time);
   }
   if (points.back().temperature <= 0.0 && homogeneous_)
-    throw InputError("--temperature", "kT must be > 0");
+    throw InputError("temperature", "kT must be > 0");
   for (double t : stress_.breakpoints()) breakpoints_.push_back(t);
   std::sort(breakpoints_.begin(), breakpoints_.end());
   if (stress_.time_dependent()) homogeneous_ = false;

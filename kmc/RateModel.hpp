@@ -14,7 +14,7 @@ namespace glassland::kmc {
 class RateModel {
 public:
   /// `thermal_energy`: kT(t) as a piecewise-linear schedule (a one-point schedule is constant).
-  /// Throws InputError("--temperature") if kT < 0 anywhere or kT = 0 with no later rise.
+  /// Throws InputError("temperature") if kT < 0 anywhere or kT = 0 with no later rise.
   RateModel(const RateNetwork& network, md::TemperatureSchedule thermal_energy,
             StressProtocol stress = {}, BiasLaw law = BiasLaw::linear);
 

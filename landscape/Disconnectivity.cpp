@@ -40,7 +40,7 @@ std::size_t join(DisconnectivityTree& tree, std::size_t a, std::size_t b, double
 }  // namespace
 
 DisconnectivityTree disconnectivity_tree(const Catalog& catalog, double level_spacing) {
-  if (!std::isfinite(level_spacing) || level_spacing < 0.0) throw InputError("--level-spacing", "must be >= 0");
+  if (!std::isfinite(level_spacing) || level_spacing < 0.0) throw InputError("level_spacing", "must be >= 0");
   const std::size_t n = catalog.minimum_count();
   DisconnectivityTree tree;
   double e_min = 0.0;

@@ -13,16 +13,16 @@
 namespace glassland::landscape {
 
 void HarvestOptions::validate() const {
-  if (!(temperature > 0.0) || !std::isfinite(temperature)) throw InputError("--temperature", "must be finite and > 0");
-  if (steps < 1) throw InputError("--steps", "must be >= 1");
-  if (quench_every < 1) throw InputError("--quench-every", "must be >= 1");
+  if (!(temperature > 0.0) || !std::isfinite(temperature)) throw InputError("temperature", "must be finite and > 0");
+  if (steps < 1) throw InputError("steps", "must be >= 1");
+  if (quench_every < 1) throw InputError("quench_every", "must be >= 1");
   if (snapshots_per_interval < 1 || snapshots_per_interval > quench_every)
-    throw InputError("--snapshots", "must be between 1 and --quench-every");
-  if (!(timestep > 0.0)) throw InputError("--dt", "must be > 0");
+    throw InputError("snapshots_per_interval", "must be between 1 and the quench interval");
+  if (!(timestep > 0.0)) throw InputError("timestep", "must be > 0");
   if (!(store_tolerance > 0.0)) throw InputError("store_tolerance", "must be > 0");
   if (first_step < 0 || first_step >= steps)
-    throw InputError("--steps", "must exceed the checkpoint's step " + std::to_string(first_step));
-  if (checkpoint_every < 0) throw InputError("--checkpoint-every", "must be >= 0");
+    throw InputError("steps", "must exceed the checkpoint's step " + std::to_string(first_step));
+  if (checkpoint_every < 0) throw InputError("checkpoint_every", "must be >= 0");
   analysis.paths.neb.validate();
   analysis.environment.validate();
 }

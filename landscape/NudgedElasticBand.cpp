@@ -9,19 +9,19 @@
 namespace glassland::landscape {
 
 void NebOptions::validate() const {
-  if (images < 1) throw InputError("--images", "needs at least 1 interior image");
+  if (images < 1) throw InputError("images", "needs at least 1 interior image");
   if (!(spring > 0.0) || !std::isfinite(spring)) throw InputError("spring", "must be finite and > 0");
   if (energy_weighted && !(spring_min > 0.0 && spring_min <= spring))
     throw InputError("spring_min", "must be > 0 and <= spring");
   if (!(climb_start_fmax >= 0.0)) throw InputError("climb_start_fmax", "must be >= 0");
-  if (!(fmax > 0.0) || !std::isfinite(fmax)) throw InputError("--fmax", "must be finite and > 0");
+  if (!(fmax > 0.0) || !std::isfinite(fmax)) throw InputError("fmax", "must be finite and > 0");
   if (max_iterations < 1) throw InputError("max_iterations", "must be >= 1");
 }
 
 std::vector<Eigen::VectorXd> interpolate_path(const ConfigurationSpace& space, const Eigen::VectorXd& initial,
                                          const Eigen::VectorXd& final, int images) {
   if (initial.size() != final.size())
-    throw InputError("--final", "end configurations differ in size");
+    throw InputError("final", "end configurations differ in size");
   // The final end is stored as initial + (minimum-image difference): the whole band is then
   // continuous and later differences are plain subtractions.
   const Eigen::VectorXd span = space.difference(final, initial);
@@ -47,10 +47,10 @@ NudgedElasticBand::NudgedElasticBand(std::vector<md::Objective*> image_objective
   options_.validate();
   if (objectives_.empty()) throw InputError("neb", "no image objective");
   if (static_cast<int>(path_.size()) != options_.images + 2)
-    throw InputError("--images", "path has " + std::to_string(path_.size()) + " images, expected " +
+    throw InputError("images", "path has " + std::to_string(path_.size()) + " images, expected " +
                                      std::to_string(options_.images + 2));
   d_ = path_.front().size();
-  if (d_ != objectives_.front()->dimension()) throw InputError("--initial", "configuration size does not match the model");
+  if (d_ != objectives_.front()->dimension()) throw InputError("initial", "configuration size does not match the model");
   forces_.assign(path_.size(), Eigen::VectorXd::Zero(d_));
   energies_.assign(path_.size(), 0.0);
   Eigen::VectorXd gradient(d_);

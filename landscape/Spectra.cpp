@@ -16,7 +16,7 @@ double Histogram::density(std::size_t k) const {
 }
 
 Histogram make_histogram(const std::vector<double>& values, std::size_t bins) {
-  if (bins == 0) throw InputError("--bins", "must be >= 1");
+  if (bins == 0) throw InputError("bins", "must be >= 1");
   Histogram h;
   if (values.empty()) return h;
   const auto [lo, hi] = std::minmax_element(values.begin(), values.end());

@@ -15,12 +15,12 @@ void require_positive(const char* field, double value) {
 }  // namespace
 
 void IntegratorParameters::validate() const {
-  require_positive("--dt", timestep);
-  if (!std::isfinite(temperature) || temperature < 0.0) throw InputError("--temperature", "must be finite and >= 0");
-  require_positive("--tdamp", temperature_damping);
-  if (chain_length < 1) throw InputError("--chain", "Nosé–Hoover chain length must be >= 1");
-  if (!std::isfinite(pressure)) throw InputError("--pressure", "must be finite");
-  require_positive("--pdamp", pressure_damping);
+  require_positive("timestep", timestep);
+  if (!std::isfinite(temperature) || temperature < 0.0) throw InputError("temperature", "must be finite and >= 0");
+  require_positive("temperature_damping", temperature_damping);
+  if (chain_length < 1) throw InputError("chain_length", "Nosé–Hoover chain length must be >= 1");
+  if (!std::isfinite(pressure)) throw InputError("pressure", "must be finite");
+  require_positive("pressure_damping", pressure_damping);
 }
 
 ForceTotals Integrator::setup(System& system, ForceCompute& forces) {

@@ -33,7 +33,7 @@ struct IntegratorParameters {
   BarostatCoupling coupling = BarostatCoupling::isotropic;
   std::uint64_t seed = 1;           ///< Langevin noise seed
 
-  /// Throws InputError naming the field ("--dt", "--temperature", ...) if out of range.
+  /// Throws InputError naming the field ("timestep", "temperature", ...) if out of range.
   void validate() const;
 };
 

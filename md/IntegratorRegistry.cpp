@@ -24,7 +24,7 @@ void register_integrators(Registry<IntegratorFactory>& registry) {
 
 const Registry<IntegratorFactory>& integrators() {
   static const Registry<IntegratorFactory> registry = [] {
-    Registry<IntegratorFactory> r("ensemble", "--ensemble");
+    Registry<IntegratorFactory> r("ensemble", "ensemble");
     register_integrators(r);
     return r;
   }();

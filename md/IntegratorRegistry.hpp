@@ -19,7 +19,7 @@ void register_integrators(Registry<IntegratorFactory>& registry);
 const Registry<IntegratorFactory>& integrators();
 
 /// Creates the named integrator (validating the parameters); throws
-/// InputError("--ensemble", ...) listing the known names.
+/// InputError("ensemble", ...) listing the known names.
 std::unique_ptr<Integrator> make_integrator(const std::string& name, const IntegratorParameters& parameters);
 
 std::vector<std::string> integrator_names();

@@ -12,13 +12,13 @@ namespace glassland::md {
 
 void LinearQuenchOptions::validate() const {
   integrator.validate();
-  if (!std::isfinite(start_temperature) || start_temperature <= 0.0) throw InputError("--t-start", "must be > 0");
-  if (!std::isfinite(end_temperature) || end_temperature < 0.0) throw InputError("--t-end", "must be >= 0");
-  if (!schedule && !(start_temperature > end_temperature)) throw InputError("--t-end", "must be below --t-start");
-  if (!std::isfinite(rate) || rate <= 0.0) throw InputError("--rate", "must be finite and > 0");
+  if (!std::isfinite(start_temperature) || start_temperature <= 0.0) throw InputError("start_temperature", "must be > 0");
+  if (!std::isfinite(end_temperature) || end_temperature < 0.0) throw InputError("end_temperature", "must be >= 0");
+  if (!schedule && !(start_temperature > end_temperature)) throw InputError("end_temperature", "must be below the start temperature");
+  if (!std::isfinite(rate) || rate <= 0.0) throw InputError("rate", "must be finite and > 0");
   if (!std::isfinite(equilibration_time) || equilibration_time < 0.0)
-    throw InputError("--equilibrate", "must be finite and >= 0");
-  if (sample_every < 1) throw InputError("--sample-every", "must be >= 1");
+    throw InputError("equilibration_time", "must be finite and >= 0");
+  if (sample_every < 1) throw InputError("sample_every", "must be >= 1");
 }
 
 TemperatureSchedule LinearQuenchOptions::cooling_schedule() const {

@@ -38,7 +38,7 @@ struct LinearQuenchOptions {
   /// ramp, T_end + (T_start - T_end) / 2.
   double fit_max_temperature = 0.0;
 
-  /// Throws InputError naming the option ("--rate", "--t-start"...) if out of range.
+  /// Throws InputError naming the option ("rate", "start_temperature", ...) if out of range.
   void validate() const;
   /// The cooling schedule (without the equilibration hold).
   TemperatureSchedule cooling_schedule() const;

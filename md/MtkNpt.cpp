@@ -15,7 +15,7 @@ MtkNpt::MtkNpt(const IntegratorParameters& parameters)
 }
 
 ForceTotals MtkNpt::setup(System& system, ForceCompute& forces) {
-  if (system.box.is_triclinic()) throw InputError("--ensemble", "npt supports orthorhombic boxes only");
+  if (system.box.is_triclinic()) throw InputError("ensemble", "npt supports orthorhombic boxes only");
   return Integrator::setup(system, forces);
 }
 

@@ -51,7 +51,7 @@ PotentialSpec cu_zr_mendelev2007() {
 
 const Registry<PotentialPreset>& potential_presets() {
   static const Registry<PotentialPreset> registry = [] {
-    Registry<PotentialPreset> r("potential preset", "--potential");
+    Registry<PotentialPreset> r("potential preset", "potential");
     register_potential_presets(r);
     return r;
   }();
@@ -106,7 +106,7 @@ std::vector<std::string> potential_preset_names() {
 
 PotentialSpec load_potential(const std::string& preset_name_or_toml_path) {
   if (const PotentialPreset* preset = potential_presets().find(preset_name_or_toml_path)) {
-    if (!preset->unavailable.empty()) throw InputError("--potential", preset->unavailable);
+    if (!preset->unavailable.empty()) throw InputError("potential", preset->unavailable);
     return preset->make();
   }
   const std::filesystem::path path(preset_name_or_toml_path);
@@ -114,7 +114,7 @@ PotentialSpec load_potential(const std::string& preset_name_or_toml_path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     std::string known;
     for (const std::string& name : potential_preset_names()) known += (known.empty() ? "" : ", ") + name;
-    throw InputError("--potential", "'" + preset_name_or_toml_path +
+    throw InputError("potential", "'" + preset_name_or_toml_path +
                                         "' is neither a preset (" + known + ") nor a readable TOML file");
   }
   std::ifstream in(path);

@@ -39,7 +39,7 @@ const Registry<PotentialPreset>& potential_presets();
 std::vector<std::string> potential_preset_names();
 
 /// A preset name, or else a path to a TOML potential file. Throws InputError naming the
-/// file:line/key, or "--potential" if the name is neither a preset nor a readable file.
+/// file:line/key, or "potential" if the name is neither a preset nor a readable file.
 PotentialSpec load_potential(const std::string& preset_name_or_toml_path);
 
 /// Path of a potential file shipped with LAMMPS: $LAMMPS_POTENTIALS/name if that variable is

@@ -16,7 +16,7 @@ template <class Entry>
 class Registry {
 public:
   /// `what` names the kind in messages ("minimizer"); `field` is where a name comes from
-  /// (a TOML key or the option that carries it, e.g. "minimizer", "--ensemble").
+  /// (a TOML key or the option that carries it, e.g. "minimizer", "ensemble").
   Registry(std::string what, std::string field) : what_(std::move(what)), field_(std::move(field)) {}
 
   /// Registers `name`; registering a name twice is a programming error.

@@ -31,8 +31,8 @@ struct BlockSums {
 std::vector<ThermoSample> run_schedule(System& system, ForceCompute& forces, Integrator& integrator,
                                        const TemperatureSchedule& schedule, double timestep, long sample_every,
                                        const ScheduleProgress& progress) {
-  if (!(timestep > 0.0)) throw InputError("--dt", "must be > 0");
-  if (sample_every < 1) throw InputError("--sample-every", "must be >= 1");
+  if (!(timestep > 0.0)) throw InputError("timestep", "must be > 0");
+  if (sample_every < 1) throw InputError("sample_every", "must be >= 1");
   const long steps = std::lround(schedule.duration() / timestep);
   const double natoms = static_cast<double>(std::max<std::size_t>(1, system.size()));
   std::vector<ThermoSample> samples;

@@ -5,9 +5,9 @@
 namespace glassland::md {
 
 void ShearDrivenRun::validate() const {
-  if (!(timestep > 0.0)) throw InputError("--dt", "must be > 0");
+  if (!(timestep > 0.0)) throw InputError("timestep", "must be > 0");
   if (steps < 0) throw InputError("steps", "must be >= 0");
-  if (sample_every < 1) throw InputError("--sample-every", "must be >= 1");
+  if (sample_every < 1) throw InputError("sample_every", "must be >= 1");
   if (!strain_at) throw InputError("strain", "no strain history given");
 }
 

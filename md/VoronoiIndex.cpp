@@ -12,13 +12,13 @@ namespace glassland::md {
 
 void VoronoiOptions::validate(int ntypes) const {
   if (!(face_area_fraction >= 0.0 && face_area_fraction < 1.0))
-    throw InputError("--voronoi-face-threshold", "must be in [0, 1)");
+    throw InputError("face_area_fraction", "must be in [0, 1)");
   if (type_radius.empty()) return;
   if (static_cast<int>(type_radius.size()) != ntypes + 1)
-    throw InputError("--voronoi-radii", "needs one radius per atom type");
+    throw InputError("type_radius", "needs one radius per atom type");
   for (std::size_t t = 1; t < type_radius.size(); ++t)
     if (!(type_radius[t] > 0.0) || !std::isfinite(type_radius[t]))
-      throw InputError("--voronoi-radii", "radii must be positive and finite");
+      throw InputError("type_radius", "radii must be positive and finite");
 }
 
 namespace {

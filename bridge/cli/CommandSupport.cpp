@@ -67,14 +67,4 @@ std::vector<double> parse_number_list(const std::string& option, const std::stri
   return values;
 }
 
-void with_option_names(const std::map<std::string, std::string>& names, const std::function<void()>& check) {
-  try {
-    check();
-  } catch (const InputError& e) {
-    const auto it = names.find(e.where());
-    if (it == names.end()) throw;
-    throw InputError(it->second, std::string(e.what()).substr(e.where().size() + 2));
-  }
-}
-
 }  // namespace glassland::bridge

@@ -30,10 +30,6 @@ void require_output_folder(const std::string& option, const std::string& path);
 /// (MemAvailable of /proc/meminfo; no check where that cannot be read), naming how much is needed.
 void require_memory(const std::string& option, double bytes, const std::string& what);
 
-/// Runs `check` (a library's validation); an InputError whose `where` is a key of `names` (the
-/// library's parameter name) is re-thrown under the command's own option name, the value.
-void with_option_names(const std::map<std::string, std::string>& names, const std::function<void()>& check);
-
 /// The same with exactly `count` numbers (e.g. a ramp "T0,T1,rate").
 std::vector<double> parse_number_list(const std::string& option, const std::string& text, std::size_t count);
 

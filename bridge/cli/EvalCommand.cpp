@@ -51,7 +51,7 @@ void run_eval(const EvalOptions& options) {
   try {
     totals = forces.compute(system);
   } catch (const InputError& e) {
-    throw InputError(options.data + ": " + e.where(), std::string(e.what()).substr(e.where().size() + 2));
+    throw InputError(options.data + ": " + e.where(), e.message());
   }
   const double volume = system.box.volume();
   const double pressure = md::virial_pressure(totals, system.box, spec.units);

@@ -11,6 +11,7 @@
 
 #include "bridge/cli/CommandSupport.hpp"
 #include "bridge/cli/Commands.hpp"
+#include "bridge/cli/OptionNames.hpp"
 #include "bridge/cli/StrictOptions.hpp"
 #include "bridge/HarvestCheckpoint.hpp"
 #include "bridge/HarvestTrajectories.hpp"
@@ -47,9 +48,7 @@ nlohmann::json checkpoint_signature(const HarvestCommandOptions& o, const std::s
 }
 
 void run_harvest(HarvestCommandOptions o) {
-  // Checked before any file is read; the NEB's own parameter names become harvest's options.
-  with_option_names({{"--fmax", "--neb-fmax"}, {"max_iterations", "--neb-max-iterations"}},
-                    [&] { o.harvest.validate(); });
+  o.harvest.validate();  // before any file is read
   const md::PotentialSpec md_spec = md::load_potential(o.potential);
   const std::string landscape_name = o.landscape_potential.empty() ? smooth_variant(o.potential) : o.landscape_potential;
   const md::PotentialSpec landscape_spec = md::load_potential(landscape_name);
@@ -141,6 +140,7 @@ void run_harvest(HarvestCommandOptions o) {
 void register_harvest_command(CLI::App& app) {
   auto o = std::make_shared<HarvestCommandOptions>();
   CLI::App* cmd = app.add_subcommand("harvest", "Harvest minima and saddles from MD into a catalog");
+  register_option_names("harvest", {{"fmax", "--neb-fmax"}, {"max_iterations", "--neb-max-iterations"}});
   auto& h = o->harvest;
   cmd->add_option("--data", o->data, "LAMMPS data file of the starting configuration (e.g. a quenched glass)")
       ->required();

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bridge/cli/Commands.hpp"
+#include "bridge/cli/OptionNames.hpp"
 #include "glassland/Version.hpp"
 #include "md/Error.hpp"
 
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
     std::cerr << "glassland: " << e.what() << std::endl;
     return e.get_exit_code() > 0 && e.get_exit_code() < 128 ? e.get_exit_code() : 2;
   } catch (const glassland::InputError& e) {
-    std::cerr << "glassland: " << e.what() << std::endl;
+    std::cerr << "glassland: " << glassland::bridge::in_command_terms(app, e).what() << std::endl;
     return 1;
   } catch (const glassland::InternalError& e) {
     std::cerr << "glassland: internal error (please report): " << e.what() << std::endl;
