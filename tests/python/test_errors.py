@@ -10,12 +10,15 @@ from conftest import lattice_liquid
 
 
 def test_unknown_preset_gives_the_command_lines_message(cli):
+    # The library names the field ("potential", the Python argument); the command line names
+    # its flag ("--potential"); the rest of the line is the same.
     p = cli("eval", "--data", "missing.data", "--potential", "no-such-potential", check=False)
     assert p.returncode == 1
     message = p.stderr.strip().removeprefix("glassland: ")
+    assert message.startswith("--potential: ")
     with pytest.raises(ValueError) as error:
         glassland.Potential("no-such-potential")
-    assert str(error.value) == message
+    assert str(error.value) == message.replace("--potential: ", "potential: ", 1)
     assert "\n" not in str(error.value)
 
 
