@@ -26,8 +26,12 @@ std::string cpu_model_name();
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define GLASSLAND_X86_DISPATCH 1
 #define GLASSLAND_TARGET_AVX2 __attribute__((target("avx2,fma")))
+#if defined(__clang__)  // clang has no prefer-vector-width in target() and would drop the attribute
+#define GLASSLAND_TARGET_AVX512 __attribute__((target("avx512f,avx512vl,avx512dq,avx512bw,avx512cd,avx2,fma")))
+#else
 #define GLASSLAND_TARGET_AVX512 \
   __attribute__((target("avx512f,avx512vl,avx512dq,avx512bw,avx512cd,avx2,fma,prefer-vector-width=512")))
+#endif
 #else
 #define GLASSLAND_TARGET_AVX2
 #define GLASSLAND_TARGET_AVX512
