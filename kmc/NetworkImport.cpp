@@ -41,9 +41,11 @@ landscape::MinimumId integer_id(const json& object, const char* key, const std::
 // A misspelt optional field (activation_volum) must not be dropped silently.
 void require_known_fields(const json& object, std::initializer_list<const char*> known, const std::string& where) {
   if (!object.is_object()) throw InputError(where, "must be a JSON object");
-  for (const auto& [key, value] : object.items())
+  for (const auto& item : object.items()) {  // not a structured binding: clang 14 cannot capture one
+    const std::string& key = item.key();
     if (std::find_if(known.begin(), known.end(), [&](const char* k) { return key == k; }) == known.end())
       throw InputError(where + "." + key, "unknown field");
+  }
 }
 
 const json& array_field(const json& root, const char* key, const std::string& where) {
