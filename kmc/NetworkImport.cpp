@@ -64,7 +64,9 @@ landscape::Catalog catalog_from_network_json(const std::string& text, const std:
   }
   if (!root.is_object()) throw InputError(where, "expected a JSON object with minima and saddles");
   landscape::Provenance provenance;
-  provenance.units = root.value("units", std::string("reduced"));
+  // Found by fuzz_network: a units value that is not a string escaped as a raw nlohmann error.
+  const bool units_text = !root.contains("units") || root.at("units").is_string();
+  provenance.units = units_text ? root.value("units", std::string("reduced")) : std::string();
   if (provenance.units != "reduced" && provenance.units != "lj" && provenance.units != "metal")
     throw InputError(where + ": units", "must be reduced, lj or metal");
   provenance.program_version = kVersion;
