@@ -105,21 +105,6 @@ void check_output_dir(const AkmcCommandOptions& o) {
   }
 }
 
-/// Temporaries ("NAME.tmp.PID", md/AtomicFile.hpp) that a killed run left in DIR: the files
-/// they would have replaced are intact (a rename never happened), so they are only debris.
-void remove_stale_temporaries(const std::string& dir) {
-  namespace fs = std::filesystem;
-  for (const char* name : {"checkpoint.akmc", "catalog.glcat", "trajectory.csv", "minima.dump", "summary.json"}) {
-    const std::string prefix = std::string(name) + ".tmp.";
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      const std::string file = entry.path().filename().string();
-      if (file.rfind(prefix, 0) == 0 && file.size() > prefix.size() &&
-          file.find_first_not_of("0123456789", prefix.size()) == std::string::npos)
-        fs::remove(entry.path());
-    }
-  }
-}
-
 void write_outputs(const AkmcCommandOptions& o, const md::System& reference, StateExplorer& explorer, const AkmcRun& run,
                    const nlohmann::json& summary) {
   landscape::save_catalog(o.out + "/catalog.glcat", explorer.catalog());
@@ -176,7 +161,11 @@ void run_akmc(AkmcCommandOptions o) {
   AkmcRun run(explorer, std::move(kinetics), start, o.seed);
   if (resumed) run.restore(resumed->state.at("run"));
   if (ranks.root()) std::filesystem::create_directories(o.out);
-  if (ranks.root() && resumed) remove_stale_temporaries(o.out);
+  // Temporaries ("NAME.tmp.PID") a killed run left: the files they would have replaced are intact
+  // (a rename never happened), so they are debris; md/AtomicFile removes those of dead processes.
+  if (ranks.root() && resumed)
+    for (const char* name : {"checkpoint.akmc", "catalog.glcat", "trajectory.csv", "minima.dump", "summary.json"})
+      remove_stale_temporaries(o.out + "/" + name);
   const auto checkpoint = [&] {
     if (ranks.root())
       save_akmc_checkpoint(o.out + "/checkpoint.akmc",
