@@ -112,6 +112,10 @@ def option_cases(rng: random.Random, universal_per_option: int, files: dict) -> 
         for option, domain in options.items():
             for value in bad_values(domain, rng, universal_per_option):
                 args = command.split() + _without(base, option) + [option, value]
+                # The bad value must be the only value of the option, or the case would pass on
+                # CLI11 refusing a repeated option instead of on glassland checking the value.
+                if args.count(option) != 1 or any(a.startswith(option + "=") for a in args):
+                    raise ValueError(f"corpus: {option} is given more than once in {args}")
                 cases.append(Case(f"{command} {option} '{value}'", "option", args, files, outputs, [option]))
     return cases
 
