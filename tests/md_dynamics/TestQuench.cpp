@@ -60,7 +60,19 @@ TEST_CASE("linear quench: samples, final state and inherent structure") {
   REQUIRE(r.energy_fit.valid);
   CHECK(r.energy_fit.break_x > 0.2);
   CHECK(r.energy_fit.break_x < 1.5);
-  CHECK(r.energy_fit.slope_high > 0.0);
+  // E(T) of one chaotic 200-atom run: the two-line fit's high-T slope rests on the few noisy
+  // samples above the break and changes sign with rounding (-O1 vs -O3), so the physics is
+  // checked on block means instead. Potential energy rises with T by at least the harmonic
+  // (3/2) k_B per atom: from the coldest ten samples (mean T 0.33) to the hottest ten
+  // (mean T 1.38) by > 1.5; a block mean of 200 atoms scatters by ~0.03, so 0.5 is > 30 sigma
+  // and still fails if the energy does not follow the thermostat.
+  CHECK(r.energy_fit.slope_low > 0.0);
+  double hottest = 0.0, coldest = 0.0;
+  for (int i = 0; i < 10; ++i) {
+    hottest += r.cooling[i].potential_energy_per_atom / 10.0;
+    coldest += r.cooling[r.cooling.size() - 1 - i].potential_energy_per_atom / 10.0;
+  }
+  CHECK(hottest - coldest > 0.5);
   // Positions are wrapped at the end.
   for (const auto& p : liquid.system.position) {
     const Vec3 s = liquid.system.box.to_fractional(p);
