@@ -55,7 +55,7 @@ void HarvestCheckpoint::save(long step, const md::System& md_state, const landsc
 
 HarvestCheckpoint::Resumed HarvestCheckpoint::load(md::UnitSystem units) const {
   std::ifstream in(index_path());
-  if (!in) throw InputError("--resume", "no checkpoint " + index_path());
+  if (!in) throw InputError("resume", "no checkpoint " + index_path());
   nlohmann::json index;
   try {
     index = nlohmann::json::parse(in);
@@ -65,7 +65,7 @@ HarvestCheckpoint::Resumed HarvestCheckpoint::load(md::UnitSystem units) const {
   }
   for (const auto& [key, value] : signature_.items())
     if (!index["signature"].contains(key) || index["signature"][key] != value)
-      throw InputError("--resume", fmt::format("the checkpoint was made with {} = {}, this run has {}", key,
+      throw InputError("resume", fmt::format("the checkpoint was made with {} = {}, this run has {}", key,
                                                index["signature"].value(key, nlohmann::json()).dump(), value.dump()));
   const std::filesystem::path directory = std::filesystem::path(index_path()).parent_path();
   Resumed r;

@@ -27,7 +27,7 @@ public:
     md::System system;
     landscape::Catalog catalog;
   };
-  /// Reads the index and its files. InputError("--resume", ...) if there is no checkpoint, it
+  /// Reads the index and its files. InputError("resume", ...) if there is no checkpoint, it
   /// is corrupt, or it was made with other options (naming the first that differs).
   Resumed load(md::UnitSystem units) const;
 

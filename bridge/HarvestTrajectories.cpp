@@ -39,7 +39,7 @@ HarvestTrajectoriesResult harvest_trajectories(const md::System& system, const m
                                                const md::PairPotential& landscape_potential,
                                                const landscape::HarvestOptions& options, int trajectories,
                                                const landscape::Provenance& provenance) {
-  if (trajectories < 1) throw InputError("--trajectories", "must be >= 1");
+  if (trajectories < 1) throw InputError("trajectories", "must be >= 1");
   HarvestTrajectoriesResult result{landscape::Catalog(provenance), {}, {}};
   for (int k = 0; k < trajectories; ++k) result.seeds.push_back(trajectory_seed(options.seed, k));
   const std::clock_t cpu_start = std::clock();

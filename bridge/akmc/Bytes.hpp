@@ -75,7 +75,7 @@ public:
 
 private:
   void take(void* out, std::size_t n) {
-    if (offset_ + n > bytes_.size()) throw InputError("mpi", "truncated message between ranks");
+    if (offset_ + n > bytes_.size()) throw InternalError("truncated message between ranks or threads");
     std::memcpy(out, bytes_.data() + offset_, n);
     offset_ += n;
   }

@@ -5,10 +5,10 @@
 namespace glassland::bridge {
 
 void TopologyReuseOptions::validate() const {
-  if (!(transplant.environment.radius > 0.0)) throw InputError("--topology-radius", "must be > 0 (length)");
-  if (!(transplant.environment.bond_cutoff > 0.0)) throw InputError("--topology-bond", "must be > 0 (length)");
-  if (!(transplant.max_rmsd >= 0.0)) throw InputError("--topology-rmsd", "must be >= 0 (length)");
-  if (max_guesses_per_event < 0) throw InputError("--topology-max-guesses", "must be >= 0");
+  if (!(transplant.environment.radius > 0.0)) throw InputError("topology_radius", "must be > 0 (length)");
+  if (!(transplant.environment.bond_cutoff > 0.0)) throw InputError("topology_bond", "must be > 0 (length)");
+  if (!(transplant.max_rmsd >= 0.0)) throw InputError("topology_rmsd", "must be >= 0 (length)");
+  if (max_guesses_per_event < 0) throw InputError("topology_max_guesses", "must be >= 0");
 }
 
 std::vector<std::string> atom_environment_keys(const Surface& surface, const Eigen::VectorXd& minimum,

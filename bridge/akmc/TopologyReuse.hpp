@@ -22,7 +22,8 @@ struct TopologyReuseOptions {
   /// Environment of one atom (radius, bond cutoff) and the largest RMSD of the environment map.
   landscape::TransplantOptions transplant;
   int max_guesses_per_event = 64;  ///< equivalent atoms tried per event (lowest indices first)
-  /// Throws InputError naming the field as a command-line option.
+  /// Throws InputError naming the field as glassland.AkmcOptions spells it (`topology_radius`,
+  /// `topology_bond`, `topology_rmsd`, `topology_max_guesses`).
   void validate() const;
 };
 

@@ -36,6 +36,14 @@ const std::map<std::string, std::string>& standard_spelling() {
       {"runs", "--runs"},
       {"target", "--target"},
       {"max_events_per_run", "--max-events"},
+      {"trajectories", "--trajectories"},
+      {"resume", "--resume"},
+      {"landscape_potential", "--landscape-potential"},
+      {"relaxation_temperature", "--relaxation-temperature"},
+      {"topology_radius", "--topology-radius"},
+      {"topology_bond", "--topology-bond"},
+      {"topology_rmsd", "--topology-rmsd"},
+      {"topology_max_guesses", "--topology-max-guesses"},
   };
   return table;
 }

@@ -19,6 +19,7 @@
 #include "bridge/cli/Commands.hpp"
 #include "bridge/cli/StrictOptions.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
+#include "bridge/cli/OptionNames.hpp"
 #include "bridge/akmc/Distributed.hpp"
 #include "bridge/akmc/Ranks.hpp"
 #include "bridge/validate/EscapeComparison.hpp"
@@ -173,6 +174,7 @@ void register_validate_command(CLI::App& app) {
   ValidationInputs& in = o->inputs;
   EscapeSamplerOptions& s = in.sampler;
   CLI::App* cmd = app.add_subcommand("validate", "Check kMC escape rates, branching and relaxation against direct MD");
+  register_option_names("validate", {{"temperatures_in_kelvin", "--temperature-unit"}});
   cmd->add_option("--data", in.data, "LAMMPS data file; its minimum is the state whose escapes are compared")
       ->required();
   cmd->add_option("--potential", in.potential, "potential for the MD (preset or TOML)")->required();

@@ -81,7 +81,7 @@ std::vector<std::vector<double>> AkmcSide::relaxation(double kT, const std::vect
   std::vector<std::vector<double>> curves;
   const double time_max = grid.empty() ? 0.0 : grid.back() * prefactor_scale;
   for (std::size_t r = 0; r < runs; ++r) {
-    Kinetics kinetics(md::TemperatureSchedule({{0.0, kT}}, "--relaxation-temperature"), kinetics_);
+    Kinetics kinetics(md::TemperatureSchedule({{0.0, kT}}, "relaxation_temperature"), kinetics_);
     AkmcRun run(*explorer_, std::move(kinetics), start_id_, derive_seed(seed, 0, r, 4));
     // The time limit is inclusive: a hop exactly at time_max would not change a grid value.
     run.run(AkmcLimits{time_max, UINT64_MAX, 0.0}, {}, 0, 0.0, false);

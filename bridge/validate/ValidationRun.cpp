@@ -36,7 +36,7 @@ MinimumState quench_start(const md::System& system, const md::PotentialSpec& lan
 void convert_temperatures(ValidationSetup& s) {
   const md::UnitConstants units = md::unit_constants(s.md_spec.units);
   if (s.inputs.temperatures_in_kelvin && s.md_spec.units != md::UnitSystem::metal)
-    throw InputError("--temperature-unit", "K needs a potential in metal units; give kT in the potential's energy unit");
+    throw InputError("temperatures_in_kelvin", "K needs a potential in metal units; give kT in the potential's energy unit");
   for (double t : s.inputs.temperatures) {
     const double kT = s.inputs.temperatures_in_kelvin ? units.boltzmann * t : t;
     s.kT.push_back(kT);
@@ -69,9 +69,9 @@ void prepare_from_catalog(ValidationSetup& s, const md::System& system) {
 void prepare_from_engine(ValidationSetup& s, const md::System& system) {
   const ValidationInputs& in = s.inputs;
   if (force_jumps_at_cutoff(s.landscape_spec.pair))
-    throw InputError("--landscape-potential", "'" + in.landscape_potential +
-                                                  "' has a force jump at its cutoff: saddle searches need a smooth "
-                                                  "(lj/sf) potential");
+    throw InputError("landscape_potential", "'" + in.landscape_potential +
+                                                "' has a force jump at its cutoff: saddle searches need a smooth "
+                                                "(lj/sf) potential");
   EventTableOptions options = in.akmc;
   options.kT = *std::max_element(s.kT.begin(), s.kT.end());
   options.exploration.seed = in.seed;
@@ -81,7 +81,7 @@ void prepare_from_engine(ValidationSetup& s, const md::System& system) {
   s.sampler = std::make_unique<EscapeSampler>(system, s.md_spec.pair, s.landscape_spec.pair, side->start(), in.sampler);
   s.table = side->escape_table();
   if (s.table.events.empty())
-    throw InputError(in.data, "the aKMC engine found no escape event from its minimum (raise --max-searches)");
+    throw InputError(in.data, "the aKMC engine found no escape event from its minimum (raise max_searches)");
   s.table_report = side->table_report();
   if (in.relaxation_time > 0.0) {
     const double scale = in.comparison.prefactor_scale;
@@ -101,7 +101,7 @@ ValidationSetup prepare_validation(const ValidationInputs& inputs) {
       inputs.landscape_potential.empty() ? smooth_variant(inputs.potential) : inputs.landscape_potential;
   s.landscape_spec = md::load_potential(landscape_name);
   s.inputs.landscape_potential = landscape_name;
-  if (s.landscape_spec.units != s.md_spec.units) throw InputError("--landscape-potential", "units differ from --potential");
+  if (s.landscape_spec.units != s.md_spec.units) throw InputError("landscape_potential", "units differ from potential");
   convert_temperatures(s);
   const md::System system = read_system_for(inputs.data, s.md_spec);
   if (inputs.catalog.empty())

@@ -55,7 +55,7 @@ struct ValidationSetup {
 };
 
 /// Reads the potentials, data file and event-table source, quenches the start minimum and
-/// builds the event table. Throws InputError naming the option or file for anything wrong.
+/// builds the event table. Throws InputError naming the field of `inputs` or the file for anything wrong.
 ValidationSetup prepare_validation(const ValidationInputs& inputs);
 
 /// Runs the MD (progress on stderr) and returns report.json's contents.

@@ -28,17 +28,11 @@ void attribute(Options& c, std::vector<std::string>& names, const char* name, T&
   names.emplace_back(name);
 }
 
-/// "--flag" for an attribute name ("min_searches" -> "--min-searches").
-std::string flag(std::string name) {
-  for (char& ch : name)
-    if (ch == '_') ch = '-';
-  return "--" + name;
-}
-
-/// The command line's check of a number while parsing (bridge/cli/StrictOptions.cpp), same message.
+/// The command line's check of a number while parsing (bridge/cli/StrictOptions.cpp), same message,
+/// named by the attribute (the command line names its flag).
 template <class T>
 void require(bool ok, const char* name, T value, const char* what) {
-  if (!ok) throw InputError(flag(name), fmt::format("'{}' must be a number {}", value, what));
+  if (!ok) throw InputError(name, fmt::format("'{}' must be a number {}", value, what));
 }
 
 std::vector<std::string> register_attributes(Options& c) {
@@ -124,7 +118,7 @@ AkmcOptions AkmcOptions::command_line_defaults() {
 
 AkmcOptions AkmcOptions::validated() const {
   // The checks the command line makes while parsing (bridge/cli/StrictOptions.hpp), then the
-  // engine's own (which already name the command-line option).
+  // engine's own (which name the field as the attribute of the same name).
   const auto& c = exploration.completeness;
   const auto& s = search;
   require(c.confidence > 0.0 && c.confidence < 1.0, "confidence", c.confidence, "in (0, 1)");
@@ -138,7 +132,7 @@ AkmcOptions AkmcOptions::validated() const {
   require(s.displacement_magnitude >= 0.0 && std::isfinite(s.displacement_magnitude), "displacement",
           s.displacement_magnitude, ">= 0");
   require(s.max_iterations > 0, "search_iterations", s.max_iterations, "> 0");
-  if (threads < 0) throw InputError("--threads", "must be >= 0 (0: all)");
+  if (threads < 0) throw InputError("threads", "must be >= 0 (0: all)");
   AkmcOptions o = *this;
   if (c.fixed_searches > 0) o.exploration.min_searches = std::min(o.exploration.min_searches, c.fixed_searches);
   o.exploration.validate();
@@ -150,7 +144,7 @@ void bind_akmc_options(py::module_& m) {
   Options c(m, "AkmcOptions",
             "Options of an on-the-fly kMC run (glassland.Akmc), with the defaults of `glassland akmc`. Each attribute "
             "is the command-line option of the same name (min_searches = --min-searches; recycle, topology_reuse, "
-            "superbasins = the --no-... flags); errors name that option, as the command line does. "
+            "superbasins = the --no-... flags); errors name the attribute where the command line names its option. "
             "AkmcOptions(**attributes) sets attributes; an unknown name is a ValueError.");
   static const std::vector<std::string> names = register_attributes(c);
   c.def(py::init([](const py::kwargs& values) {

@@ -2,7 +2,7 @@
 // The options of an on-the-fly kMC run from Python (`glassland.AkmcOptions`): the engine's
 // option structs with the defaults of `glassland akmc`, one Python attribute per command-line
 // option (attribute `min_searches` <-> `--min-searches`, `recycle` <-> `--no-recycle`). Errors
-// name the command-line option, so Python and the CLI print the same one-line message.
+// name the attribute (the field), where the CLI names the flag; the message is the same.
 #include <string>
 #include <vector>
 
@@ -21,7 +21,7 @@ struct AkmcOptions {
 
   /// The defaults of `glassland akmc` (bridge/cli/AkmcCommand.cpp).
   static AkmcOptions command_line_defaults();
-  /// Checks every option (InputError naming the command-line option) and returns the options
+  /// Checks every option (InputError naming the attribute) and returns the options
   /// the engine runs with (`--fixed-searches` caps `--min-searches`, as on the command line).
   AkmcOptions validated() const;
 };
