@@ -11,11 +11,14 @@
 - `fit(...)`, `targets_toml(...)`: `glassland landscape-model fit` on protocols written from Python.
 - `prediction(...)`, `report(...)`: the paper | ours | relative error table and summary.json.
 - `step(kind, **fields)`, `with_overrides(...)`, `read_columns(path)`, `write_rows(path, rows)`.
+- `study_arguments(parser, study, quick_help)`: the options every study has (--glassland,
+  --out out/<study>, --quick, --quiet); `mean_stderr(values)`: mean and standard error.
 
 Study scripts import it with `from glassland_study import ...` (they run from studies/).
 """
 import csv
 import json
+import math
 import os
 import subprocess
 import sys
@@ -46,9 +49,28 @@ def cli(binary, *args, quiet=False):
                           stderr=subprocess.DEVNULL if quiet else None).stdout
 
 
-def cli_json(binary, *args):
+def cli_json(binary, *args, quiet=False):
     """Runs a subcommand with --json and returns the parsed object."""
-    return json.loads(cli(binary, *args, "--json"))
+    return json.loads(cli(binary, *args, "--json", quiet=quiet))
+
+
+def study_arguments(parser, study, quick_help):
+    """Adds the options every study script has: --glassland BIN, --out DIR (default out/<study>),
+    --quick, --quiet."""
+    parser.add_argument("--glassland", default="./build/bridge/glassland", help="the glassland executable")
+    parser.add_argument("--out", default=os.path.join("out", study), help=f"output folder (default out/{study})")
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    parser.add_argument("--quiet", action="store_true", help="hide glassland's progress lines")
+    return parser
+
+
+def mean_stderr(values):
+    """{"mean", "stderr"} of the values that are not None (standard error = sample standard
+    deviation / sqrt(n); None for fewer than two values, both None for none)."""
+    v = np.array([x for x in values if x is not None], dtype=float)
+    if len(v) == 0:
+        return {"mean": None, "stderr": None}
+    return {"mean": float(v.mean()), "stderr": float(v.std(ddof=1) / math.sqrt(len(v))) if len(v) > 1 else None}
 
 
 def step(kind, **fields):
@@ -60,10 +82,17 @@ def step(kind, **fields):
 
 
 def read_columns(path):
-    """CSV file -> {column name: numpy array}."""
+    """CSV file -> {column name: numpy array} (floats; a column that is not numeric stays text)."""
     with open(path) as f:
         rows = list(csv.DictReader(f))
-    return {k: np.array([float(r[k]) for r in rows]) for k in rows[0]}
+
+    def column(values):
+        try:
+            return np.array([float(v) for v in values])
+        except ValueError:
+            return np.array(values)
+
+    return {k: column([r[k] for r in rows]) for k in rows[0]}
 
 
 def write_rows(path, rows):

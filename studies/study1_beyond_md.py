@@ -32,13 +32,13 @@ import os
 import shutil
 import sys
 
-import numpy as np
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import study1_lammps_files as lammps  # noqa: E402
+from glassland_study import mean_stderr  # noqa: E402
 
 HANDOVER_T_OVER_TG = 0.45
 RUNG_WIDTH_T_OVER_TG = 0.1
@@ -78,15 +78,17 @@ def ladder(tg, t_end):
 
 
 def histories(protocols, names):
-    """(label, rate above T*, T*, rate below T* = rate continued) for the protocols to continue:
-    'one-step' = the slowest one-step rate, 'II-A', 'II-B'."""
+    """The histories to continue ({label, kind, rate_above, t_star, rate_below}; rate_below is the
+    rate continued below T_h): 'one-step' = the first (slowest) one-step protocol, 'II-A', 'II-B'."""
     out = []
     for prot in protocols:
         if prot["kind"] == "one-step" and "one-step" in names:
-            out.append(("one-step", prot["rates"][0], None, prot["rates"][0], prot["kind"]))
+            out.append({"label": "one-step", "kind": "one-step", "rate_above": prot["rate_above"], "t_star": None,
+                        "rate_below": prot["rate_below"]})
             names = [n for n in names if n != "one-step"]
         elif prot["kind"] in names:
-            out.append((prot["protocol"], prot["rates"][0], prot["t_star"], prot["rates"][1], prot["kind"]))
+            out.append({"label": prot["protocol"], "kind": prot["kind"], "rate_above": prot["rate_above"],
+                        "t_star": prot["t_star"], "rate_below": prot["rate_below"]})
     return out
 
 
@@ -106,7 +108,7 @@ class BeyondMd:
         args = ["quench", "--out", out, "--potential", self.opts.potential, "--ensemble", "npt", "--pressure",
                 p["pressure"], "--t-start", t_start, "--t-end", t_end, "--rate", rate, "--dt", p["dt"],
                 "--seed", seed, "--threads", self.opts.threads, "--sample-every", self.runner.sample_every(rate),
-                "--no-plot", "--json"]
+                "--no-plot"]
         if data is None:
             args += ["--natoms", self.cfg["natoms"], "--volume-per-atom", p["volume_per_atom"], "--equilibrate",
                      p["equilibrate"]]
@@ -114,7 +116,7 @@ class BeyondMd:
             args += ["--data", data, "--equilibrate", 0]
         if t_switch is not None:
             args += ["--t-switch", t_switch, "--rate-below", rate_below]
-        return json.loads(self.runner.glassland(*args))
+        return self.runner.glassland_json(*args)
 
     def record(self, label, kind, method, rate, factor, seed, data, extra=None):
         s = self.runner.structure(data)
@@ -124,12 +126,13 @@ class BeyondMd:
         self.records.append(rec)
         return rec
 
-    def history(self, label, kind, rate_above, t_star, rate_below, seed):
-        """MD to T_h, then the MD branch and the kMC ladders of one (protocol, seed)."""
+    def history(self, h, seed):
+        """MD to T_h, then the MD branch and the kMC ladders of one history (histories()) and seed."""
+        label, kind, rate_below = h["label"], h["kind"], h["rate_below"]
         folder = os.path.join(self.root, f"{label.replace(' ', '_')}_s{seed}")
         print(f"study1 beyond-MD: {label} seed {seed}", file=sys.stderr)
-        self.quench(os.path.join(folder, "md_to_handover"), seed, rate_above, self.p["t_start"], self.t_h,
-                    t_switch=t_star, rate_below=rate_below)
+        self.quench(os.path.join(folder, "md_to_handover"), seed, h["rate_above"], self.p["t_start"], self.t_h,
+                    t_switch=h["t_star"], rate_below=rate_below)
         handover = os.path.join(folder, "md_to_handover", "glass.data")
         out = os.path.join(folder, "md_branch")
         self.quench(out, seed, rate_below, self.t_h, self.p["t_end"], data=handover)
@@ -191,7 +194,7 @@ class BeyondMd:
 
     def roundtrip_error(self, data, energy_final, natoms):
         """|E(data file) - E(akmc final minimum)| per atom: the dump -> data conversion is exact."""
-        j = json.loads(self.runner.glassland("eval", "--data", data, "--potential", self.kmc_potential, "--json"))
+        j = self.runner.glassland_json("eval", "--data", data, "--potential", self.kmc_potential)
         err = abs(j["energy"] - energy_final) / natoms
         if not err < ENERGY_ROUNDTRIP_TOLERANCE:
             raise RuntimeError(f"study1 beyond-MD: {data} has energy {j['energy']}, akmc said {energy_final}")
@@ -199,15 +202,15 @@ class BeyondMd:
 
     def run(self, protocols):
         continued = histories(protocols, self.cfg["protocols"])
-        for label, above, t_star, below, kind in continued:
+        for h in continued:
             for seed in range(1, self.cfg["seeds"] + 1):
-                self.history(label, kind, above, t_star, below, seed)
+                self.history(h, seed)
         if "one-step" in self.cfg["protocols"]:
-            done = {c[3] for c in continued if c[4] == "one-step"}
+            done = {h["rate_below"] for h in continued if h["kind"] == "one-step"}
             for prot in protocols:
-                if prot["kind"] == "one-step" and prot["rates"][0] not in done:
+                if prot["kind"] == "one-step" and prot["rate_above"] not in done:
                     for seed in range(1, self.cfg["seeds"] + 1):
-                        self.one_step_md("one-step", prot["rates"][0], seed)
+                        self.one_step_md("one-step", prot["rate_above"], seed)
         return self.summary()
 
     def summary(self):
@@ -240,11 +243,6 @@ class BeyondMd:
 def file_sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
-
-
-def mean_stderr(values):
-    v = np.array(values, dtype=float)
-    return {"mean": float(v.mean()), "stderr": float(v.std(ddof=1) / math.sqrt(len(v))) if len(v) > 1 else None}
 
 
 def overlap(entries):

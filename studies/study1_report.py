@@ -1,7 +1,6 @@
 """Statistics, findings (paper vs ours), tables and figures of study 1
 (studies/study1_two_step_quench.py). Every quantity is a mean over independent quenches with
 its standard error (sample standard deviation / sqrt(n))."""
-import csv
 import math
 import os
 
@@ -11,14 +10,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-GLASS_KEYS = ("inherent_energy", "volume", "isro", "imro", "shear_modulus", "shear_modulus_GPa", "fD")
-
-
-def mean_stderr(values):
-    v = np.array([x for x in values if x is not None], dtype=float)
-    if len(v) == 0:
-        return {"mean": None, "stderr": None}
-    return {"mean": float(v.mean()), "stderr": float(v.std(ddof=1) / math.sqrt(len(v))) if len(v) > 1 else None}
+from glassland_study import mean_stderr, write_rows  # noqa: E402
 
 
 def glass_values(prot, key):
@@ -28,14 +20,14 @@ def glass_values(prot, key):
 
 
 def dma_curve(prot):
-    """[(T, mean displacement mean, stderr)] over the glasses of `prot` that ran DMA."""
-    runs = [g["dma"] for g in prot["glasses"] if g["dma"]]
-    if not runs:
-        return []
+    """[{temperature, mean displacement (mean over glasses), stderr}] over the glasses of `prot`
+    that ran DMA, by temperature (in the order they ran)."""
+    points = [point for g in prot["glasses"] for point in g["dma"]]
+    temperatures = list(dict.fromkeys(point["temperature"] for point in points))
     out = []
-    for k, point in enumerate(runs[0]):
-        s = mean_stderr([r[k]["mean_displacement"] for r in runs])
-        out.append({"temperature": point["temperature"], "mean_displacement": s["mean"], "stderr": s["stderr"]})
+    for t in temperatures:
+        s = mean_stderr([point["mean_displacement"] for point in points if point["temperature"] == t])
+        out.append({"temperature": t, "mean_displacement": s["mean"], "stderr": s["stderr"]})
     return out
 
 
@@ -76,7 +68,6 @@ def compare(a, b, larger_expected, label):
 
 
 def findings(protocols, entries, tg, t_star, units):
-    by = {p["protocol"]: p for p in protocols}
     out = []
     all_g = [g for p in protocols for g in p["glasses"]]
     e = np.array([g["inherent_energy"] for g in all_g])
@@ -107,12 +98,14 @@ def dma_findings(protocols, tg, t_star):
         peak = max(c, key=lambda r: r["mean_displacement"])["temperature"]
         out.append({"finding": "DMA displacement per cycle peaks near Tg (Fig. 4a)", "paper": "yes",
                     "ours": f"largest displacement at T = {peak:.4g} = {peak / tg:.2f} Tg (highest T probed "
-                            f"{c[-1]['temperature'] / tg:.2f} Tg)"})
+                            f"{max(r['temperature'] for r in c) / tg:.2f} Tg)"})
     one = [k for k in curves if k.startswith("one-step")]
     if "II-B" in curves and one:
-        ref, b = curves[one[0]], curves["II-B"]
-        below = [x["mean_displacement"] - r["mean_displacement"] for x, r in zip(b, ref) if x["temperature"] < t_star]
-        above = [x["mean_displacement"] - r["mean_displacement"] for x, r in zip(b, ref) if x["temperature"] >= t_star]
+        ref = {r["temperature"]: r["mean_displacement"] for r in curves[one[0]]}
+        diffs = [(x["temperature"], x["mean_displacement"] - ref[x["temperature"]]) for x in curves["II-B"]
+                 if x["temperature"] in ref]
+        below = [d for t, d in diffs if t < t_star]
+        above = [d for t, d in diffs if t >= t_star]
         text = (f"II-B - {one[0]}: mean difference {np.mean(below):+.3g} below T* ({len(below)} T), "
                 f"{np.mean(above):+.3g} above ({len(above)} T)") if below and above else "not enough temperatures"
         verdict = "yes" if below and above and np.mean(below) < 0 < np.mean(above) else "no"
@@ -122,35 +115,25 @@ def dma_findings(protocols, tg, t_star):
 
 
 def write_tables(out, protocols, entries, fs):
-    with open(os.path.join(out, "glasses.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["protocol", "seed", "tg_volume", "final_energy_per_atom", "volume_per_atom",
-                    "inherent_energy_per_atom", "isro", "imro", "imro_all_centres", "shear_modulus", "fD"])
-        for p in protocols:
-            for g in p["glasses"]:
-                s = g["summary"]
-                w.writerow([p["protocol"], g["seed"], s.get("tg_volume"), s["final_potential_energy_per_atom"],
-                            s["final_volume_per_atom"], g["inherent_energy"], g["isro"], g["imro"],
-                            g["imro_all_centres"], g["shear_modulus"], g["fD"]])
-    with open(os.path.join(out, "protocols.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        keys = ["energy_per_atom", "volume_per_atom", "isro_fraction", "imro_clustering", "fD"]
-        w.writerow(["protocol", "rates", "t_star", "samples"] + [f"{k}_{m}" for k in keys for m in ("mean", "stderr")])
-        for e in entries:
-            w.writerow([e["protocol"], " ".join(map(str, e["rates"])), e["t_star"], e["samples"]] +
-                       [e[k][m] for k in keys for m in ("mean", "stderr")])
-    with open(os.path.join(out, "dma.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["protocol", "temperature", "mean_displacement", "stderr"])
-        for e in entries:
-            for r in e["dma"]:
-                w.writerow([e["protocol"], r["temperature"], r["mean_displacement"], r["stderr"]])
-    with open(os.path.join(out, "fs.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["temperature", "time", "fs"])
-        for t, series in fs.items():
-            for time, value in series:
-                w.writerow([t, time, value])
+    write_rows(os.path.join(out, "glasses.csv"), [
+        {"protocol": p["protocol"], "seed": g["seed"], "tg_volume": g["summary"].get("tg_volume"),
+         "final_energy_per_atom": g["summary"]["final_potential_energy_per_atom"],
+         "volume_per_atom": g["summary"]["final_volume_per_atom"], "inherent_energy_per_atom": g["inherent_energy"],
+         "isro": g["isro"], "imro": g["imro"], "imro_all_centres": g["imro_all_centres"],
+         "shear_modulus": g["shear_modulus"], "fD": g["fD"]}
+        for p in protocols for g in p["glasses"]])
+    keys = ["energy_per_atom", "volume_per_atom", "isro_fraction", "imro_clustering", "fD"]
+    write_rows(os.path.join(out, "protocols.csv"), [
+        {"protocol": e["protocol"], "rates": " ".join(map(str, e["rates"])), "t_star": e["t_star"],
+         "samples": e["samples"], **{f"{k}_{m}": e[k][m] for k in keys for m in ("mean", "stderr")}}
+        for e in entries])
+    write_rows(os.path.join(out, "dma.csv"), [
+        {"protocol": e["protocol"], "temperature": r["temperature"], "mean_displacement": r["mean_displacement"],
+         "stderr": r["stderr"]}
+        for e in entries for r in e["dma"]])
+    write_rows(os.path.join(out, "fs.csv"), [
+        {"temperature": t, "time": float(time), "fs": float(value)}
+        for t, series in fs.items() for time, value in zip(series["time"], series["fs"])])
 
 
 def errorbar(ax, entries, xkey, ykey):
@@ -167,9 +150,8 @@ def plot(opts, protocols, entries, tg, t_star, fs, p):
     fig, axes = plt.subplots(3, 4, figsize=(17, 11.5))
     ax = axes[0][0]
     for prot in protocols:
-        rows = prot["glasses"][0]["rows"]
-        ax.plot([float(r["target_temperature"]) for r in rows], [float(r["volume_per_atom"]) for r in rows], ".",
-                ms=2, label=prot["protocol"])
+        cooling = next(g for g in prot["glasses"] if g["seed"] == 1)["cooling"]
+        ax.plot(cooling["target_temperature"], cooling["volume_per_atom"], ".", ms=2, label=prot["protocol"])
     ax.axvline(tg, ls="--", color="k", lw=0.8, label=f"Tg = {tg:.4g}")
     ax.axvline(t_star, ls=":", color="tab:red", lw=0.8, label=f"T* = {t_star:.4g}")
     ax.set(xlabel=f"T ({tu})", ylabel="volume per atom", title="V-T (seed 1), Tg from the kink")
@@ -186,7 +168,7 @@ def plot(opts, protocols, entries, tg, t_star, fs, p):
         ax.set(xlabel=xk, ylabel=yk, title=title)
     plot_dma(axes[1][0], axes[1][1], axes[1][2], protocols, entries, tg, t_star, tu)
     for t, series in fs.items():
-        axes[1][3].semilogx([s[0] for s in series], [s[1] for s in series], label=f"T = {t:g}")
+        axes[1][3].semilogx(series["time"], series["fs"], label=f"T = {t:g}")
     axes[1][3].set(xlabel="t", ylabel="F_s(q, t)", title="supercooled liquid", ylim=(-0.05, 1.05))
     for ax in axes.flat:
         if ax.has_data():
@@ -206,8 +188,11 @@ def plot_dma(ax_dr, ax_norm, ax_hist, protocols, entries, tg, t_star, tu):
         ax_dr.errorbar(t, [r["mean_displacement"] for r in e["dma"]], yerr=[r["stderr"] or 0 for r in e["dma"]],
                        marker="o", ms=3, capsize=2, label=e["protocol"])
         if ref is not None and e is not ref:
-            ax_norm.plot(t, [(r["mean_displacement"] - q["mean_displacement"]) / q["mean_displacement"]
-                             for r, q in zip(e["dma"], ref["dma"])], "o-", ms=3, label=f"{e['protocol']} vs {ref['protocol']}")
+            q = {r["temperature"]: r["mean_displacement"] for r in ref["dma"]}
+            both = [r for r in e["dma"] if r["temperature"] in q]
+            ax_norm.plot([r["temperature"] for r in both],
+                         [(r["mean_displacement"] - q[r["temperature"]]) / q[r["temperature"]] for r in both], "o-",
+                         ms=3, label=f"{e['protocol']} vs {ref['protocol']}")
     for ax in (ax_dr, ax_norm):
         ax.axvline(tg, ls="--", color="k", lw=0.8)
         ax.axvline(t_star, ls=":", color="tab:red", lw=0.8)
@@ -217,7 +202,7 @@ def plot_dma(ax_dr, ax_norm, ax_hist, protocols, entries, tg, t_star, tu):
     two_b = next((p for p in protocols if p["protocol"] == "II-B"), None)
     runs = [g["dma"] for g in two_b["glasses"] if g["dma"]] if two_b else []
     if runs:
-        near = min(runs[0], key=lambda r: abs(r["temperature"] - tg))
-        ax_hist.plot([h[0] for h in near["histogram"]], [h[1] for h in near["histogram"]],
+        near = min(runs[0], key=lambda r: abs(r["temperature"] - tg))  # the first glass that ran DMA
+        ax_hist.plot(near["histogram"]["displacement"], near["histogram"]["p"],
                      label=f"II-B, T = {near['temperature']:g}")
     ax_hist.set(xlabel="displacement per cycle", ylabel="p", title="displacement histogram near Tg")

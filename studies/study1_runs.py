@@ -1,12 +1,12 @@
 """The glassland runs of study 1 (studies/study1_two_step_quench.py): model profiles in their
 units, one quench per (protocol, seed), and the measurements made on each glass (inherent
-structure + icosahedral network, shear test, MD-DMA at several temperatures)."""
-import csv
-import json
+structure + icosahedral network, shear test, MD-DMA at several temperatures). Commands run and
+CSV files are read through the shared study helpers (studies/glassland_study.py)."""
 import os
 import resource
-import subprocess
 import sys
+
+from glassland_study import cli, cli_json, read_columns
 
 # Each profile is the paper's protocol scaled to one machine, in the potential's units.
 # Wakeda & Saida: Cu50Zr50, NPT at P = 0, 2000 K -> 0 K at 1e10-1e12 K/s, T* 700-1000 K (Tg ~ 860 K),
@@ -46,9 +46,12 @@ class Runner:
         self.opts, self.p = opts, profile
 
     def glassland(self, *args):
-        result = subprocess.run([self.opts.glassland, *map(str, args)], check=True, stdout=subprocess.PIPE, text=True,
-                                stderr=subprocess.DEVNULL if self.opts.quiet else None)
-        return result.stdout
+        """`glassland ARGS...` (stdout)."""
+        return cli(self.opts.glassland, *args, quiet=self.opts.quiet)
+
+    def glassland_json(self, *args):
+        """`glassland ARGS... --json`, parsed."""
+        return cli_json(self.opts.glassland, *args, quiet=self.opts.quiet)
 
     def sample_every(self, rate):
         """Steps per quench.csv row: ~150 rows over the ramp (enough for the Tg fit), at most 200."""
@@ -56,26 +59,27 @@ class Runner:
         return int(max(10, min(200, steps // 150)))
 
     def quench(self, name, seed, rate, t_switch=None, rate_below=None, t_end=None):
-        """One NPT quench from a random liquid; returns (summary, cooling rows, folder)."""
+        """One NPT quench from a random liquid; returns (summary, quench.csv columns of the cooling
+        phase, folder)."""
         out = os.path.join(self.opts.out, name)
         p = self.p
         args = ["quench", "--out", out, "--potential", self.opts.potential, "--natoms", self.opts.natoms,
                 "--volume-per-atom", p["volume_per_atom"], "--ensemble", "npt", "--pressure", p["pressure"],
                 "--t-start", p["t_start"], "--t-end", t_end if t_end is not None else p["t_end"], "--rate", rate,
                 "--dt", p["dt"], "--equilibrate", p["equilibrate"], "--seed", seed, "--threads", self.opts.threads,
-                "--sample-every", self.sample_every(rate), "--no-plot", "--json"]
+                "--sample-every", self.sample_every(rate), "--no-plot"]
         if t_switch is not None:
             args += ["--t-switch", t_switch, "--rate-below", rate_below]
         print(f"study1: quench {name}", file=sys.stderr)
-        summary = json.loads(self.glassland(*args))
-        with open(os.path.join(out, "quench.csv")) as f:
-            rows = [r for r in csv.DictReader(f) if r["phase"] == "cool"]
-        return summary, rows, out
+        summary = self.glassland_json(*args)
+        table = read_columns(os.path.join(out, "quench.csv"))
+        cooling = table["phase"] == "cool"
+        return summary, {k: v[cooling] for k, v in table.items()}, out
 
     def structure(self, data):
         """Inherent-structure energy and the icosahedral network of its inherent structure."""
-        j = json.loads(self.glassland("analyze", "--data", data, "--potential", self.opts.potential, "--inherent",
-                                      "--icosahedral-network", "--threads", self.opts.threads, "--json"))
+        j = self.glassland_json("analyze", "--data", data, "--potential", self.opts.potential, "--inherent",
+                                "--icosahedral-network", "--threads", self.opts.threads)
         net = j["icosahedral_network"]
         return {"inherent_energy": j["inherent_structure_energy_per_atom"], "isro": net["isro_fraction"],
                 "imro": net["clustering_coefficient_defined"], "imro_all_centres": net["clustering_coefficient"],
@@ -83,36 +87,35 @@ class Runner:
 
     def shear(self, data, out, temperature, seed):
         rate = self.p["quick_shear_rate" if self.opts.quick else "shear_rate"]
-        j = json.loads(self.glassland("shear", "--data", data, "--potential", self.opts.potential, "--temperature",
-                                      temperature, "--rate", rate, "--max-strain", 0.05, "--fit-strain", 0.01,
-                                      "--nonaffine-threshold", self.p["nonaffine_threshold"], "--dt", self.p["dt"],
-                                      "--equilibrate-steps", 1000, "--seed", seed, "--threads", self.opts.threads,
-                                      "--out", out, "--json"))
+        j = self.glassland_json("shear", "--data", data, "--potential", self.opts.potential, "--temperature",
+                                temperature, "--rate", rate, "--max-strain", 0.05, "--fit-strain", 0.01,
+                                "--nonaffine-threshold", self.p["nonaffine_threshold"], "--dt", self.p["dt"],
+                                "--equilibrate-steps", 1000, "--seed", seed, "--threads", self.opts.threads, "--out", out)
         return {"shear_modulus": j["shear_modulus"], "shear_modulus_GPa": j["shear_modulus_GPa"], "fD": j["fD"]}
 
     def dma(self, data, out, temperature, seed):
         period = self.p["quick_dma_period" if self.opts.quick else "dma_period"]
         cycles = 2 if self.opts.quick else 4
-        j = json.loads(self.glassland("dma", "--data", data, "--potential", self.opts.potential, "--temperature",
-                                      temperature, "--amplitude", DMA_AMPLITUDE, "--period", period, "--cycles", cycles,
-                                      "--discard-cycles", 1, "--dt", self.p["dt"], "--equilibrate-steps", 500,
-                                      "--seed", seed, "--threads", self.opts.threads, "--out", out, "--json"))
-        with open(os.path.join(out, "displacement_histogram.csv")) as f:
-            hist = [(float(r["displacement"]), float(r["p_pooled"])) for r in csv.DictReader(f)]
+        j = self.glassland_json("dma", "--data", data, "--potential", self.opts.potential, "--temperature",
+                                temperature, "--amplitude", DMA_AMPLITUDE, "--period", period, "--cycles", cycles,
+                                "--discard-cycles", 1, "--dt", self.p["dt"], "--equilibrate-steps", 500,
+                                "--seed", seed, "--threads", self.opts.threads, "--out", out)
+        hist = read_columns(os.path.join(out, "displacement_histogram.csv"))
         return {"temperature": temperature, "mean_displacement": j["mean_displacement"],
-                "storage_modulus": j["storage_modulus"], "tan_delta": j["tan_delta"], "histogram": hist}
+                "storage_modulus": j["storage_modulus"], "tan_delta": j["tan_delta"],
+                "histogram": {"displacement": hist["displacement"], "p": hist["p_pooled"]}}
 
     def speed(self):
         """Measured CPU seconds per atom-step of this potential: a 300-step NVT run of a 1000-atom
         liquid (the cost per atom-step does not depend on N at fixed density)."""
         out = os.path.join(self.opts.out, "speed")
         p, natoms = self.p, 1000
-        self.glassland("quench", "--out", out, "--potential", self.opts.potential, "--natoms", natoms,
-                       "--volume-per-atom", p["volume_per_atom"], "--t-start", p["t_start"], "--t-end",
-                       p["t_start"] * 0.999, "--rate", 1e9, "--dt", p["dt"], "--equilibrate", 0, "--no-plot",
-                       "--threads", 1, "--json")
+        self.glassland_json("quench", "--out", out, "--potential", self.opts.potential, "--natoms", natoms,
+                            "--volume-per-atom", p["volume_per_atom"], "--t-start", p["t_start"], "--t-end",
+                            p["t_start"] * 0.999, "--rate", 1e9, "--dt", p["dt"], "--equilibrate", 0, "--no-plot",
+                            "--threads", 1)
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
-        self.glassland("md", "--data", os.path.join(out, "glass.data"), "--potential", self.opts.potential,
-                       "--ensemble", "nvt", "--temperature", p["t_start"], "--dt", p["dt"], "--steps", 300,
-                       "--threads", 1, "--json")
+        self.glassland_json("md", "--data", os.path.join(out, "glass.data"), "--potential", self.opts.potential,
+                            "--ensemble", "nvt", "--temperature", p["t_start"], "--dt", p["dt"], "--steps", 300,
+                            "--threads", 1)
         return (resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before) / (300.0 * natoms)

@@ -33,13 +33,13 @@ Outputs in --out: summary.json (one entry per protocol), protocols.csv, glasses.
 fs.csv, study1.png, study1_beyond_md.png, and one folder per glassland run.
 """
 import argparse
-import csv
 import json
 import os
 import sys
 
 import study1_beyond_md as beyond
 import study1_report as report
+from glassland_study import read_columns, study_arguments
 from study1_runs import PAPER_TG_K, PROFILES, SHEAR_T_OVER_TG, Runner, potential_units
 
 Q_PEAK = 7.25  # ~ first peak of S(q) for sigma11 = 1 (2 pi / 0.87); for metal units ~2.7 1/A
@@ -49,10 +49,8 @@ QUICK_DMA_T_OVER_TG = [0.5, 1.0, 1.2]
 
 def parse():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--glassland", default="./build/bridge/glassland")
-    parser.add_argument("--out", default="out/study1")
+    study_arguments(parser, "study1", "N = 400, fast rates, 2 seeds (a few minutes)")
     parser.add_argument("--potential", default="wahnstrom", help="preset or TOML (e.g. cu-zr-mendelev2007)")
-    parser.add_argument("--quick", action="store_true", help="N = 400, fast rates, 2 seeds (a few minutes)")
     parser.add_argument("--seeds", type=int, default=None, help="independent quenches per protocol")
     parser.add_argument("--natoms", type=int, default=None)
     parser.add_argument("--rates", type=float, nargs="+", default=None,
@@ -61,7 +59,6 @@ def parse():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--paper", action="store_true", help="the paper's full protocol (prints its cost first)")
     parser.add_argument("--yes", action="store_true", help="with --paper: run it after printing the cost")
-    parser.add_argument("--quiet", action="store_true", help="hide glassland's progress lines")
     parser.add_argument("--no-beyond-md", action="store_true", help="skip the kMC continuation to slower rates")
     parser.add_argument("--only-beyond-md", action="store_true", help="run only the kMC continuation to slower rates")
     parser.add_argument("--tg", type=float, default=None,
@@ -115,14 +112,30 @@ def paper_cost(opts, runner, p):
     return opts.yes
 
 
+def protocol(name, kind, rate_above, rate_below, t_star):
+    """A quench history: `rate_above` T* (the whole ramp of a one-step quench), `rate_below` T*;
+    `rates` is how summary.json lists them ([rate] for one step, [above, below] for two)."""
+    rates = [rate_above] if t_star is None else [rate_above, rate_below]
+    return {"protocol": name, "kind": kind, "rates": rates, "rate_above": rate_above, "rate_below": rate_below,
+            "t_star": t_star, "glasses": []}
+
+
+def one_step_name(rate):
+    return f"one-step {rate:g}"
+
+
 def one_step_protocols(rates):
-    return [{"protocol": f"one-step {r:g}", "kind": "one-step", "rates": [r], "t_star": None, "glasses": []}
-            for r in rates]
+    return [protocol(one_step_name(r), "one-step", r, r, None) for r in rates]
 
 
 def two_step_protocols(rates, t_star):
-    return [{"protocol": label, "kind": label, "rates": [above, below], "t_star": t_star, "glasses": []}
-            for label, above, below in (("II-A", rates[0], rates[-1]), ("II-B", rates[-1], rates[0]))]
+    slowest, fastest = min(rates), max(rates)
+    return [protocol("II-A", "II-A", slowest, fastest, t_star), protocol("II-B", "II-B", fastest, slowest, t_star)]
+
+
+def glass(prot, seed):
+    """The glass of `prot` quenched with `seed`."""
+    return next(g for g in prot["glasses"] if g["seed"] == seed)
 
 
 def star_temperature(tg, units):
@@ -134,17 +147,17 @@ def run_protocols(opts, runner, p):
     rates = p["rates"]
     protocols = one_step_protocols(rates)
     for seed in range(1, opts.seeds + 1):
-        for prot in protocols[: len(rates)]:
-            s, rows, out = runner.quench(f"{prot['protocol'].replace(' ', '_')}_s{seed}", seed, prot["rates"][0])
-            prot["glasses"].append({"seed": seed, "summary": s, "rows": rows, "dir": out})
-    slowest = protocols[0]["glasses"][0]["summary"]
+        for prot in protocols:
+            s, cooling, out = runner.quench(f"{prot['protocol'].replace(' ', '_')}_s{seed}", seed, prot["rate_above"])
+            prot["glasses"].append({"seed": seed, "summary": s, "cooling": cooling, "dir": out})
+    slowest = glass(next(q for q in protocols if q["protocol"] == one_step_name(min(rates))), 1)["summary"]
     tg = slowest.get("tg_volume") or slowest["tg_energy"]
     t_star = star_temperature(tg, opts.units)
     for prot in two_step_protocols(rates, t_star):
-        label, above, below = prot["protocol"], prot["rates"][0], prot["rates"][1]
         for seed in range(1, opts.seeds + 1):
-            s, rows, out = runner.quench(f"{label}_s{seed}", seed, above, t_switch=t_star, rate_below=below)
-            prot["glasses"].append({"seed": seed, "summary": s, "rows": rows, "dir": out})
+            s, cooling, out = runner.quench(f"{prot['protocol']}_s{seed}", seed, prot["rate_above"], t_switch=t_star,
+                                            rate_below=prot["rate_below"])
+            prot["glasses"].append({"seed": seed, "summary": s, "cooling": cooling, "dir": out})
         protocols.append(prot)
     return protocols, tg, t_star
 
@@ -168,7 +181,7 @@ def only_beyond_md(opts, runner, p):
     opts.natoms = beyond.settings(opts)["natoms"]
     tg = opts.tg
     if tg is None:
-        s, _, _ = runner.quench("tg_quench", 1, p["rates"][0])
+        s, _, _ = runner.quench("tg_quench", 1, min(p["rates"]))
         tg = s.get("tg_volume") or s["tg_energy"]
     t_star = star_temperature(tg, opts.units)
     protocols = one_step_protocols(p["rates"]) + two_step_protocols(p["rates"], t_star)
@@ -185,7 +198,7 @@ def measure_glasses(opts, runner, p, protocols, tg):
     shear_t = round(SHEAR_T_OVER_TG * tg, 6)
     dma_ts = [round(f * tg, 5) for f in (QUICK_DMA_T_OVER_TG if opts.quick else DMA_T_OVER_TG)]
     # Fig. 4 compares II-B with a one-step glass of similar energy: the middle rate.
-    dma_protocols = {protocols[len(p["rates"]) // 2]["protocol"], "II-A", "II-B"}
+    dma_protocols = {one_step_name(p["rates"][len(p["rates"]) // 2]), "II-A", "II-B"}
     for prot in protocols:
         for g in prot["glasses"]:
             data = os.path.join(g["dir"], "glass.data")
@@ -204,14 +217,14 @@ def fs_curves(opts, runner, p, tg):
     out = {}
     for f in ([1.2, 1.6] if opts.quick else [1.1, 1.3, 1.6, 2.2]):
         t = round(f * tg, 4)
-        _, _, folder = runner.quench(f"fs_T{t:g}", 1, p["rates"][-1], t_end=t)
+        _, _, folder = runner.quench(f"fs_T{t:g}", 1, max(p["rates"]), t_end=t)
         path = os.path.join(folder, "correlations.csv")
-        runner.glassland("md", "--data", os.path.join(folder, "glass.data"), "--potential", opts.potential,
-                         "--ensemble", "nvt", "--temperature", t, "--dt", p["dt"], "--steps",
-                         4000 if opts.quick else 40000, "--correlations", path, "--fs-q", q, "--threads",
-                         opts.threads, "--json")
-        with open(path) as fcsv:
-            out[t] = [(float(r["time"]), float(r[f"fs_q{q:g}"])) for r in csv.DictReader(fcsv)]
+        runner.glassland_json("md", "--data", os.path.join(folder, "glass.data"), "--potential", opts.potential,
+                              "--ensemble", "nvt", "--temperature", t, "--dt", p["dt"], "--steps",
+                              4000 if opts.quick else 40000, "--correlations", path, "--fs-q", q, "--threads",
+                              opts.threads)
+        columns = read_columns(path)
+        out[t] = {"time": columns["time"], "fs": columns[f"fs_q{q:g}"]}
     return out
 
 

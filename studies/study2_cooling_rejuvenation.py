@@ -29,7 +29,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from glassland_study import fit_file, prediction, report, run_model, write_rows  # noqa: E402
+from glassland_study import fit_file, prediction, report, run_model, study_arguments, write_rows  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAPER_DH = {1.0: 0.05, 20.0: 0.12}  # kJ/mol
@@ -78,11 +78,8 @@ def fit_model(opts):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--glassland", default="./build/bridge/glassland")
+    study_arguments(parser, "study2", "3 cooling rates, 3 DMA frequencies (< 2 min)")
     parser.add_argument("--model", default=os.path.join(REPO, "examples/model/la_glass.toml"))
-    parser.add_argument("--out", default="study2_out")
-    parser.add_argument("--quick", action="store_true", help="3 cooling rates, 3 DMA frequencies (< 2 min)")
-    parser.add_argument("--quiet", action="store_true", help="hide glassland progress")
     parser.add_argument("--no-fit", action="store_true", help="use --model as it is (no fit to the paper's numbers)")
     opts = parser.parse_args()
     fitted = None

@@ -28,7 +28,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from glassland_study import fit, prediction, report, run_model, step, targets_toml, write_rows  # noqa: E402
+from glassland_study import (fit, prediction, report, run_model, step, study_arguments, targets_toml,  # noqa: E402
+                            write_rows)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUENCH = 6000.0 * 60.0  # K/min
@@ -88,11 +89,8 @@ def fit_pairs(opts, ta_K):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--glassland", default="./build/bridge/glassland")
+    study_arguments(parser, "study3", "3 cooling rates, 3 anneal times (< 2 min)")
     parser.add_argument("--model", default=os.path.join(REPO, "examples/model/au_glass.toml"))
-    parser.add_argument("--out", default="study3_out")
-    parser.add_argument("--quick", action="store_true", help="3 cooling rates, 3 anneal times (< 2 min)")
-    parser.add_argument("--quiet", action="store_true")
     parser.add_argument("--no-fit", action="store_true", help="use --model as it is (no fit to the paper's pairs)")
     opts = parser.parse_args()
     ta_K = 385.0
