@@ -1,9 +1,11 @@
 #pragma once
 // Minimal binary encoding of search results for the exchange between MPI ranks (same binary on
-// every rank, so raw little-endian doubles are exact and portable enough).
+// every rank, so raw little-endian doubles are exact and portable enough). `transfer_fields`
+// lets one list of a struct's fields serve both directions (SearchCodec.cpp).
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <Eigen/Core>
@@ -82,5 +84,35 @@ private:
   const std::string& bytes_;
   std::size_t offset_ = 0;
 };
+
+// One field in either direction: transfer(writer, value) appends it, transfer(reader, value)
+// reads it back into value (same layout).
+template <class T>
+  requires std::is_arithmetic_v<T>
+void transfer(ByteWriter& w, const T& value) {
+  w.put(value);
+}
+inline void transfer(ByteWriter& w, const bool& value) { w.put<char>(value ? 1 : 0); }
+inline void transfer(ByteWriter& w, const std::string& value) { w.put_string(value); }
+inline void transfer(ByteWriter& w, const Eigen::VectorXd& value) { w.put_vector(value); }
+inline void transfer(ByteWriter& w, const Eigen::MatrixXd& value) { w.put_matrix(value); }
+inline void transfer(ByteWriter& w, const std::vector<int>& value) { w.put_ints(value); }
+
+template <class T>
+  requires std::is_arithmetic_v<T>
+void transfer(ByteReader& r, T& value) {
+  value = r.get<T>();
+}
+inline void transfer(ByteReader& r, bool& value) { value = r.get<char>() != 0; }
+inline void transfer(ByteReader& r, std::string& value) { value = r.get_string(); }
+inline void transfer(ByteReader& r, Eigen::VectorXd& value) { value = r.get_vector(); }
+inline void transfer(ByteReader& r, Eigen::MatrixXd& value) { value = r.get_matrix(); }
+inline void transfer(ByteReader& r, std::vector<int>& value) { value = r.get_ints(); }
+
+/// Every field in order: with a ByteWriter (const fields) it encodes, with a ByteReader it decodes.
+template <class Stream, class... Fields>
+void transfer_fields(Stream& stream, Fields&... fields) {
+  (transfer(stream, fields), ...);
+}
 
 }  // namespace glassland::bridge

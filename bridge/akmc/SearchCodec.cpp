@@ -32,76 +32,49 @@ SaddleHessian guarded_saddle_hessian(const Surface& surface, const Event& event,
   }
 }
 
-void encode_outcome(ByteWriter& w, const SearchOutcome& o) {
-  w.put<char>(o.success ? 1 : 0);
-  w.put_string(o.status);
-  w.put_vector(o.saddle);
-  w.put(o.saddle_energy);
-  w.put_vector(o.mode);
-  w.put(o.lowest_curvature);
-  w.put_vector(o.product);
-  w.put(o.product_energy);
-  w.put(o.force_calls);
-  w.put_ints(o.moved_atoms);
+namespace {
+
+// Each message's fields, listed once: S is ByteWriter (M const) to encode, ByteReader to decode.
+template <class S, class M>
+void outcome_fields(S& s, M& o) {
+  transfer_fields(s, o.success, o.status, o.saddle, o.saddle_energy, o.mode, o.lowest_curvature, o.product,
+                  o.product_energy, o.force_calls, o.moved_atoms);
 }
+
+template <class S, class M>
+void prefactor_fields(S& s, M& p) {
+  transfer_fields(s, p.valid, p.failure, p.saddle, p.saddle_energy, p.forward, p.backward, p.force_calls);
+}
+
+template <class S, class M>
+void saddle_hessian_fields(S& s, M& h) {
+  transfer_fields(s, h.first_order, h.failure, h.saddle, h.saddle_energy, h.atoms, h.hessian, h.force_calls);
+}
+
+}  // namespace
+
+void encode_outcome(ByteWriter& w, const SearchOutcome& o) { outcome_fields(w, o); }
 
 SearchOutcome decode_outcome(ByteReader& r) {
   SearchOutcome o;
-  o.success = r.get<char>() != 0;
-  o.status = r.get_string();
-  o.saddle = r.get_vector();
-  o.saddle_energy = r.get<double>();
-  o.mode = r.get_vector();
-  o.lowest_curvature = r.get<double>();
-  o.product = r.get_vector();
-  o.product_energy = r.get<double>();
-  o.force_calls = r.get<long>();
-  o.moved_atoms = r.get_ints();
+  outcome_fields(r, o);
   return o;
 }
 
-void encode_prefactors(ByteWriter& w, const PrefactorResult& p) {
-  w.put<char>(p.valid ? 1 : 0);
-  w.put_string(p.failure);
-  w.put_vector(p.saddle);
-  w.put(p.saddle_energy);
-  w.put(p.forward);
-  w.put(p.backward);
-  w.put(p.force_calls);
-}
+void encode_prefactors(ByteWriter& w, const PrefactorResult& p) { prefactor_fields(w, p); }
 
 PrefactorResult decode_prefactors(ByteReader& r) {
   PrefactorResult p;
-  p.valid = r.get<char>() != 0;
-  p.failure = r.get_string();
-  p.saddle = r.get_vector();
-  p.saddle_energy = r.get<double>();
-  p.forward = r.get<double>();
-  p.backward = r.get<double>();
-  p.force_calls = r.get<long>();
+  prefactor_fields(r, p);
   return p;
 }
 
-void encode_saddle_hessian(ByteWriter& w, const SaddleHessian& s) {
-  w.put<char>(s.first_order ? 1 : 0);
-  w.put_string(s.failure);
-  w.put_vector(s.saddle);
-  w.put(s.saddle_energy);
-  w.put_ints(s.atoms);
-  w.put_matrix(s.hessian);
-  w.put(s.force_calls);
-}
+void encode_saddle_hessian(ByteWriter& w, const SaddleHessian& h) { saddle_hessian_fields(w, h); }
 
 SaddleHessian decode_saddle_hessian(ByteReader& r) {
-  SaddleHessian s;
-  s.first_order = r.get<char>() != 0;
-  s.failure = r.get_string();
-  s.saddle = r.get_vector();
-  s.saddle_energy = r.get<double>();
-  s.atoms = r.get_ints();
-  s.hessian = r.get_matrix();
-  s.force_calls = r.get<long>();
-  return s;
+  SaddleHessian h;
+  saddle_hessian_fields(r, h);
+  return h;
 }
 
 }  // namespace glassland::bridge

@@ -129,29 +129,18 @@ EscapeRecord EscapeSampler::run(double temperature, std::uint64_t velocity_seed,
 
 namespace {
 
-void encode_record(ByteWriter& w, const EscapeRecord& r) {
-  w.put<std::uint8_t>(r.escaped ? 1 : 0);
-  w.put(r.time_low);
-  w.put(r.time_high);
-  w.put_vector(r.destination.position);
-  w.put(r.destination.energy);
-  w.put<std::int64_t>(r.flickers);
-  w.put<std::int64_t>(r.warmup_restarts);
-  w.put<std::int64_t>(r.md_steps);
-  w.put<std::int64_t>(r.quenches);
+// The record's fields, listed once: S is ByteWriter (R const) to encode, ByteReader to decode.
+template <class S, class R>
+void record_fields(S& s, R& r) {
+  transfer_fields(s, r.escaped, r.time_low, r.time_high, r.destination.position, r.destination.energy, r.flickers,
+                  r.warmup_restarts, r.md_steps, r.quenches);
 }
+
+void encode_record(ByteWriter& w, const EscapeRecord& r) { record_fields(w, r); }
 
 EscapeRecord decode_record(ByteReader& in) {
   EscapeRecord r;
-  r.escaped = in.get<std::uint8_t>() != 0;
-  r.time_low = in.get<double>();
-  r.time_high = in.get<double>();
-  r.destination.position = in.get_vector();
-  r.destination.energy = in.get<double>();
-  r.flickers = static_cast<int>(in.get<std::int64_t>());
-  r.warmup_restarts = static_cast<int>(in.get<std::int64_t>());
-  r.md_steps = static_cast<long>(in.get<std::int64_t>());
-  r.quenches = static_cast<long>(in.get<std::int64_t>());
+  record_fields(in, r);
   return r;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <functional>
+#include <type_traits>
 
 #include <pybind11/stl.h>
 
@@ -18,10 +19,11 @@ namespace {
 using namespace pybind11::literals;
 using Options = py::class_<AkmcOptions>;
 
-/// Attribute `name` read and written through `member(options)` (a reference into the structs).
-template <class T>
-void attribute(Options& c, std::vector<std::string>& names, const char* name, T& (*member)(AkmcOptions&),
-               const char* doc) {
+/// Attribute `name` read and written through `member(options)` (a reference into the structs);
+/// its Python type follows from the member's.
+template <class Member>
+void attribute(Options& c, std::vector<std::string>& names, const char* name, Member member, const char* doc) {
+  using T = std::remove_reference_t<std::invoke_result_t<Member, AkmcOptions&>>;
   c.def_property(
       name, [member](AkmcOptions& o) { return member(o); }, [member](AkmcOptions& o, T value) { member(o) = value; },
       doc);
@@ -38,54 +40,54 @@ void require(bool ok, const char* name, T value, const char* what) {
 std::vector<std::string> register_attributes(Options& c) {
   std::vector<std::string> n;
   using O = AkmcOptions;
-  attribute<int>(c, n, "batch", +[](O& o) -> int& { return o.exploration.batch_size; },
-                 "Saddle searches per batch (independent of threads). Default 8.");
-  attribute<long>(c, n, "min_searches", +[](O& o) -> long& { return o.exploration.min_searches; },
-                  "Searches per state before completeness is judged. Default 16.");
-  attribute<long>(c, n, "max_searches", +[](O& o) -> long& { return o.exploration.max_searches; },
-                  "At most this many searches per state. Default 200.");
-  attribute<double>(c, n, "confidence", +[](O& o) -> double& { return o.exploration.completeness.confidence; },
-                    "Completeness confidence to reach, in (0, 1). Default 0.95.");
-  attribute<double>(c, n, "window", +[](O& o) -> double& { return o.exploration.completeness.window_kT; },
-                    "Thermal window above the lowest barrier (in kT). Default 20.");
-  attribute<long>(c, n, "fixed_searches", +[](O& o) -> long& { return o.exploration.completeness.fixed_searches; },
-                  "> 0: exactly this many searches per state instead of the confidence rule. Default 0.");
-  attribute<double>(c, n, "prefactor", +[](O& o) -> double& { return o.exploration.prefactor.constant; },
-                    "Constant attempt frequency (1/time); 0: Vineyard prefactors from Hessians. Default 0.");
-  attribute<double>(c, n, "hessian_radius",
-                    +[](O& o) -> double& { return o.exploration.prefactor.refinement.local_radius; },
-                    "Local Hessian radius (length). Default 2.5.");
-  attribute<double>(c, n, "moved", +[](O& o) -> double& { return o.exploration.moved_threshold; },
-                    "Atoms moving more than this take part in an event (length). Default 0.3.");
-  attribute<double>(c, n, "recycle_radius", +[](O& o) -> double& { return o.exploration.recycle_radius; },
-                    "Recycle saddles further than this from the moved atoms (length). Default 3.");
-  attribute<bool>(c, n, "recycle", +[](O& o) -> bool& { return o.exploration.recycle; },
-                  "Recycle the previous state's saddles (False = --no-recycle). Default True.");
-  attribute<bool>(c, n, "topology_reuse", +[](O& o) -> bool& { return o.exploration.topology.enabled; },
-                  "Transplant events to atoms with the same environment key (False = --no-topology-reuse).");
-  attribute<double>(c, n, "topology_radius",
-                    +[](O& o) -> double& { return o.exploration.topology.transplant.environment.radius; },
-                    "Environment key radius around an event's centre atom (length). Default 2.");
-  attribute<double>(c, n, "topology_bond",
-                    +[](O& o) -> double& { return o.exploration.topology.transplant.environment.bond_cutoff; },
-                    "Environment key bond cutoff (length). Default 1.5.");
-  attribute<double>(c, n, "topology_rmsd", +[](O& o) -> double& { return o.exploration.topology.transplant.max_rmsd; },
-                    "Largest RMSD of the environment map for a transplanted guess (length). Default 0.2.");
-  attribute<int>(c, n, "topology_max_guesses",
-                 +[](O& o) -> int& { return o.exploration.topology.max_guesses_per_event; },
-                 "Equivalent atoms tried per event. Default 64.");
-  attribute<double>(c, n, "search_fmax", +[](O& o) -> double& { return o.search.fmax; },
-                    "Saddle convergence force (energy/length). Default 1e-3.");
-  attribute<double>(c, n, "displacement_radius", +[](O& o) -> double& { return o.search.displacement_radius; },
-                    "Initial displacement radius (length). Default 1.5.");
-  attribute<double>(c, n, "displacement", +[](O& o) -> double& { return o.search.displacement_magnitude; },
-                    "Initial displacement standard deviation (length). Default 0.1.");
-  attribute<long>(c, n, "search_iterations", +[](O& o) -> long& { return o.search.max_iterations; },
-                  "Climbing iterations per search. Default 300.");
-  attribute<bool>(c, n, "superbasins", +[](O& o) -> bool& { return o.kinetics.superbasins; },
-                  "Flicker acceleration by superbasins (False = --no-superbasins). Default True.");
-  attribute<int>(c, n, "threads", +[](O& o) -> int& { return o.threads; },
-                 "OpenMP threads (0: all). Results do not depend on it. Default 0.");
+  attribute(c, n, "batch", [](O& o) -> auto& { return o.exploration.batch_size; },
+            "Saddle searches per batch (independent of threads). Default 8.");
+  attribute(c, n, "min_searches", [](O& o) -> auto& { return o.exploration.min_searches; },
+            "Searches per state before completeness is judged. Default 16.");
+  attribute(c, n, "max_searches", [](O& o) -> auto& { return o.exploration.max_searches; },
+            "At most this many searches per state. Default 200.");
+  attribute(c, n, "confidence", [](O& o) -> auto& { return o.exploration.completeness.confidence; },
+            "Completeness confidence to reach, in (0, 1). Default 0.95.");
+  attribute(c, n, "window", [](O& o) -> auto& { return o.exploration.completeness.window_kT; },
+            "Thermal window above the lowest barrier (in kT). Default 20.");
+  attribute(c, n, "fixed_searches", [](O& o) -> auto& { return o.exploration.completeness.fixed_searches; },
+            "> 0: exactly this many searches per state instead of the confidence rule. Default 0.");
+  attribute(c, n, "prefactor", [](O& o) -> auto& { return o.exploration.prefactor.constant; },
+            "Constant attempt frequency (1/time); 0: Vineyard prefactors from Hessians. Default 0.");
+  attribute(c, n, "hessian_radius",
+            [](O& o) -> auto& { return o.exploration.prefactor.refinement.local_radius; },
+            "Local Hessian radius (length). Default 2.5.");
+  attribute(c, n, "moved", [](O& o) -> auto& { return o.exploration.moved_threshold; },
+            "Atoms moving more than this take part in an event (length). Default 0.3.");
+  attribute(c, n, "recycle_radius", [](O& o) -> auto& { return o.exploration.recycle_radius; },
+            "Recycle saddles further than this from the moved atoms (length). Default 3.");
+  attribute(c, n, "recycle", [](O& o) -> auto& { return o.exploration.recycle; },
+            "Recycle the previous state's saddles (False = --no-recycle). Default True.");
+  attribute(c, n, "topology_reuse", [](O& o) -> auto& { return o.exploration.topology.enabled; },
+            "Transplant events to atoms with the same environment key (False = --no-topology-reuse).");
+  attribute(c, n, "topology_radius",
+            [](O& o) -> auto& { return o.exploration.topology.transplant.environment.radius; },
+            "Environment key radius around an event's centre atom (length). Default 2.");
+  attribute(c, n, "topology_bond",
+            [](O& o) -> auto& { return o.exploration.topology.transplant.environment.bond_cutoff; },
+            "Environment key bond cutoff (length). Default 1.5.");
+  attribute(c, n, "topology_rmsd", [](O& o) -> auto& { return o.exploration.topology.transplant.max_rmsd; },
+            "Largest RMSD of the environment map for a transplanted guess (length). Default 0.2.");
+  attribute(c, n, "topology_max_guesses",
+            [](O& o) -> auto& { return o.exploration.topology.max_guesses_per_event; },
+            "Equivalent atoms tried per event. Default 64.");
+  attribute(c, n, "search_fmax", [](O& o) -> auto& { return o.search.fmax; },
+            "Saddle convergence force (energy/length). Default 1e-3.");
+  attribute(c, n, "displacement_radius", [](O& o) -> auto& { return o.search.displacement_radius; },
+            "Initial displacement radius (length). Default 1.5.");
+  attribute(c, n, "displacement", [](O& o) -> auto& { return o.search.displacement_magnitude; },
+            "Initial displacement standard deviation (length). Default 0.1.");
+  attribute(c, n, "search_iterations", [](O& o) -> auto& { return o.search.max_iterations; },
+            "Climbing iterations per search. Default 300.");
+  attribute(c, n, "superbasins", [](O& o) -> auto& { return o.kinetics.superbasins; },
+            "Flicker acceleration by superbasins (False = --no-superbasins). Default True.");
+  attribute(c, n, "threads", [](O& o) -> auto& { return o.threads; },
+            "OpenMP threads (0: all). Results do not depend on it. Default 0.");
   return n;
 }
 
