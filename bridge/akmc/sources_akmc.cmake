@@ -2,6 +2,7 @@
 # MPI/OpenMP distribution of searches, and the `glassland akmc` command.
 list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/AkmcCheckpoint.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/akmc/AkmcDefaults.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/AkmcOutputs.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/AkmcRun.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/Distributed.cpp

@@ -14,6 +14,7 @@
 #include "bridge/cli/StrictOptions.hpp"
 #include "bridge/cli/ThermalSchedule.hpp"
 #include "bridge/akmc/AkmcCheckpoint.hpp"
+#include "bridge/akmc/AkmcDefaults.hpp"
 #include "bridge/akmc/AkmcOutputs.hpp"
 #include "bridge/akmc/Distributed.hpp"
 #include "bridge/akmc/EventTableBuilder.hpp"
@@ -193,8 +194,8 @@ void run_akmc(AkmcCommandOptions o) {
 
 void register_akmc_command(CLI::App& app) {
   auto o = std::make_shared<AkmcCommandOptions>();
-  o->exploration.prefactor.refinement.local_radius = 2.5;
-  o->exploration.prefactor.refinement.newton_steps = 3;
+  o->exploration = akmc_exploration_defaults();
+  o->search = akmc_search_defaults();
   CLI::App* cmd = app.add_subcommand("akmc", "On-the-fly kinetic Monte Carlo: search saddles, move, repeat");
   cmd->add_option("--data", o->data, "LAMMPS data file of the start configuration (a glass)")->required();
   cmd->add_option("--potential", o->potential, "smooth potential (preset or TOML), e.g. wahnstrom-sf")->required();
@@ -211,45 +212,49 @@ void register_akmc_command(CLI::App& app) {
   cmd->add_flag("--quiet", o->quiet, "no progress lines on stderr");
   cmd->add_option("--threads", o->threads, "OpenMP threads per rank (default: all)");
   auto& e = o->exploration;
-  cmd->add_option("--batch", e.batch_size, "saddle searches per batch (independent of ranks/threads)")->default_val(8);
-  cmd->add_option("--min-searches", e.min_searches, "searches per state before completeness is judged")->default_val(16);
-  cmd->add_option("--max-searches", e.max_searches, "at most this many searches per state")->default_val(200);
-  cmd->add_option("--confidence", e.completeness.confidence, "completeness confidence to reach")->default_val(0.95)
+  cmd->add_option("--batch", e.batch_size, "saddle searches per batch (independent of ranks/threads)")
+      ->capture_default_str();
+  cmd->add_option("--min-searches", e.min_searches, "searches per state before completeness is judged")
+      ->capture_default_str();
+  cmd->add_option("--max-searches", e.max_searches, "at most this many searches per state")->capture_default_str();
+  cmd->add_option("--confidence", e.completeness.confidence, "completeness confidence to reach")->capture_default_str()
       ->check(open_unit_interval());
-  cmd->add_option("--window", e.completeness.window_kT, "thermal window above the lowest barrier (kT)")->default_val(20.0)
+  cmd->add_option("--window", e.completeness.window_kT, "thermal window above the lowest barrier (kT)")
+      ->capture_default_str()
       ->check(non_negative());
   cmd->add_option("--fixed-searches", e.completeness.fixed_searches,
-                  "> 0: exactly this many searches per state instead of the confidence rule")->default_val(0)
+                  "> 0: exactly this many searches per state instead of the confidence rule")->capture_default_str()
       ->check(non_negative());
   cmd->add_option("--prefactor", e.prefactor.constant, "constant attempt frequency (1/time); 0: Vineyard")
-      ->default_val(0.0);
+      ->capture_default_str();
   cmd->add_option("--hessian-radius", e.prefactor.refinement.local_radius, "local Hessian radius (length)")
-      ->default_val(2.5)
+      ->capture_default_str()
       ->check(positive());
   cmd->add_option("--moved", e.moved_threshold, "atoms moving more than this take part in an event (length)")
-      ->default_val(0.3);
+      ->capture_default_str();
   cmd->add_option("--recycle-radius", e.recycle_radius, "recycle saddles further than this from the moved atoms")
-      ->default_val(3.0);
+      ->capture_default_str();
   cmd->add_flag("!--no-recycle", e.recycle, "do not recycle the previous state's saddles");
   cmd->add_flag("!--no-topology-reuse", e.topology.enabled,
                 "do not transplant events to atoms with the same environment key");
   cmd->add_option("--topology-radius", e.topology.transplant.environment.radius,
-                  "environment key radius around an event's centre atom (length)")->default_val(2.0);
+                  "environment key radius around an event's centre atom (length)")->capture_default_str();
   cmd->add_option("--topology-bond", e.topology.transplant.environment.bond_cutoff,
-                  "environment key bond cutoff (length)")->default_val(1.5);
+                  "environment key bond cutoff (length)")->capture_default_str();
   cmd->add_option("--topology-rmsd", e.topology.transplant.max_rmsd,
-                  "largest RMSD of the environment map for a transplanted guess (length)")->default_val(0.2);
+                  "largest RMSD of the environment map for a transplanted guess (length)")->capture_default_str();
   cmd->add_option("--topology-max-guesses", e.topology.max_guesses_per_event,
-                  "equivalent atoms tried per event")->default_val(64);
-  cmd->add_option("--search-fmax", o->search.fmax, "saddle convergence force (energy/length)")->default_val(1e-3)
+                  "equivalent atoms tried per event")->capture_default_str();
+  cmd->add_option("--search-fmax", o->search.fmax, "saddle convergence force (energy/length)")->capture_default_str()
       ->check(positive());
   cmd->add_option("--displacement-radius", o->search.displacement_radius, "initial displacement radius (length)")
-      ->default_val(1.5)
+      ->capture_default_str()
       ->check(positive());
   cmd->add_option("--displacement", o->search.displacement_magnitude, "initial displacement std-dev (length)")
-      ->default_val(0.1)
+      ->capture_default_str()
       ->check(non_negative());
-  cmd->add_option("--search-iterations", o->search.max_iterations, "climbing iterations per search")->default_val(300)
+  cmd->add_option("--search-iterations", o->search.max_iterations, "climbing iterations per search")
+      ->capture_default_str()
       ->check(positive());
   cmd->add_flag("!--no-superbasins", o->kinetics.superbasins, "disable flicker acceleration");
   cmd->add_option("--checkpoint-events", o->checkpoint_events, "checkpoint every this many events (0: never)")

@@ -20,6 +20,7 @@
 #include "bridge/cli/StrictOptions.hpp"
 #include "bridge/cli/MdCommandParts.hpp"
 #include "bridge/cli/OptionNames.hpp"
+#include "bridge/akmc/AkmcDefaults.hpp"
 #include "bridge/akmc/Distributed.hpp"
 #include "bridge/akmc/Ranks.hpp"
 #include "bridge/validate/EscapeComparison.hpp"
@@ -144,26 +145,24 @@ namespace {
 /// defaults as in `glassland akmc` (docs/akmc.md).
 void add_engine_options(CLI::App& cmd, ValidationInputs& in) {
   ExplorationOptions& e = in.akmc.exploration;
-  e.prefactor.refinement.local_radius = 2.5;
-  e.prefactor.refinement.newton_steps = 3;
-  e.max_searches = 200;
-  e.completeness.confidence = 0.95;
+  e = akmc_exploration_defaults();
   cmd.add_option("--table-window", e.completeness.window_kT,
                  "engine table: no event missing within this many kT above the lowest barrier (kT of the "
-                 "highest temperature)")->default_val(20.0);
+                 "highest temperature)")->capture_default_str();
   cmd.add_option("--table-confidence", e.completeness.confidence, "engine table: completeness confidence to reach")
-      ->default_val(0.95);
+      ->capture_default_str();
   cmd.add_option("--min-searches", e.min_searches, "engine table: searches before completeness is judged")
-      ->default_val(16);
-  cmd.add_option("--max-searches", e.max_searches, "engine table: at most this many searches")->default_val(200);
+      ->capture_default_str();
+  cmd.add_option("--max-searches", e.max_searches, "engine table: at most this many searches")->capture_default_str();
   cmd.add_option("--fixed-searches", e.completeness.fixed_searches,
-                 "engine table: > 0: exactly this many searches instead of the confidence rule")->default_val(0);
+                 "engine table: > 0: exactly this many searches instead of the confidence rule")->capture_default_str();
   cmd.add_option("--batch", e.batch_size, "engine table: searches per batch (independent of ranks/threads)")
-      ->default_val(8);
+      ->capture_default_str();
   cmd.add_option("--hessian-radius", e.prefactor.refinement.local_radius,
-                 "engine table: local Hessian radius of the Vineyard prefactors (length; 0: full)")->default_val(2.5);
+                 "engine table: local Hessian radius of the Vineyard prefactors (length; 0: full)")
+                     ->capture_default_str();
   cmd.add_option("--search-fmax", in.akmc.search.fmax, "engine table: saddle convergence force (energy/length)")
-      ->default_val(1e-3);
+      ->capture_default_str();
   cmd.add_flag("!--no-superbasins", in.kinetics.superbasins, "aKMC E_IS(t): no flicker acceleration");
 }
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "bridge/akmc/AkmcDefaults.hpp"
 #include "md/Error.hpp"
 
 namespace glassland::python {
@@ -95,26 +96,8 @@ std::vector<std::string> register_attributes(Options& c) {
 
 AkmcOptions AkmcOptions::command_line_defaults() {
   AkmcOptions o;
-  auto& e = o.exploration;
-  e.batch_size = 8;
-  e.min_searches = 16;
-  e.max_searches = 200;
-  e.completeness.confidence = 0.95;
-  e.completeness.window_kT = 20.0;
-  e.completeness.fixed_searches = 0;
-  e.prefactor.constant = 0.0;
-  e.prefactor.refinement.local_radius = 2.5;
-  e.prefactor.refinement.newton_steps = 3;
-  e.moved_threshold = 0.3;
-  e.recycle_radius = 3.0;
-  e.topology.transplant.environment.radius = 2.0;
-  e.topology.transplant.environment.bond_cutoff = 1.5;
-  e.topology.transplant.max_rmsd = 0.2;
-  e.topology.max_guesses_per_event = 64;
-  o.search.fmax = 1e-3;
-  o.search.displacement_radius = 1.5;
-  o.search.displacement_magnitude = 0.1;
-  o.search.max_iterations = 300;
+  o.exploration = bridge::akmc_exploration_defaults();
+  o.search = bridge::akmc_search_defaults();
   return o;
 }
 

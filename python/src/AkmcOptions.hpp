@@ -19,7 +19,7 @@ struct AkmcOptions {
   bridge::KineticsOptions kinetics;
   int threads = 0;  ///< OpenMP threads (0: all)
 
-  /// The defaults of `glassland akmc` (bridge/cli/AkmcCommand.cpp).
+  /// The defaults of `glassland akmc` (bridge/akmc/AkmcDefaults.hpp).
   static AkmcOptions command_line_defaults();
   /// Checks every option (InputError naming the attribute) and returns the options
   /// the engine runs with (`--fixed-searches` caps `--min-searches`, as on the command line).
