@@ -118,7 +118,7 @@ void AkmcRun::restore(const nlohmann::json& saved) {
   finished_ = saved.at("finished").get<bool>();
   std::istringstream rng(saved.at("rng").get<std::string>());
   rng >> rng_;
-  if (!rng) throw InputError("checkpoint", "corrupt random-number state");
+  if (!rng) throw InputError("rng", "corrupt random-number state");
   rows_.clear();
   for (const auto& r : saved.at("rows"))
     rows_.push_back({r.at(0).get<std::uint64_t>(), hex(r.at(1)), r.at(2).get<double>(), r.at(3).get<double>(),

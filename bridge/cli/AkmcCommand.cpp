@@ -20,6 +20,7 @@
 #include "bridge/akmc/EventTableBuilder.hpp"
 #include "bridge/akmc/Ranks.hpp"
 #include "glassland/Version.hpp"
+#include "kmc/JsonMessage.hpp"
 #include "landscape/CatalogFile.hpp"
 #include "landscape/ObjectivePool.hpp"
 #include "md/AtomicFile.hpp"
@@ -114,6 +115,19 @@ void write_outputs(const AkmcCommandOptions& o, const md::System& reference, Sta
   write_file_atomically(o.out + "/summary.json", [&](std::ostream& out) { out << summary.dump(2) << '\n'; });
 }
 
+/// `read()` of a checkpoint's run state; a damaged state (its JSON parsed, its contents not what
+/// the run wrote) is a one-line InputError naming the file.
+template <class Read>
+auto checkpoint_state(const std::string& path, Read read) {
+  try {
+    return read();
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(path, "corrupt akmc checkpoint (run state): " + kmc::json_error_text(e));
+  } catch (const InputError& e) {
+    throw InputError(path, std::string("corrupt akmc checkpoint (run state): ") + e.what());
+  }
+}
+
 double cpu_seconds_over_ranks(double mine) {
   ByteWriter w;
   w.put(mine);
@@ -144,9 +158,10 @@ void run_akmc(AkmcCommandOptions o) {
                                                    "glassland akmc"});
   const nlohmann::json sig = signature(o, system.size());
   std::optional<AkmcCheckpoint> resumed;
+  const std::string checkpoint_path = o.out + "/checkpoint.akmc";
   if (o.resume) {
-    resumed = load_akmc_checkpoint(o.out + "/checkpoint.akmc");
-    if (resumed->state.at("signature") != sig)
+    resumed = load_akmc_checkpoint(checkpoint_path);
+    if (checkpoint_state(checkpoint_path, [&] { return resumed->state.at("signature"); }) != sig)
       throw InputError("--resume", "the checkpoint in " + o.out + " was written with different options");
     catalog = std::move(resumed->catalog);
   }
@@ -157,10 +172,10 @@ void run_akmc(AkmcCommandOptions o) {
         relax_start(explorer.surface(), landscape::flat_positions(system), o.search.quench, 1e4, o.data);
     start = explorer.add_state(x, energy, landscape::kNoMinimum);
   } else {
-    explorer.restore(resumed->state.at("explorer"));
+    checkpoint_state(checkpoint_path, [&] { return explorer.restore(resumed->state.at("explorer")); });
   }
   AkmcRun run(explorer, std::move(kinetics), start, o.seed);
-  if (resumed) run.restore(resumed->state.at("run"));
+  if (resumed) checkpoint_state(checkpoint_path, [&] { return run.restore(resumed->state.at("run")); });
   if (ranks.root()) std::filesystem::create_directories(o.out);
   // Temporaries ("NAME.tmp.PID") a killed run left: the files they would have replaced are intact
   // (a rename never happened), so they are debris; md/AtomicFile removes those of dead processes.

@@ -77,6 +77,28 @@ TEST_CASE("akmc writes the documented outputs; threads and resume do not change 
     REQUIRE(resumed.status == 0);
     CHECK(trajectory(dir + "/split") == csv);
   }
+  SECTION("a checkpoint whose run state is damaged is refused with one line naming it") {
+    // checkpoint.akmc: "GLAKMC1\n", JSON length (uint64 LE), JSON, catalog (AkmcCheckpoint.hpp).
+    const std::string bytes = test::read_text(dir + "/one/checkpoint.akmc");
+    std::uint64_t length = 0;
+    for (int i = 0; i < 8; ++i) length |= std::uint64_t(static_cast<unsigned char>(bytes[8 + i])) << (8 * i);
+    const nlohmann::json state = nlohmann::json::parse(bytes.substr(16, length));
+    nlohmann::json bad_rng = state, bad_rows = state;
+    bad_rng["run"]["rng"] = "not a random-number state";  // the run's own check
+    bad_rows["run"]["rows"] = 5;                           // a JSON type error
+    for (const nlohmann::json& damaged : {bad_rng, bad_rows}) {
+      std::filesystem::remove_all(dir + "/damaged");
+      std::filesystem::copy(dir + "/one", dir + "/damaged");
+      const std::string text = damaged.dump();
+      std::string rewritten = bytes.substr(0, 8);
+      for (int i = 0; i < 8; ++i) rewritten.push_back(static_cast<char>((text.size() >> (8 * i)) & 0xff));
+      rewritten += text + bytes.substr(16 + length);
+      std::ofstream(dir + "/damaged/checkpoint.akmc", std::ios::binary) << rewritten;
+      require_one_line_error(test::run_glassland(dir, akmc_args(dir + "/damaged", 6, "--threads 1 --resume")),
+                             "damaged/checkpoint.akmc: corrupt akmc checkpoint (run state)");
+      CHECK(trajectory(dir + "/damaged") == csv);
+    }
+  }
   SECTION("export writes saddle configurations") {
     const test::CommandResult exported = test::run_glassland(
         dir, "catalog export " + dir + "/one/catalog.glcat --reference " + kGlass + " --out-dir " + dir + "/export --saddles");
