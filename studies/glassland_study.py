@@ -11,6 +11,7 @@
 - `fit(...)`, `targets_toml(...)`: `glassland landscape-model fit` on protocols written from Python.
 - `prediction(...)`, `report(...)`: the paper | ours | relative error table and summary.json.
 - `step(kind, **fields)`, `with_overrides(...)`, `read_columns(path)`, `write_rows(path, rows)`.
+- `step_result(result, kind, occurrence=-1)`: a protocol step's summary by its kind.
 - `study_arguments(parser, study, quick_help)`: the options every study has (--glassland,
   --out out/<study>, --quick, --quiet); `mean_stderr(values)`: mean and standard error.
 
@@ -120,6 +121,12 @@ def run_model(opts, study, name, protocol_text):
     directory = os.path.join(opts.out, name)
     result.save(directory)
     return directory, result
+
+
+def step_result(result, kind, occurrence=-1):
+    """The summary (results.json `steps` entry) of the step of `kind` in a ProtocolResult: the
+    last one of that kind, or the occurrence-th (0 = the first)."""
+    return [s for s in result.summary["steps"] if s["kind"] == kind][occurrence]
 
 
 def fit(opts, study, name, model, targets_text, protocols):

@@ -29,7 +29,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from glassland_study import fit_file, prediction, report, run_model, study_arguments, write_rows  # noqa: E402
+from glassland_study import (fit_file, prediction, report, run_model, step_result, study_arguments,  # noqa: E402
+                            write_rows)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAPER_DH = {1.0: 0.05, 20.0: 0.12}  # kJ/mol
@@ -91,13 +92,13 @@ def main():
     dsc_rows, dma_rows, traces = [], [], {}
     for q in rates:
         _, result = run_model(opts, "study2", f"dsc_{q:g}Kmin", dsc_protocol(q))
-        dsc = result.summary["steps"][1]
+        dsc = step_result(result, "dsc")
         released = -dsc["delta_H_kJ_per_mol"]
-        dsc_rows.append({"cooling_K_per_min": q, "Tf_K": result.summary["steps"][0]["end_fictive_K"],
+        dsc_rows.append({"cooling_K_per_min": q, "Tf_K": step_result(result, "ramp")["end_fictive_K"],
                          "dH_rej_kJ_per_mol": released})
         traces[q] = result.tables[dsc["file"]]
         _, result = run_model(opts, "study2", f"dma_{q:g}Kmin", dma_protocol(q, frequencies))
-        dma = result.summary["steps"][1]
+        dma = step_result(result, "dma")
         i2 = frequencies.index(2.0)
         dma_rows.append({"cooling_K_per_min": q, "beta_peak_2Hz_K": dma["beta_peak_K"][i2],
                          "alpha_peak_2Hz_K": dma["alpha_peak_K"][i2], "E_beta_eV": dma["beta_arrhenius_energy_eV"]})

@@ -28,8 +28,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from glassland_study import (fit, prediction, report, run_model, step, study_arguments, targets_toml,  # noqa: E402
-                            write_rows)
+from glassland_study import (fit, prediction, report, run_model, step, step_result, study_arguments,  # noqa: E402
+                            targets_toml, write_rows)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUENCH = 6000.0 * 60.0  # K/min
@@ -105,12 +105,12 @@ def main():
     rows, curves = [], {}
     for phi in phis:
         _, result = run_model(opts, "study3", f"continuous_{phi:g}Ks", continuous(phi, ta_K))
-        h_at_ta = result.summary["steps"][1]["end_enthalpy_kJ_per_mol"]
-        c = result.summary["steps"][3]
+        h_at_ta = step_result(result, "ramp", 1)["end_enthalpy_kJ_per_mol"]  # the ramp to Ta at phi
+        c = step_result(result, "dsc")
         curves[("c", phi)] = result.tables[c["file"]]
         ta = matching_time(hold_trajectory, h_at_ta)
         _, result = run_model(opts, "study3", f"isothermal_{phi:g}Ks", isothermal(ta, ta_K))
-        i = result.summary["steps"][3]
+        i = step_result(result, "dsc")
         curves[("i", phi)] = result.tables[i["file"]]
         rows.append({"phi_K_per_s": phi, "ta_s": ta, "paper_ta_s": PAPER_TA.get(phi, float("nan")),
                      "dH_continuous": c["delta_H_kJ_per_mol"], "dH_isothermal": i["delta_H_kJ_per_mol"],
@@ -124,7 +124,7 @@ def main():
                     step("ramp", to_K=300.0, rate_K_per_min=QUENCH) +
                     step("kissinger", to_K=540.0, rates_K_per_min=rates, reference_cooling_K_per_min=QUENCH))
         _, result = run_model(opts, "study3", f"kissinger_{ta:g}s", protocol)
-        k = result.summary["steps"][3]
+        k = step_result(result, "kissinger")
         kissinger.append({"ta_s": ta, "Ea_kJ_per_mol": k["activation_energy_kJ_per_mol"], "peak_class": k["followed_class"],
                           "peak_100Ks_K": k["peaks_K"][0], "peak_1000Ks_K": k["peaks_K"][-1]})
 
