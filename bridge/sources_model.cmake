@@ -1,3 +1,4 @@
 list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/cli/ModelCommands.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/CreepFitCommand.cpp
 )

@@ -4,6 +4,7 @@
 // and nothing is written unless the whole protocol succeeded.
 // `glassland landscape-model fit --model M.toml --targets TARGETS.toml --out DIR`: least-squares
 // fit of model parameters to measured numbers and curves (kmc/model/ModelFit.hpp).
+// `landscape-model creep-fit` lives in CreepFitCommand.cpp.
 #include <chrono>
 #include <iomanip>
 #include <filesystem>
@@ -108,7 +109,7 @@ void run_landscape_model(const ModelOptions& options) {
 void register_model_commands(CLI::App& app) {
   auto options = std::make_shared<ModelOptions>();
   auto* command = app.add_subcommand("landscape-model",
-                                     "Coarse landscape model at laboratory timescales: protocols, DSC, DMA, creep; 'fit'");
+                                     "Coarse landscape model at laboratory timescales: protocols, DSC, DMA, creep; 'fit', 'creep-fit'");
   command->add_option("--model", options->model, "model TOML (docs/landscape-model.md)");
   command->add_option("--protocol", options->protocol, "protocol TOML (docs/landscape-model.md)");
   command->add_option("--out", options->out, "output directory");
@@ -123,8 +124,10 @@ void register_model_commands(CLI::App& app) {
   fit->add_flag("!--no-plots", fit_options->plots, "skip the PNG plot");
   fit->callback([fit_options] { run_model_fit(*fit_options); });
 
-  command->callback([options, fit] {
-    if (fit->parsed()) return;
+  auto* creep_fit = register_creep_fit_command(*command);
+
+  command->callback([options, fit, creep_fit] {
+    if (fit->parsed() || creep_fit->parsed()) return;
     for (const auto& [value, name] : {std::pair{&options->model, "--model"}, {&options->protocol, "--protocol"}, {&options->out, "--out"}})
       if (value->empty()) throw InputError(name, "is required (or use 'landscape-model fit')");
     run_landscape_model(*options);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "kmc/LabUnits.hpp"
+#include "kmc/model/CreepSpectrumFit.hpp"
 #include "kmc/model/Instruments.hpp"
 #include "kmc/model/ProtocolSteps.hpp"
 #include "kmc/model/TomlFields.hpp"
@@ -140,8 +141,8 @@ private:
 
 class CreepStep : public ProtocolStep {
 public:
-  CreepStep(double t, double stress, double duration, std::string where)
-      : temperature_(t), stress_(stress), duration_(duration), where_(std::move(where)) {}
+  CreepStep(double t, double stress, double duration, int gumbel_families, std::string where)
+      : temperature_(t), stress_(stress), duration_(duration), gumbel_families_(gumbel_families), where_(std::move(where)) {}
   std::string kind() const override { return "creep"; }
   nlohmann::json run(RunContext& c) const override {
     const CreepResult r = run_creep(c.sample, temperature_, stress_, duration_, c.control, where_);
@@ -151,13 +152,24 @@ public:
                                                    {r.time_s, r.compliance_per_GPa, r.beta_part, r.flow_part});
     c.files[c.prefix("creep_spectrum") + ".csv"] = csv_table({"log10_tau_s", "beta_weight_per_GPa", "flow_weight_per_GPa"},
                                                             {r.spectrum_log10_tau, r.spectrum_beta, r.spectrum_flow});
-    return {{"file", c.prefix("creep") + ".csv"}, {"final_compliance_per_GPa", r.compliance_per_GPa.back()},
-            {"final_strain", r.compliance_per_GPa.back() * stress_ * 1e-3},
-            {"log_mean_tau_beta_s", r.log_mean_tau_beta_s}, {"log_mean_tau_flow_s", r.log_mean_tau_flow_s}};
+    nlohmann::json out = {{"file", c.prefix("creep") + ".csv"}, {"final_compliance_per_GPa", r.compliance_per_GPa.back()},
+                          {"final_strain", r.compliance_per_GPa.back() * stress_ * 1e-3},
+                          {"log_mean_tau_beta_s", r.log_mean_tau_beta_s}, {"log_mean_tau_flow_s", r.log_mean_tau_flow_s}};
+    if (gumbel_families_ > 0) {  // the paper's analysis of the curve (CreepSpectrumFit.hpp)
+      CreepFitOptions options;
+      options.families = gumbel_families_;
+      const CreepCurve curve{r.time_s, r.compliance_per_GPa};
+      const auto fit = fit_creep_spectrum(curve, options, where_ + " (gumbel_families)");
+      out["gumbel_fit"] = creep_spectrum_json(fit);
+      out["gumbel_fit"]["file"] = c.prefix("creep_gumbel") + ".csv";
+      c.files[c.prefix("creep_gumbel") + ".csv"] = creep_spectrum_csv(curve, fit);
+    }
+    return out;
   }
 
 private:
   double temperature_, stress_, duration_;
+  int gumbel_families_;
   std::string where_;
 };
 
@@ -203,7 +215,8 @@ std::unique_ptr<ProtocolStep> parse_creep(TomlFields& f, const std::string&) {
   const double t = f.required_positive("temperature_K");
   const double stress = f.required_positive("stress_MPa");
   const double duration = f.required_positive("duration_s");
-  return std::make_unique<CreepStep>(t, stress, duration, f.where("kind"));
+  const int families = static_cast<int>(f.integer("gumbel_families", 0, 0, 4));
+  return std::make_unique<CreepStep>(t, stress, duration, families, f.where("kind"));
 }
 
 }  // namespace glassland::model

@@ -110,9 +110,11 @@ struct FitProblem : Eigen::DenseFunctor<double> {
   int evaluations = 0;
 };
 
-std::string status_text(Eigen::LevenbergMarquardtSpace::Status s) {
+}  // namespace
+
+std::string lm_status_text(int status) {
   using namespace Eigen::LevenbergMarquardtSpace;
-  switch (s) {
+  switch (static_cast<Status>(status)) {
     case RelativeReductionTooSmall: return "converged: relative reduction of chi^2 below ftol";
     case RelativeErrorTooSmall: return "converged: relative parameter change below xtol";
     case RelativeErrorAndReductionTooSmall: return "converged: chi^2 and parameters stationary";
@@ -122,7 +124,6 @@ std::string status_text(Eigen::LevenbergMarquardtSpace::Status s) {
     default: return "stopped: improper input";
   }
 }
-}  // namespace
 
 std::vector<FitResidual> fit_residuals(const toml::table& model, const std::string& model_path, const FitTargets& targets,
                                        const std::vector<double>& values) {
@@ -166,7 +167,7 @@ FitResult fit_model(const toml::table& model, const std::string& model_path, con
   lm.setXtol(1e-7);
   lm.setFtol(1e-10);
   const auto status = lm.minimize(u);
-  result.status = status_text(status);
+  result.status = lm_status_text(static_cast<int>(status));
   result.iterations = static_cast<int>(lm.iterations());
 
   result.fitted = problem.parameter_values(u);

@@ -47,4 +47,7 @@ FitResult fit_model(const toml::table& model, const std::string& model_path, con
 std::vector<FitResidual> fit_residuals(const toml::table& model, const std::string& model_path, const FitTargets& targets,
                                        const std::vector<double>& values);
 
+/// Why Eigen's Levenberg-Marquardt stopped (its LevenbergMarquardtSpace::Status as int), in words.
+std::string lm_status_text(int status);
+
 }  // namespace glassland::model

@@ -2,8 +2,12 @@
 // exit status 1, nothing written.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
@@ -86,4 +90,44 @@ TEST_CASE("landscape-model fit rejects bad targets in one line and writes nothin
   const auto r = run_cli(dir, kExamples + "la_glass.toml", "", out);
   CHECK(r.status == 1);
   CHECK(r.err.find("--protocol") != std::string::npos);
+}
+
+TEST_CASE("landscape-model creep-fit fits a curve file and rejects bad curves in one line", "[model][cli][creep-fit]") {
+  const std::string dir = glassland::test::scratch_dir("model-cli-creep-fit");
+  // One Debye-like family (B = 40 is a single time within 3 %) on J0: the fit of one family
+  // returns J0 = 0.03 and dJ = 0.01 within 1e-3 (the written JSON's precision is not the limit).
+  std::string text = "time_s,J_per_GPa\n";
+  for (int k = 0; k <= 60; ++k) {
+    const double t = std::pow(10.0, -3.0 + 0.1 * k);
+    text += std::to_string(t) + "," + std::to_string(0.03 + 0.01 * (1.0 - std::exp(-t / 2.0))) + "\n";
+  }
+  write(dir + "/good.csv", text);
+  const auto ok = glassland::test::run_glassland(dir, "landscape-model creep-fit --curve '" + dir + "/good.csv' --out '" + dir +
+                                                          "/fit' --families 1 --json");
+  INFO(ok.err);
+  REQUIRE(ok.status == 0);
+  CHECK(fs::exists(dir + "/fit/creep_fit.csv"));
+  const auto json = nlohmann::json::parse(ok.out);
+  CHECK(json["instant_compliance_per_GPa"].get<double>() == Approx(0.03).epsilon(1e-3));
+  CHECK(json["families"][0]["compliance_per_GPa"].get<double>() == Approx(0.01).epsilon(1e-3));
+
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"time_s,J_per_GPa\n", "empty.csv: has no data rows"},
+      {"time_s,J_per_GPa\n1,0.03\n2,nan\n", "nan.csv:3:"},
+      {"time_s,J_per_GPa\n1,0.03\n3,0.04\n2,0.05\n", "back.csv:4: 'time_s' must increase strictly"}};
+  const std::vector<std::string> names = {"empty.csv", "nan.csv", "back.csv"};
+  for (std::size_t i = 0; i < bad.size(); ++i) {
+    write(dir + "/" + names[i], bad[i].first);
+    const std::string out = dir + "/out" + std::to_string(i);
+    const auto r = glassland::test::run_glassland(dir, "landscape-model creep-fit --curve '" + dir + "/" + names[i] + "' --out '" + out + "'");
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find(bad[i].second) != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(fs::exists(out));
+  }
+  const auto families = glassland::test::run_glassland(dir, "landscape-model creep-fit --curve '" + dir + "/good.csv' --out '" + dir +
+                                                                "/out9' --families 7");
+  CHECK(families.status == 1);
+  CHECK(families.err.find("--families: must be 1 to 4") != std::string::npos);
 }

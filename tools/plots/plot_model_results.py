@@ -4,7 +4,7 @@
 usage: plot_model_results.py DIR
 Writes next to the CSV files: enthalpy_vs_T.png (trajectory), stepNN_dsc.png (DSC trace and
 relaxation peak), stepNN_dma.png (E' and E'' vs T), stepNN_sweep.png (TTS master curve),
-stepNN_creep.png (J(t) and retardation spectrum), stepNN_kissinger.png.
+stepNN_creep.png (J(t), its Gumbel fit if any, and the retardation spectrum), stepNN_kissinger.png.
 """
 import glob
 import os
@@ -84,6 +84,12 @@ def plot_creep(path):
     a.semilogx(d["time_s"], d["J_per_GPa"], label="J(t)")
     a.semilogx(d["time_s"], d["J_beta_per_GPa"], label="beta")
     a.semilogx(d["time_s"], d["J_flow_per_GPa"], label="flow")
+    gumbel_path = path.replace("_creep.csv", "_creep_gumbel.csv")
+    if os.path.exists(gumbel_path):  # gumbel_families > 0: the three-Gumbel fit of J(t)
+        g = read_csv(gumbel_path)
+        a.semilogx(g["time_s"], g["J_fit_per_GPa"], "k--", label="Gumbel fit")
+        for name in [k for k in g.dtype.names if k.startswith("J_family")]:
+            a.semilogx(g["time_s"], g[name], ":", label=name.replace("J_", "").replace("_per_GPa", ""))
     a.set_xlabel("t (s)"); a.set_ylabel("compliance (1/GPa)"); a.legend()
     if os.path.exists(spectrum_path):
         s = read_csv(spectrum_path)
