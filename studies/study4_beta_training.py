@@ -117,6 +117,7 @@ def main():
                              "e.g. mechanics.work_per_rearrangement_kJ_per_mol=0.3; repeatable")
     opts = parser.parse_args()
     creep_s = 3600.0 if opts.quick else 1.0e5
+    os.makedirs(opts.out, exist_ok=True)  # --no-fit with --after-fit writes the changed model first
     fitted = None
     if not opts.no_fit:
         opts.model, fitted = fit_untrained(opts, creep_s)

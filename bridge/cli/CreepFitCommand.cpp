@@ -19,7 +19,7 @@ struct CreepFitOptions {
   std::string curve, out, time_column = "time_s", compliance_column = "J_per_GPa";
   int families = 3;
   double sigma = 0.0;
-  bool json = false;
+  bool relative = false, json = false;
 };
 
 nlohmann::json fit_json(const CreepFitOptions& options, const model::CreepSpectrumFit& fit) {
@@ -27,13 +27,18 @@ nlohmann::json fit_json(const CreepFitOptions& options, const model::CreepSpectr
   out["curve_file"] = options.curve;
   out["time_column"] = options.time_column;
   out["compliance_column"] = options.compliance_column;
-  out["sigma_per_GPa"] = options.sigma;
+  out["sigma"] = options.sigma;
+  out["relative"] = options.relative;
   return out;
 }
 
 void run_creep_fit(const CreepFitOptions& options) {
   const auto curve = model::read_creep_curve(options.curve, options.time_column, options.compliance_column);
-  const auto fit = model::fit_creep_spectrum(curve, {options.families, options.sigma}, options.curve);
+  model::CreepFitOptions fit_options;
+  fit_options.families = options.families;
+  fit_options.sigma_per_GPa = options.sigma;
+  fit_options.relative = options.relative;
+  const auto fit = model::fit_creep_spectrum(curve, fit_options, options.curve);
   const auto summary = fit_json(options, fit);
   AtomicFolder out(options.out, "--out");
   write_file_atomically(out.path("creep_fit.json"), [&](std::ostream& os) { os << summary.dump(2) << "\n"; });
@@ -59,10 +64,12 @@ CLI::App* register_creep_fit_command(CLI::App& landscape_model) {
   command->add_option("--families", options->families, "number of Gumbel families (1-4)")->capture_default_str();
   command->add_option("--time-column", options->time_column, "time column (s)")->capture_default_str();
   command->add_option("--compliance-column", options->compliance_column, "compliance column (1/GPa)")->capture_default_str();
-  command->add_option("--sigma", options->sigma, "noise of J (1/GPa); 0: unweighted, scale from the residuals")->capture_default_str();
+  command->add_option("--sigma", options->sigma, "noise of J (1/GPa, or a fraction of J with --relative); 0: unweighted, scale from the residuals")
+      ->capture_default_str();
+  command->add_flag("--relative", options->relative, "residuals relative to J (each decade of a log-spaced curve weighs alike)");
   command->add_flag("--json", options->json, "print creep_fit.json on stdout");
   command->callback([options] { run_creep_fit(*options); });
-  register_option_names("creep-fit", {{"families", "--families"}, {"sigma", "--sigma"}});
+  register_option_names("creep-fit", {{"families", "--families"}, {"sigma", "--sigma"}, {"relative", "--relative"}});
   return command;
 }
 

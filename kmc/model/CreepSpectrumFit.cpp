@@ -42,8 +42,8 @@ constexpr double kShapeLow = 0.02, kShapeHigh = 50.0, kInvalid = 1e6;
 
 // Least-squares problem in u = (J0, {ln dJ, ln tau0, ln B} per family).
 struct CreepProblem : Eigen::DenseFunctor<double> {
-  CreepProblem(const CreepCurve& c, int families, double sigma)
-      : DenseFunctor<double>(1 + 3 * families, static_cast<int>(c.time_s.size())), curve(c), n(families), weight(1.0 / sigma) {}
+  CreepProblem(const CreepCurve& c, int families, const std::vector<double>& weights)
+      : DenseFunctor<double>(1 + 3 * families, static_cast<int>(c.time_s.size())), curve(c), n(families), weight(weights) {}
 
   static GumbelCreepSpectrum spectrum(const InputType& u) {
     GumbelCreepSpectrum s;
@@ -67,20 +67,21 @@ struct CreepProblem : Eigen::DenseFunctor<double> {
     const auto s = spectrum(u);
     for (Eigen::Index k = 0; k < r.size(); ++k) {
       const auto t = static_cast<std::size_t>(k);
-      r[k] = weight * (s.compliance_per_GPa(curve.time_s[t]) - curve.compliance_per_GPa[t]);
+      r[k] = weight[t] * (s.compliance_per_GPa(curve.time_s[t]) - curve.compliance_per_GPa[t]);
     }
     return 0;
   }
   int df(const InputType& u, JacobianType& jacobian) {
     const auto s = spectrum(u);
     for (Eigen::Index k = 0; k < jacobian.rows(); ++k) {
-      jacobian(k, 0) = weight;
+      const double w = weight[static_cast<std::size_t>(k)];
+      jacobian(k, 0) = w;
       for (int i = 0; i < n; ++i) {
         const auto& f = s.families[static_cast<std::size_t>(i)];
         const auto g = gumbel_retardation(curve.time_s[static_cast<std::size_t>(k)], f.tau0_s, f.shape);
-        jacobian(k, 3 * i + 1) = weight * f.compliance_per_GPa * g.fraction;
-        jacobian(k, 3 * i + 2) = weight * f.compliance_per_GPa * g.d_ln_tau0;
-        jacobian(k, 3 * i + 3) = weight * f.compliance_per_GPa * g.d_ln_shape;
+        jacobian(k, 3 * i + 1) = w * f.compliance_per_GPa * g.fraction;
+        jacobian(k, 3 * i + 2) = w * f.compliance_per_GPa * g.d_ln_tau0;
+        jacobian(k, 3 * i + 3) = w * f.compliance_per_GPa * g.d_ln_shape;
       }
     }
     return 0;
@@ -88,7 +89,7 @@ struct CreepProblem : Eigen::DenseFunctor<double> {
 
   const CreepCurve& curve;
   int n;
-  double weight;
+  const std::vector<double>& weight;  // 1 / sigma of each point
   int evaluations = 0;
 };
 
@@ -111,7 +112,7 @@ double minimise(CreepProblem& problem, Eigen::VectorXd& u, int max_evaluations, 
 // still be rising at the end), every trial minimised in all parameters; the best is kept. A
 // new family placed where the k-family fit leaves structure drops into it, which a single
 // start from evenly spread families does not do when the families overlap.
-Eigen::VectorXd greedy_fit(const CreepCurve& c, int n, double sigma, int max_evaluations, int& evaluations, int& starts,
+Eigen::VectorXd greedy_fit(const CreepCurve& c, int n, const std::vector<double>& weights, int max_evaluations, int& evaluations, int& starts,
                            std::string& status) {
   constexpr int kPositions = 10;
   const double decade = std::log(10.0);
@@ -122,7 +123,7 @@ Eigen::VectorXd greedy_fit(const CreepCurve& c, int n, double sigma, int max_eva
   Eigen::VectorXd best(1);
   best[0] = c.compliance_per_GPa.front();
   for (int k = 1; k <= n; ++k) {
-    CreepProblem problem(c, k, sigma);
+    CreepProblem problem(c, k, weights);
     Eigen::VectorXd chosen;
     double chosen_chi2 = INFINITY;
     for (int j = 0; j < kPositions; ++j) {
@@ -193,9 +194,14 @@ CreepSpectrumFit fit_creep_spectrum(const CreepCurve& curve, const CreepFitOptio
   if (!(options.sigma_per_GPa >= 0.0) || !std::isfinite(options.sigma_per_GPa)) throw InputError("sigma", "must be >= 0");
   const int n = options.families;
   const double sigma = options.sigma_per_GPa > 0.0 ? options.sigma_per_GPa : 1.0;
+  std::vector<double> weights;
+  for (double j : curve.compliance_per_GPa) {
+    if (options.relative && !(std::abs(j) > 0.0)) throw InputError("relative", "needs J != 0 at every point (the weights are 1 / |J|)");
+    weights.push_back(1.0 / (options.relative ? sigma * std::abs(j) : sigma));
+  }
   CreepSpectrumFit result;
-  Eigen::VectorXd best = greedy_fit(curve, n, sigma, options.max_evaluations, result.evaluations, result.starts, result.status);
-  CreepProblem problem(curve, n, sigma);
+  Eigen::VectorXd best = greedy_fit(curve, n, weights, options.max_evaluations, result.evaluations, result.starts, result.status);
+  CreepProblem problem(curve, n, weights);
   Eigen::VectorXd residual(problem.values());
   problem(best, residual);
   const double best_chi2 = residual.squaredNorm();

@@ -30,6 +30,8 @@ void check_creep_curve(const CreepCurve& curve, int families, const std::string&
 struct CreepFitOptions {
   int families = 3;             ///< number of Gumbel families (1-4)
   double sigma_per_GPa = 0.0;   ///< noise of J; 0: unweighted, scale from the residuals
+  bool relative = false;        ///< residuals relative to J (sigma_per_GPa then a fraction of J):
+                                ///< every decade of a log-spaced curve weighs alike, not the largest J
   int max_evaluations = 6000;   ///< budget of J(t) evaluations over all starts
 };
 
@@ -45,7 +47,7 @@ struct CreepSpectrumFit {
   double instant_uncertainty_per_GPa = 0.0;
   std::vector<GumbelFamilyUncertainty> uncertainty;  ///< per family, as in spectrum.families
   std::vector<double> fitted_per_GPa;                ///< J of the fit at the curve's times
-  double chi_squared = 0.0;         ///< sum of ((fit - J) / sigma)^2 (sigma = 1 if unweighted)
+  double chi_squared = 0.0;         ///< sum of ((fit - J) / sigma)^2 (sigma = 1 if unweighted; sigma |J| if relative)
   double variance_factor = 1.0;     ///< s^2 = chi^2 / (m - p) in the covariance s^2 (J^T J)^-1
   double rms_residual_per_GPa = 0.0;
   int evaluations = 0, starts = 0;

@@ -79,20 +79,24 @@ TEST_CASE("Gumbel retardation derivatives agree with central differences", "[mod
 
 TEST_CASE("creep-fit recovers three Gumbel families from an exact curve", "[model][creep-fit]") {
   const auto truth = known_spectrum();
-  const auto fit = fit_creep_spectrum(curve_of(truth), {}, "synthetic");
-  INFO(fit.status << ", chi^2 " << fit.chi_squared);
-  // Exact data: what remains is the minimiser's stopping rule (xtol 1e-10); 1e-5 relative.
-  REQUIRE(fit.spectrum.families.size() == 3);
-  CHECK(fit.spectrum.instant_per_GPa == Approx(truth.instant_per_GPa).epsilon(1e-5));
-  for (std::size_t i = 0; i < 3; ++i) {
-    const auto& got = fit.spectrum.families[i];
-    const auto& want = truth.families[i];
-    CHECK(got.compliance_per_GPa == Approx(want.compliance_per_GPa).epsilon(1e-5));
-    CHECK(got.tau0_s == Approx(want.tau0_s).epsilon(1e-5));
-    CHECK(got.shape == Approx(want.shape).epsilon(1e-5));
-    CHECK(got.mean_tau_s() == Approx(want.mean_tau_s()).epsilon(1e-5));
+  for (bool relative : {false, true}) {
+    CreepFitOptions options;
+    options.relative = relative;  // residuals in J or relative to J: the exact curve fits both
+    const auto fit = fit_creep_spectrum(curve_of(truth), options, "synthetic");
+    INFO((relative ? "relative: " : "absolute: ") << fit.status << ", chi^2 " << fit.chi_squared);
+    // Exact data: what remains is the minimiser's stopping rule (xtol 1e-12); 1e-5 relative.
+    REQUIRE(fit.spectrum.families.size() == 3);
+    CHECK(fit.spectrum.instant_per_GPa == Approx(truth.instant_per_GPa).epsilon(1e-5));
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto& got = fit.spectrum.families[i];
+      const auto& want = truth.families[i];
+      CHECK(got.compliance_per_GPa == Approx(want.compliance_per_GPa).epsilon(1e-5));
+      CHECK(got.tau0_s == Approx(want.tau0_s).epsilon(1e-5));
+      CHECK(got.shape == Approx(want.shape).epsilon(1e-5));
+      CHECK(got.mean_tau_s() == Approx(want.mean_tau_s()).epsilon(1e-5));
+    }
+    CHECK(fit.rms_residual_per_GPa < 1e-9);
   }
-  CHECK(fit.rms_residual_per_GPa < 1e-9);
 }
 
 TEST_CASE("creep-fit on a noisy curve stays within its stated uncertainties", "[model][creep-fit]") {
@@ -146,6 +150,11 @@ TEST_CASE("creep-fit refuses bad curves in one line", "[model][creep-fit]") {
   short_curve.time_s.resize(10);
   short_curve.compliance_per_GPa.resize(10);
   CHECK(error_of([&] { fit_creep_spectrum(short_curve, {}, "c.csv"); }).find("3 families need at least 11") != std::string::npos);
+  auto zero = curve;
+  zero.compliance_per_GPa[3] = 0.0;
+  CreepFitOptions relative;
+  relative.relative = true;
+  CHECK(error_of([&] { fit_creep_spectrum(zero, relative, "c.csv"); }).find("relative: needs J != 0") != std::string::npos);
 
   // From a file: the line of the bad row, and a missing column by name.
   const std::string dir = glassland::test::scratch_dir("creep-fit-bad");
