@@ -35,7 +35,6 @@ of the small atoms rises as E_IS falls (plain Voronoi, no face threshold; with ~
 segments the correlation coefficient is noisy).
 """
 import argparse
-import csv
 import json
 import math
 import os
@@ -48,7 +47,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from glassland_study import cli_json, import_glassland, write_rows  # noqa: E402
+from glassland_study import cli_json, import_glassland, read_columns, study_arguments, write_rows  # noqa: E402
 
 
 def linear_fit(x, y):
@@ -64,10 +63,11 @@ def linear_fit(x, y):
     return sxy / math.sqrt(sxx * syy), slope, my - slope * mx
 
 
-def quench(binary, out, t_end, rate, natoms, seed, quick):
-    equilibrate = 10 if quick else 25
-    return cli_json(binary, "quench", "--out", out, "--natoms", natoms, "--t-start", 2.0, "--t-end", t_end,
-                    "--rate", rate, "--equilibrate", equilibrate, "--seed", seed, "--threads", 1, "--sample-every", 100)
+def quench(args, out, t_end, rate):
+    equilibrate = 10 if args.quick else 25
+    return cli_json(args.glassland, "quench", "--out", out, "--natoms", args.natoms, "--t-start", 2.0, "--t-end", t_end,
+                    "--rate", rate, "--equilibrate", equilibrate, "--seed", args.seed, "--threads", 1, "--sample-every",
+                    100, quiet=args.quiet)
 
 
 def displacement_map(ax, akmc):
@@ -127,7 +127,7 @@ def run_akmc(args, data, t_age):
         path = f"{out}/minimum_{i}.data"
         run.system(i).write_lammps_data(path)
         ana = cli_json(args.glassland, "analyze", "--data", path, "--potential", "wahnstrom", "--inherent", "--voronoi",
-                       "--threads", 1)
+                       "--threads", 1, quiet=args.quiet)
         ico.append(ana["voronoi"]["icosahedral_fraction_by_type"]["2"])
         ico_energy.append(ana["inherent_structure_energy_per_atom"])
     return {"summary": run.summary(), "times": list(trajectory["time"]), "energies": [inherent[s] for s in states[1:]],
@@ -137,9 +137,7 @@ def run_akmc(args, data, t_age):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--glassland", default="./build/bridge/glassland")
-    parser.add_argument("--out", default="out/study5")
-    parser.add_argument("--quick", action="store_true", help="small run (< 2 minutes)")
+    study_arguments(parser, "study5", "small run (< 2 minutes)")
     parser.add_argument("--natoms", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--akmc-events", type=int, default=None, help="aKMC events (default 200, --quick 4)")
@@ -151,13 +149,13 @@ def main():
     segment_steps_first = 250 if args.quick else 1000
 
     # 1. Tf from a full quench to low temperature.
-    tf_run = quench(args.glassland, f"{args.out}/quench_tf", 0.1, rate, args.natoms, args.seed, args.quick)
+    tf_run = quench(args, f"{args.out}/quench_tf", 0.1, rate)
     tf = tf_run["tg_energy"]
     t_age = 0.95 * tf
     print(f"study5: Tf = {tf:.4f}, aging at T = {t_age:.4f}", file=sys.stderr)
 
     # 2. Quench the same liquid to T_age.
-    quench(args.glassland, f"{args.out}/quench_age", t_age, rate, args.natoms, args.seed, args.quick)
+    quench(args, f"{args.out}/quench_age", t_age, rate)
     data = f"{args.out}/quench_age/glass.data"
 
     # 3. Aging in log-spaced segments, E_IS after each.
@@ -168,10 +166,10 @@ def main():
         nxt = f"{args.out}/aged_{k:02d}.data"
         md = cli_json(args.glassland, "md", "--data", current, "--potential", "wahnstrom", "--ensemble", "nvt",
                       "--temperature", t_age, "--tdamp", 0.5, "--dt", 0.005, "--steps", steps,
-                      "--write-data", nxt, "--threads", 1)
+                      "--write-data", nxt, "--threads", 1, quiet=args.quiet)
         elapsed += steps
         ana = cli_json(args.glassland, "analyze", "--data", nxt, "--potential", "wahnstrom", "--inherent",
-                       "--voronoi", "--threads", 1)
+                       "--voronoi", "--threads", 1, quiet=args.quiet)
         n = ana["natoms"]
         rows.append({"steps": elapsed, "time": elapsed * 0.005,
                      "inherent_energy_per_atom": ana["inherent_structure_energy_per_atom"],
@@ -198,9 +196,9 @@ def main():
     a.set_xlabel("aging time (tau)")
     a.set_ylabel("inherent-structure energy per atom (eps)")
     a.set_title(f"Wahnstrom N={args.natoms}, aging at T = 0.95 Tf = {t_age:.3f}")
-    with open(f"{args.out}/quench_tf/quench.csv") as f:
-        q = [r for r in csv.DictReader(f) if r["phase"] == "cool"]
-    b.plot([float(r["target_temperature"]) for r in q], [float(r["potential_energy_per_atom"]) for r in q], ".", ms=3)
+    q = read_columns(f"{args.out}/quench_tf/quench.csv")
+    cooling = q["phase"] == "cool"
+    b.plot(q["target_temperature"][cooling], q["potential_energy_per_atom"][cooling], ".", ms=3)
     b.axvline(tf, ls="--", color="k", label=f"Tf = {tf:.3f}")
     b.axvline(t_age, ls=":", color="tab:red", label=f"T_age = {t_age:.3f}")
     b.set_xlabel("target temperature (eps/k_B)")
