@@ -6,6 +6,7 @@ import, a kMC checkpoint, a short harvest with its checkpoint).
 """
 from __future__ import annotations
 
+import math
 import random
 import subprocess
 from pathlib import Path
@@ -57,7 +58,8 @@ def make_seeds(binary: str, source: Path, work: Path) -> dict[str, bytes]:
     lines[first_atom] = " ".join(fields)
     seeds = {"glass.data": glass.read_bytes(), "glass_b.data": "\n".join(lines).encode(), "net.json": net.read_bytes(), "pot.toml": POTENTIAL_TOML.encode(),
              "model.toml": (source / "examples/model/la_glass.toml").read_bytes(),
-             "protocol.toml": (source / "examples/model/dsc_cool_reheat.toml").read_bytes()}
+             "protocol.toml": (source / "examples/model/dsc_cool_reheat.toml").read_bytes(),
+             "creep.csv": creep_curve_csv().encode()}
     for name in ("net.glcat", "ck.json", "h.glcat", "h.glcat.checkpoint.json", "h.glcat.checkpoint-400.data",
                  "h.glcat.checkpoint-400.glcat"):
         seeds[name] = (work / name).read_bytes()
@@ -147,13 +149,23 @@ def checkpoint_cases(seeds, rng):
     return cases
 
 
+def creep_curve_csv():
+    """A creep curve J(t) for `landscape-model creep-fit`: J0 = 0.03 plus one Debye step of
+    0.01 1/GPa at 2 s, 31 points log-spaced over 1e-3 .. 1e3 s."""
+    rows = ["time_s,J_per_GPa"]
+    for k in range(31):
+        t = 10.0 ** (-3.0 + 0.2 * k)
+        rows.append(f"{t!r},{0.03 + 0.01 * (1.0 - math.exp(-t / 2.0))!r}")
+    return "\n".join(rows) + "\n"
+
+
 def seeds_subset(seeds, *names):
     return {n: seeds[n] for n in names}
 
 
 def build_corpus(seeds: dict, rng: random.Random, universal_per_option: int, flips: int, model_values: int) -> list[Case]:
     from fuzzlib.named_cases import named_cases
-    common = seeds_subset(seeds, "glass.data", "glass_b.data", "net.glcat", "h.glcat")
+    common = seeds_subset(seeds, "glass.data", "glass_b.data", "net.glcat", "h.glcat", "creep.csv")
     cases = named_cases(seeds)
     cases += option_cases.option_cases(rng, universal_per_option, common)
     cases += data_cases(seeds, rng, flips)

@@ -80,6 +80,8 @@ COMMANDS: dict[str, tuple[list[str], list[str], dict[str, str]]] = {
                   "--skin": "nonneg", "--quench-fmax": "pos", "--same-displacement": "pos", "--same-energy": "pos",
                   "--confidence": "frac", "--significance": "frac", "--rate-tolerance": "pos",
                   "--prefactor-scale": "pos", "--threads": "count"}),
+    "landscape-model creep-fit": (["--curve", "{in}/creep.csv", "--out", "{out}/cf", "--families", "1"], ["cf/"],
+                                  {"--families": "pos_int", "--sigma": "nonneg"}),
     "pipeline": (["--out", "{out}/p", "--quick", "--natoms", "200", "--harvest-steps", "10", "--kmc-runs", "2",
                   "--akmc-events", "1", "--akmc-wall", "1"], ["p/"],
                  {"--natoms": "pos_int", "--seed": "uint", "--harvest-temperature": "pos", "--harvest-steps": "pos_int",
