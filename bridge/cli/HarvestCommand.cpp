@@ -14,6 +14,7 @@
 #include "bridge/cli/OptionNames.hpp"
 #include "bridge/cli/StrictOptions.hpp"
 #include "bridge/HarvestCheckpoint.hpp"
+#include "bridge/HarvestDefaults.hpp"
 #include "bridge/HarvestTrajectories.hpp"
 #include "bridge/akmc/Distributed.hpp"
 #include "bridge/akmc/Ranks.hpp"
@@ -32,7 +33,7 @@ namespace {
 struct HarvestCommandOptions {
   std::string data, potential, landscape_potential, out;
   landscape::HarvestOptions harvest;
-  double hessian_radius = 2.5;
+  double hessian_radius = 0.0;  ///< --hessian-radius (default: harvest_command_defaults())
   bool json = false, resume = false;
   int trajectories = 1;  ///< > 1: independent trajectories over ranks and threads, catalogs merged
   int threads = 0;       ///< with trajectories > 1: threads per rank (0: all)
@@ -142,6 +143,8 @@ void register_harvest_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("harvest", "Harvest minima and saddles from MD into a catalog");
   register_option_names("harvest", {{"fmax", "--neb-fmax"}, {"max_iterations", "--neb-max-iterations"}});
   auto& h = o->harvest;
+  h = harvest_command_defaults();
+  o->hessian_radius = h.analysis.refinement.local_radius;
   cmd->add_option("--data", o->data, "LAMMPS data file of the starting configuration (e.g. a quenched glass)")
       ->required();
   cmd->add_option("--potential", o->potential, "potential for the MD (preset or TOML)")->required();
@@ -152,46 +155,46 @@ void register_harvest_command(CLI::App& app) {
   cmd->add_option("--steps", h.steps, "MD steps")->required();
   cmd->add_option("--seed", h.seed, "seed of the thermostat noise")->required();
   cmd->add_option("--out", o->out, "catalog file to write (Protocol Buffers)")->required();
-  cmd->add_option("--ensemble", h.ensemble, "thermostat: nvt-langevin or nvt-nh")->default_val("nvt-langevin");
-  cmd->add_option("--dt", h.timestep, "MD time step (time)")->default_val(0.005);
-  cmd->add_option("--damping", h.damping, "thermostat damping time (time)")->default_val(1.0)
+  cmd->add_option("--ensemble", h.ensemble, "thermostat: nvt-langevin or nvt-nh")->capture_default_str();
+  cmd->add_option("--dt", h.timestep, "MD time step (time)")->capture_default_str();
+  cmd->add_option("--damping", h.damping, "thermostat damping time (time)")->capture_default_str()
       ->check(positive());
-  cmd->add_option("--quench-every", h.quench_every, "MD steps between quenches")->default_val(200);
+  cmd->add_option("--quench-every", h.quench_every, "MD steps between quenches")->capture_default_str();
   cmd->add_option("--snapshots", h.snapshots_per_interval, "snapshots stored per quench interval for bisection")
-      ->default_val(8);
-  cmd->add_option("--images", h.analysis.paths.neb.images, "NEB interior images")->default_val(7);
+      ->capture_default_str();
+  cmd->add_option("--images", h.analysis.paths.neb.images, "NEB interior images")->capture_default_str();
   cmd->add_option("--neb-minimizer", h.analysis.paths.neb.minimizer, "band minimizer (fire falls back on failure)")
-      ->default_val("lbfgs");
+      ->capture_default_str();
   cmd->add_option("--neb-max-iterations", h.analysis.paths.neb.max_iterations,
-                  "band iterations per minimizer (unconverged events are rejected)")->default_val(1000)
+                  "band iterations per minimizer (unconverged events are rejected)")->capture_default_str()
       ->check(positive());
   cmd->add_option("--neb-fmax", h.analysis.paths.neb.fmax, "NEB convergence force (energy/length)")
-      ->default_val(1e-3)
+      ->capture_default_str()
       ->check(positive());
-  cmd->add_option("--quench-fmax", h.analysis.paths.quench.fmax, "quench convergence force")->default_val(1e-6)
+  cmd->add_option("--quench-fmax", h.analysis.paths.quench.fmax, "quench convergence force")->capture_default_str()
       ->check(positive());
   cmd->add_option("--moved", h.analysis.moved_threshold, "atoms moving more than this are involved (length)")
-      ->default_val(0.3)
+      ->capture_default_str()
       ->check(positive());
   cmd->add_option("--same-displacement", h.analysis.paths.same.displacement,
-                  "minima closer than this (max atomic displacement, length) are the same")->default_val(0.1)
+                  "minima closer than this (max atomic displacement, length) are the same")->capture_default_str()
       ->check(positive());
-  cmd->add_option("--same-energy", h.analysis.paths.same.energy, "and within this energy")->default_val(1e-5)
+  cmd->add_option("--same-energy", h.analysis.paths.same.energy, "and within this energy")->capture_default_str()
       ->check(positive());
   cmd->add_option("--hessian-radius", o->hessian_radius, "local Hessian radius around the event (length)")
-      ->default_val(2.5)
+      ->capture_default_str()
       ->check(positive());
   cmd->add_option("--fixed-prefactor", h.analysis.fixed_prefactor,
-                  "use this attempt frequency (1/time) instead of Vineyard's")->default_val(0.0)
+                  "use this attempt frequency (1/time) instead of Vineyard's")->capture_default_str()
       ->check(non_negative());
-  cmd->add_option("--env-radius", h.analysis.environment.radius, "environment-key radius (length)")->default_val(2.0)
+  cmd->add_option("--env-radius", h.analysis.environment.radius, "environment-key radius (length)")->capture_default_str()
       ->check(positive());
   cmd->add_option("--env-bond", h.analysis.environment.bond_cutoff, "environment-key bond cutoff (length)")
-      ->default_val(1.5)
+      ->capture_default_str()
       ->check(positive());
-  cmd->add_option("--max-events", h.max_events, "stop after this many saddles")->default_val(1000000)
+  cmd->add_option("--max-events", h.max_events, "stop after this many saddles")->capture_default_str()
       ->check(positive());
-  cmd->add_option("--skin", h.skin, "neighbour skin (length)")->default_val(0.3)
+  cmd->add_option("--skin", h.skin, "neighbour skin (length)")->capture_default_str()
       ->check(non_negative());
   cmd->add_option("--checkpoint-every", h.checkpoint_every,
                   "save MD state and catalog as OUT.checkpoint-* every this many MD steps and at the end (0: never)")
@@ -204,8 +207,6 @@ void register_harvest_command(CLI::App& app) {
       ->default_val(1);
   cmd->add_option("--threads", o->threads, "with --trajectories > 1: threads per rank (default: all)")->default_val(0);
   cmd->callback([o] {
-    o->harvest.analysis.paths.neb.climb = true;
-    o->harvest.analysis.paths.neb.fallback_minimizer = "fire";
     o->harvest.analysis.paths.same.energy = std::max(o->harvest.analysis.paths.same.energy, 0.0);
     run_harvest(*o);
   });

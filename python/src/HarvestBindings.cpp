@@ -1,7 +1,8 @@
 // Harvesting minima and saddles from MD into a Catalog (landscape/Harvester.hpp), with the
-// defaults of `glassland harvest`.
+// defaults of `glassland harvest` (bridge/HarvestDefaults.hpp).
 #include <pybind11/stl.h>
 
+#include "bridge/HarvestDefaults.hpp"
 #include "glassland/Version.hpp"
 #include "landscape/Harvester.hpp"
 #include "md/Error.hpp"
@@ -15,26 +16,6 @@ namespace {
 
 using namespace pybind11::literals;
 
-/// The options of `glassland harvest` with its command-line defaults.
-landscape::HarvestOptions command_line_defaults() {
-  landscape::HarvestOptions h;
-  auto& a = h.analysis;
-  a.paths.neb.images = 7;
-  a.paths.neb.minimizer = "lbfgs";
-  a.paths.neb.fallback_minimizer = "fire";
-  a.paths.neb.climb = true;
-  a.paths.neb.max_iterations = 1000;
-  a.paths.neb.fmax = 1e-3;
-  a.paths.quench.fmax = 1e-6;
-  a.paths.same.displacement = 0.1;
-  a.paths.same.energy = 1e-5;
-  a.moved_threshold = 0.3;
-  a.refinement.local_radius = 2.5;
-  a.environment.radius = 2.0;
-  a.environment.bond_cutoff = 1.5;
-  return h;
-}
-
 py::tuple harvest(const md::System& start, PotentialHandle& md_potential, double temperature, long steps,
                   std::uint64_t seed, PotentialHandle* landscape_potential, const py::object& resume_catalog,
                   const std::string& ensemble, double timestep, double damping, long quench_every, int snapshots,
@@ -45,7 +26,7 @@ py::tuple harvest(const md::System& start, PotentialHandle& md_potential, double
   if (lp.spec().units != md_potential.spec().units) throw InputError("landscape_potential", "units differ from potential");
   md::System system = start;
   md::apply_default_masses(system, md_potential.spec().type_mass);
-  landscape::HarvestOptions h = command_line_defaults();
+  landscape::HarvestOptions h = bridge::harvest_command_defaults();
   h.temperature = temperature;
   h.steps = steps;
   h.seed = seed;
@@ -95,11 +76,13 @@ py::tuple harvest(const md::System& start, PotentialHandle& md_potential, double
 }  // namespace
 
 void bind_harvest(py::module_& m) {
+  const landscape::HarvestOptions d = bridge::harvest_command_defaults();
   m.def("harvest", &harvest, "system"_a, "potential"_a, "temperature"_a, "steps"_a, "seed"_a,
-        "landscape_potential"_a = py::none(), "catalog"_a = py::none(), "ensemble"_a = "nvt-langevin",
-        "timestep"_a = 0.005, "damping"_a = 1.0, "quench_every"_a = 200, "snapshots"_a = 8,
-        "max_events"_a = 1000000, "fixed_prefactor"_a = 0.0, "hessian_radius"_a = 2.5, "progress"_a = py::none(),
-        "progress_every"_a = 1000,
+        "landscape_potential"_a = py::none(), "catalog"_a = py::none(), "ensemble"_a = d.ensemble,
+        "timestep"_a = d.timestep, "damping"_a = d.damping, "quench_every"_a = d.quench_every,
+        "snapshots"_a = d.snapshots_per_interval, "max_events"_a = d.max_events,
+        "fixed_prefactor"_a = d.analysis.fixed_prefactor, "hessian_radius"_a = d.analysis.refinement.local_radius,
+        "progress"_a = py::none(), "progress_every"_a = 1000,
         "Harvests minima and saddles from MD at `temperature` (temperature unit) for `steps` MD steps (seeded), "
         "as `glassland harvest` (same defaults): quench every quench_every steps, bisect, NEB with "
         "`landscape_potential` (default: `potential`; pass the smooth '-sf' preset as the CLI does), refine, "
