@@ -99,3 +99,23 @@ TEST_CASE("kmc refuses a junk ramp and a checkpoint with an impossible state", "
   require_clean_refusal(run_glassland(dir, base + " --temperature 0.3 --checkpoint " + checkpoint), "ck.json");
   CHECK(read_text(checkpoint) == before);
 }
+
+TEST_CASE("fields named by bridge's libraries reach the user as the command's own flags", "[cli]") {
+  // bridge/validate and bridge/HarvestCheckpoint name the field (temperatures_in_kelvin,
+  // landscape_potential, resume); main() maps it to the flag of the command that ran
+  // (bridge/cli/OptionNames), so the message names the option the user typed.
+  const std::string dir = glassland::test::scratch_dir("cli-field-names");
+  const std::string validate = "validate --data " + kGlass + " --potential wahnstrom --temperatures 0.3 --runs 2 "
+                               "--seed 1 --out " + dir + "/never ";
+  const auto unit = run_glassland(dir, validate + "--temperature-unit K");
+  require_clean_refusal(unit, "--temperature-unit: K needs a potential in metal units");
+  const auto truncated = run_glassland(dir, validate + "--landscape-potential wahnstrom");
+  require_clean_refusal(truncated, "--landscape-potential: 'wahnstrom' has a force jump at its cutoff");
+  const auto units = run_glassland(dir, validate + "--landscape-potential cu-zr-mendelev2007");
+  require_clean_refusal(units, "--landscape-potential: units differ");
+  CHECK_FALSE(std::filesystem::exists(dir + "/never"));
+  const auto resume = run_glassland(dir, "harvest --data " + kGlass + " --potential wahnstrom --temperature 0.45 "
+                                         "--steps 800 --seed 1 --out " + dir + "/h.glcat --resume");
+  require_clean_refusal(resume, "--resume: no checkpoint");
+  CHECK_FALSE(std::filesystem::exists(dir + "/h.glcat"));
+}
