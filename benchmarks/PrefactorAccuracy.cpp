@@ -1,20 +1,24 @@
-// Accuracy and cost of local-Hessian Vineyard prefactors against the full Hessian, on the
+// Accuracy and cost of region-Hessian Vineyard prefactors against the full Hessian, on the
 // saddles of an aKMC catalog (plain program; docs/akmc.md "Prefactor cost").
-//   bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES RADIUS...
-// For each of the first MAX_SADDLES saddles (from -> to as stored, mode guess = saddle - from),
-// the prefactors with the full Hessian (reference) and with each --hessian-radius RADIUS as the
-// engine computes them (refine_event_saddle, then both minima over the same atoms); prints per
-// saddle the Hessian atoms, force calls and ln(nu / nu_full) forward and backward.
+//   bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES FRACTION:RADIUS...
+// For each of the first MAX_SADDLES saddles (from -> to as stored), the prefactors with the full
+// Hessian (reference) and with each region rule (--hessian-fraction FRACTION, --hessian-radius
+// RADIUS) as the engine computes them (bridge::event_saddle_hessian, then both minima's
+// columns over the same atoms); prints per saddle and rule the region's atoms, the shells it grew
+// by, the force calls of the saddle block and of all three blocks, and ln(nu / nu_full) both
+// ways; on stderr the median and largest |log10(nu / nu_full)| and mean region size per rule.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <map>
+#include <string>
 
 #include <fmt/format.h>
 
+#include "bridge/akmc/MinimumHessians.hpp"
 #include "bridge/akmc/Prefactors.hpp"
 #include "landscape/CatalogFile.hpp"
-#include "landscape/Hessian.hpp"
-#include "landscape/ObjectivePool.hpp"
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
 
@@ -28,36 +32,28 @@ Eigen::VectorXd flat(const std::vector<md::Vec3>& r) {
   return x;
 }
 
-struct Variant {
-  bridge::PrefactorResult result;
-  std::size_t atoms = 0;
+struct Rule {
+  double fraction = 1.0, radius = 0.0;  // radius 0: full Hessian
+  std::string name() const { return radius > 0.0 ? fmt::format("{}:{}", fraction, radius) : "full"; }
 };
 
-Variant prefactors(const bridge::Surface& surface, const Eigen::VectorXd& from, const Eigen::VectorXd& saddle,
-                   double energy, const Eigen::VectorXd& to, double radius) {
-  bridge::PrefactorOptions o;
-  o.refinement.local_radius = radius;  // 0: full Hessian
-  o.refinement.newton_steps = 3;
-  const Eigen::VectorXd mode = surface.space.difference(saddle, from).normalized();
-  const std::unique_ptr<md::Objective> objective = surface.make_objective();
-  const bridge::SaddleHessian h = bridge::refine_event_saddle(*objective, surface, saddle, energy, mode, o);
-  Eigen::MatrixXd h_from, h_to;
-  if (h.first_order) {
-    h_from = landscape::finite_difference_hessian(*objective, from, h.atoms, o.refinement.hessian_step);
-    h_to = landscape::finite_difference_hessian(*objective, to, h.atoms, o.refinement.hessian_step);
-  }
-  Variant v;
-  v.result = bridge::vineyard_pair(surface, h, h_from, h_to, o);
-  v.result.force_calls = objective->evaluations();
-  v.atoms = h.atoms.empty() ? static_cast<std::size_t>(surface.atoms()) : h.atoms.size();
-  return v;
+struct Totals {
+  std::vector<double> errors;  // |log10 ratio|, both directions
+  double atoms = 0.0, saddle_calls = 0.0, calls = 0.0;
+  int events = 0, invalid = 0;
+};
+
+double median(std::vector<double> v) {
+  if (v.empty()) return NAN;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 6) {
-    std::cerr << "usage: bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES RADIUS...\n";
+    std::cerr << "usage: bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES FRACTION:RADIUS...\n";
     return 2;
   }
   const md::PotentialSpec spec = md::load_potential(argv[3]);
@@ -66,25 +62,66 @@ int main(int argc, char** argv) {
   const bridge::Surface surface = bridge::atomic_surface(system, spec.pair, 0.3);
   const landscape::Catalog catalog = landscape::load_catalog(argv[2]);
   const std::size_t count = std::min<std::size_t>(std::strtoul(argv[4], nullptr, 10), catalog.saddle_count());
-  std::vector<double> radii;
-  for (int k = 5; k < argc; ++k) radii.push_back(std::atof(argv[k]));
-  std::cout << "saddle,barrier,radius,atoms,force_calls,forward,backward,ln_forward_ratio,ln_backward_ratio\n";
+  std::vector<Rule> rules;
+  for (int k = 5; k < argc; ++k) {
+    const std::string s = argv[k];
+    const auto colon = s.find(':');
+    rules.push_back({std::atof(s.substr(0, colon).c_str()), std::atof(s.substr(colon + 1).c_str())});
+  }
+  std::map<std::string, Totals> totals;
+  std::cout << "saddle,barrier,rule,atoms,growths,saddle_force_calls,force_calls,forward,backward,"
+               "ln_forward_ratio,ln_backward_ratio\n";
   for (std::size_t s = 0; s < count; ++s) {
     const landscape::Saddle& saddle = catalog.saddle(s);
     const Eigen::VectorXd from = flat(catalog.positions(saddle.from)), to = flat(catalog.positions(saddle.to));
     const Eigen::VectorXd x = flat(catalog.saddle_positions(s));
     const double barrier = saddle.energy - catalog.minimum(saddle.from).energy;
-    const Variant full = prefactors(surface, from, x, saddle.energy, to, 0.0);
-    const auto row = [&](double radius, const Variant& v) {
-      const bridge::PrefactorResult& p = v.result;
-      std::cout << fmt::format("{},{:.6f},{},{},{},{:.6g},{:.6g},{:.4f},{:.4f}\n", s, barrier, radius, v.atoms,
-                               p.force_calls, p.forward, p.backward,
-                               p.valid && full.result.valid ? std::log(p.forward / full.result.forward) : NAN,
-                               p.valid && full.result.valid ? std::log(p.backward / full.result.backward) : NAN);
+    const auto run = [&](const Rule& rule) {
+      bridge::PrefactorOptions o;
+      o.displacement_fraction = rule.fraction;
+      o.refinement.local_radius = rule.radius;
+      const bridge::SaddleHessian h = bridge::event_saddle_hessian(surface, from, x, saddle.energy, to, o);
+      bridge::HessianColumns at_from(from, 3), at_to(to, 3);
+      const long minima_calls = h.first_order ? bridge::fill_columns(surface, {{&at_from, h.atoms}, {&at_to, h.atoms}},
+                                                                     o.refinement.hessian_step)
+                                              : 0;
+      bridge::PrefactorResult p = h.first_order
+                                      ? bridge::vineyard_pair(surface, h, at_from.block(h.atoms), at_to.block(h.atoms), o)
+                                      : bridge::vineyard_pair(surface, h, {}, {}, o);
+      p.force_calls = h.force_calls + minima_calls;
+      return std::make_pair(h, p);
     };
-    row(0.0, full);
-    for (double r : radii) row(r, prefactors(surface, from, x, saddle.energy, to, r));
+    const auto [full_h, full] = run(Rule{});
+    const auto row = [&](const Rule& rule, const bridge::SaddleHessian& h, const bridge::PrefactorResult& p) {
+      const bool both = p.valid && full.valid;
+      const double lf = both ? std::log(p.forward / full.forward) : NAN;
+      const double lb = both ? std::log(p.backward / full.backward) : NAN;
+      const std::size_t atoms = h.atoms.empty() ? static_cast<std::size_t>(surface.atoms()) : h.atoms.size();
+      std::cout << fmt::format("{},{:.6f},{},{},{},{},{},{:.6g},{:.6g},{:.4f},{:.4f}\n", s, barrier, rule.name(),
+                               atoms, h.growths, h.force_calls, p.force_calls, p.forward, p.backward, lf, lb);
+      Totals& t = totals[rule.name()];
+      t.events += 1;
+      t.atoms += static_cast<double>(atoms);
+      t.saddle_calls += static_cast<double>(h.force_calls);
+      t.calls += static_cast<double>(p.force_calls);
+      if (!both) {
+        t.invalid += 1;
+        return;
+      }
+      t.errors.push_back(std::abs(lf) / std::log(10.0));
+      t.errors.push_back(std::abs(lb) / std::log(10.0));
+    };
+    row(Rule{}, full_h, full);
+    for (const Rule& r : rules) {
+      const auto [h, p] = run(r);
+      row(r, h, p);
+    }
     std::cout.flush();
   }
+  std::cerr << "rule,events,invalid,mean_atoms,mean_saddle_calls,mean_calls,median_abs_log10,max_abs_log10\n";
+  for (const auto& [name, t] : totals)
+    std::cerr << fmt::format("{},{},{},{:.1f},{:.0f},{:.0f},{:.4f},{:.4f}\n", name, t.events, t.invalid,
+                             t.atoms / t.events, t.saddle_calls / t.events, t.calls / t.events, median(t.errors),
+                             t.errors.empty() ? NAN : *std::max_element(t.errors.begin(), t.errors.end()));
   return 0;
 }

@@ -145,6 +145,7 @@ struct Climb {
   long iterations = 0;
   long basin_iterations = 0;
   long mode_force_calls = 0;
+  long basin_end = -1;  // objective evaluations when the climb first reached negative curvature
 };
 
 /// The lowest mode at x, updated in place from the previous one. In the concave region the
@@ -218,6 +219,7 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     const bool keep = (concave && last_step < o.mode_fixed_step) || relaxing;
     if (!keep) track_mode(objective, space, x, c, concave, lanczos, mode, o);
     concave = c.curvature < -o.negative_tolerance;
+    if (concave && c.basin_end < 0) c.basin_end = objective.evaluations();
     // Entering the concave region: continue away from the minimum along the new mode.
     if (concave && !was_concave && space.difference(x, minimum).dot(mode) < 0.0) mode = -mode;
     if (!concave && ++c.basin_iterations > o.max_basin_iterations) break;
@@ -245,6 +247,7 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     last_step = md::max_block_norm(step, b);
     x += step;
   }
+  if (c.basin_end < 0) c.basin_end = objective.evaluations();
   c.x = std::move(x);
   c.mode = std::move(mode);
   return c;
@@ -298,6 +301,7 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
   r.iterations = c.iterations;
   r.basin_iterations = c.basin_iterations;
   r.mode_force_calls = c.mode_force_calls;
+  r.basin_force_calls = c.basin_end - before;
   auto finish = [&](SearchStatus status) {
     r.status = status;
     r.force_calls = objective.evaluations() - before;

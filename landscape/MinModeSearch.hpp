@@ -101,6 +101,9 @@ struct SaddleSearchResult {
   double product_energy = 0.0;
   long force_calls = 0;                ///< all force calls of this search incl. check and quenches
   long saddle_force_calls = 0;         ///< of which: climb and first-order check
+  /// of which: leaving the basin, from the start (incl. the initial Lanczos) to the first point
+  /// of negative curvature (all of the climb if it never got there)
+  long basin_force_calls = 0;
   long check_force_calls = 0;          ///< of which: the first-order check (FirstOrderCheck.hpp)
   long mode_force_calls = 0;           ///< of which: lowest-mode tracking during the climb
   double second_curvature = 0.0;       ///< lowest curvature orthogonal to the mode (energy/length^2)

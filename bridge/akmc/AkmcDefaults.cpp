@@ -10,7 +10,6 @@ ExplorationOptions akmc_exploration_defaults() {
   e.completeness.fixed_searches = 0;
   e.prefactor.constant = 0.0;  // Vineyard
   e.prefactor.refinement.local_radius = 2.5;
-  e.prefactor.refinement.newton_steps = 3;
   return e;
 }
 

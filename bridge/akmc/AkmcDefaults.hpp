@@ -2,7 +2,7 @@
 // The engine settings `glassland akmc` starts from (docs/akmc.md), written once: the akmc command
 // registers its flags on them, `glassland validate` its engine-table flags, and
 // glassland.AkmcOptions (Python) starts from them. They differ from the option structs' own
-// defaults where glasses need it (a local Hessian region, fewer Newton steps, a larger first
+// defaults where glasses need it (a Hessian region radius, a larger first
 // displacement; a cap and confidence that keep a state's searches affordable).
 // Units: length (radii, displacement), energy/length (fmax).
 #include "bridge/akmc/StateExplorer.hpp"

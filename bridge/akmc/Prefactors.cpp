@@ -1,5 +1,9 @@
 #include "bridge/akmc/Prefactors.hpp"
 
+#include <cmath>
+
+#include "bridge/akmc/MinimumHessians.hpp"
+#include "bridge/akmc/PrefactorRegion.hpp"
 #include "landscape/Hessian.hpp"
 #include "landscape/Vineyard.hpp"
 #include "md/Error.hpp"
@@ -19,24 +23,71 @@ Eigen::VectorXd coordinate_masses(const std::vector<int>& atoms, const Surface& 
   return m;
 }
 
+std::vector<int> every_atom(int atoms) {
+  std::vector<int> all(static_cast<std::size_t>(atoms));
+  for (int a = 0; a < atoms; ++a) all[static_cast<std::size_t>(a)] = a;
+  return all;
+}
+
 }  // namespace
 
-SaddleHessian refine_event_saddle(md::Objective& objective, const Surface& surface, const Eigen::VectorXd& saddle,
-                                  double saddle_energy, const Eigen::VectorXd& mode, const PrefactorOptions& options) {
+void PrefactorOptions::validate() const {
+  if (!(constant >= 0.0) || !std::isfinite(constant))
+    throw InputError("--prefactor", "must be a finite attempt frequency >= 0 (0: Vineyard)");
+  if (!(displacement_fraction > 0.0 && displacement_fraction <= 1.0))
+    throw InputError("--hessian-fraction", "must be in (0, 1] (the share of the event's squared displacement)");
+  if (!(refinement.local_radius >= 0.0) || !std::isfinite(refinement.local_radius))
+    throw InputError("--hessian-radius", "must be a finite length >= 0 (0: full Hessian)");
+  if (!(refinement.hessian_step > 0.0) || !std::isfinite(refinement.hessian_step))
+    throw InputError("hessian_step", "must be a finite length > 0");
+}
+
+SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd& minimum,
+                                   const Eigen::VectorXd& saddle, double saddle_energy,
+                                   const Eigen::VectorXd& product, const PrefactorOptions& options) {
   SaddleHessian s;
   s.saddle = saddle;
   s.saddle_energy = saddle_energy;
-  const long before = objective.evaluations();
-  landscape::SaddleRefinementResult refined =
-      landscape::refine_saddle(objective, surface.space, saddle, mode, options.refinement);
-  s.saddle = std::move(refined.position);
-  s.saddle_energy = refined.energy;
-  s.first_order = refined.first_order;
-  if (!s.first_order)
-    s.failure = "not first order on the Hessian (" + std::to_string(refined.negative_modes) + " negative modes)";
-  s.atoms = std::move(refined.atoms);
-  s.hessian = std::move(refined.hessian);
-  s.force_calls = objective.evaluations() - before;
+  const int block = surface.space.block_size();
+  const int n = surface.atoms();
+  const double radius = options.refinement.local_radius;
+  std::vector<int> region =
+      radius > 0.0 ? with_neighbours(surface.space, saddle,
+                                     displacement_core(surface.space, minimum, saddle, product,
+                                                       options.displacement_fraction),
+                                     radius)
+                   : every_atom(n);
+  // Columns of the saddle's Hessian, computed once each as the region grows (MinimumHessians.hpp).
+  const std::unique_ptr<md::Objective> objective = surface.make_objective();
+  Eigen::VectorXd gradient(saddle.size());
+  objective->value_and_gradient(saddle, gradient);
+  HessianColumns columns(saddle, block);
+  for (;;) {
+    for (int atom : columns.missing(region))
+      columns.insert(atom, hessian_column(*objective, saddle, atom, options.refinement.hessian_step, block));
+    const bool whole = static_cast<int>(region.size()) == n;
+    s.atoms = whole ? std::vector<int>{} : region;
+    s.hessian = columns.block(s.atoms);
+    const int negative = landscape::curvature_spectrum(s.hessian, whole ? options.refinement.zero_modes : 0,
+                                                       options.refinement.negative_tolerance, false)
+                             .negative;
+    if (negative == 1) {
+      s.first_order = true;
+      break;
+    }
+    // None: the region cuts the unstable mode, grow it. More than one: a sub-block has at most
+    // as many negative curvatures as the whole (Cauchy interlacing), so growing cannot help.
+    if (negative > 1 || whole) {
+      s.failure = "the saddle's Hessian over " + std::to_string(region.size()) + " atoms has " +
+                  std::to_string(negative) + " negative modes (a first-order saddle has exactly one)";
+      break;
+    }
+    // A shell that adds nobody (isolated atoms, free space) jumps to the whole system.
+    const std::vector<int> grown = with_neighbours(surface.space, saddle, region, radius);
+    region = grown.size() > region.size() ? grown : every_atom(n);
+    ++s.growths;
+  }
+  s.force_calls = objective->evaluations();
   return s;
 }
 
@@ -57,15 +108,14 @@ PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddl
     result.backward = landscape::vineyard_prefactor(product, saddle.hessian, m, zero, surface.mvv_to_energy).prefactor;
     result.valid = true;
   } catch (const InputError& e) {
-    // A soft mode at a minimum, or a local saddle Hessian without the unstable mode.
-    result.failure = e.what();
+    result.failure = e.what();  // a soft mode at a minimum
   }
   return result;
 }
 
-PrefactorResult event_prefactors(md::Objective& objective, const Surface& surface, const Eigen::VectorXd& minimum,
-                                 const Eigen::VectorXd& saddle, double saddle_energy, const Eigen::VectorXd& mode,
-                                 const Eigen::VectorXd& product, const PrefactorOptions& options) {
+PrefactorResult event_prefactors(const Surface& surface, const Eigen::VectorXd& minimum, const Eigen::VectorXd& saddle,
+                                 double saddle_energy, const Eigen::VectorXd& product,
+                                 const PrefactorOptions& options) {
   if (options.constant > 0.0) {
     PrefactorResult result;
     result.saddle = saddle;
@@ -74,17 +124,17 @@ PrefactorResult event_prefactors(md::Objective& objective, const Surface& surfac
     result.forward = result.backward = options.constant;
     return result;
   }
-  const long before = objective.evaluations();
-  const SaddleHessian s = refine_event_saddle(objective, surface, saddle, saddle_energy, mode, options);
+  const SaddleHessian s = event_saddle_hessian(surface, minimum, saddle, saddle_energy, product, options);
   Eigen::MatrixXd h_min, h_product;
+  long calls = s.force_calls;
   if (s.first_order) {
-    const int block = surface.space.block_size();
-    const double step = options.refinement.hessian_step;
-    h_min = landscape::finite_difference_hessian(objective, minimum, s.atoms, step, block);
-    h_product = landscape::finite_difference_hessian(objective, product, s.atoms, step, block);
+    HessianColumns at_minimum(minimum, surface.space.block_size()), at_product(product, surface.space.block_size());
+    calls += fill_columns(surface, {{&at_minimum, s.atoms}, {&at_product, s.atoms}}, options.refinement.hessian_step);
+    h_min = at_minimum.block(s.atoms);
+    h_product = at_product.block(s.atoms);
   }
   PrefactorResult result = vineyard_pair(surface, s, h_min, h_product, options);
-  result.force_calls = objective.evaluations() - before;
+  result.force_calls = calls;
   return result;
 }
 

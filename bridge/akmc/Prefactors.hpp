@@ -1,9 +1,13 @@
 #pragma once
 // Attempt frequencies of one event by harmonic transition-state theory (Vineyard, see
-// landscape/Vineyard.hpp): the saddle is refined and checked on a local (or, for small systems,
-// full) finite-difference Hessian (landscape/SaddleRefinement.hpp), and the two minima's
-// Hessians are taken over the same atoms, so forward and backward prefactors obey detailed
-// balance with each other. A constant prefactor skips all of it.
+// landscape/Vineyard.hpp) on local Hessians: the atoms that move in the event and their
+// neighbours (PrefactorRegion.hpp, eOn's rule), the rest held fixed, the same atoms at the
+// saddle and at both minima, so forward and backward prefactors obey detailed balance with each
+// other. The saddle is taken as the search converged and checked it (first order on the whole
+// system, landscape/FirstOrderCheck.hpp); its block must show exactly one negative curvature
+// too: a region that cuts a delocalized unstable mode shows none (the cut mode is stiffened by
+// the fixed surroundings), so the region grows by a shell of `radius` until it shows one, up to
+// the whole system. A constant prefactor skips all of it.
 // Units: energy, length, mass; prefactors in 1/time.
 #include <string>
 #include <vector>
@@ -17,44 +21,53 @@ namespace glassland::bridge {
 
 struct PrefactorOptions {
   double constant = 0.0;  ///< > 0: this attempt frequency (1/time) both ways, no Hessians
-  landscape::SaddleRefinementOptions refinement;  ///< local_radius > 0 for large systems
+  /// Core of the region: the atoms that carry this fraction of the event's squared displacement
+  /// (PrefactorRegion.hpp), in (0, 1].
+  double displacement_fraction = 0.9;
+  /// Used here: local_radius = atoms within this of a core atom join the region (length; 0: the
+  /// full Hessian), hessian_step, zero_modes (of a full periodic Hessian), negative_tolerance.
+  landscape::SaddleRefinementOptions refinement;
+  /// Throws InputError naming the command-line option (--prefactor, --hessian-fraction,
+  /// --hessian-radius).
+  void validate() const;
 };
 
 struct PrefactorResult {
   bool valid = false;          ///< first order and both Vineyard products well defined
   std::string failure;         ///< why not, when !valid
-  Eigen::VectorXd saddle;      ///< refined saddle (length)
+  Eigen::VectorXd saddle;      ///< length
   double saddle_energy = 0.0;
   double forward = 0.0, backward = 0.0;  ///< 1/time
   long force_calls = 0;
 };
 
-/// The saddle half of an event's prefactors: the refined saddle, whether it is first order, the
-/// atoms of its local Hessian (empty: all) and that Hessian.
+/// The saddle half of an event's prefactors: the region and the saddle's Hessian over it.
 struct SaddleHessian {
-  bool first_order = false;
-  std::string failure;         ///< why not first order
-  Eigen::VectorXd saddle;      ///< refined (length)
+  bool first_order = false;    ///< the region's block has exactly one negative curvature
+  std::string failure;         ///< why not
+  Eigen::VectorXd saddle;      ///< length
   double saddle_energy = 0.0;
-  std::vector<int> atoms;
-  Eigen::MatrixXd hessian;     ///< energy/length^2
+  std::vector<int> atoms;      ///< the region (empty: every atom)
+  Eigen::MatrixXd hessian;     ///< energy/length^2, coordinates of `atoms`
+  int growths = 0;             ///< shells added to reach one negative curvature
   long force_calls = 0;
 };
 
-/// Refines and checks the saddle (landscape::refine_saddle); `mode` guesses its unstable mode.
-SaddleHessian refine_event_saddle(md::Objective& objective, const Surface& surface, const Eigen::VectorXd& saddle,
-                                  double saddle_energy, const Eigen::VectorXd& mode, const PrefactorOptions& options);
+/// The region of the event minimum -> saddle -> product and the saddle's Hessian over it, on a
+/// fresh objective of `surface`.
+SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd& minimum,
+                                   const Eigen::VectorXd& saddle, double saddle_energy,
+                                   const Eigen::VectorXd& product, const PrefactorOptions& options);
 
 /// Vineyard forward and backward prefactors from the saddle's Hessian and the two minima's
 /// Hessians over the same atoms (no force calls; force_calls is the saddle's).
 PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle, const Eigen::MatrixXd& minimum,
                               const Eigen::MatrixXd& product, const PrefactorOptions& options);
 
-/// All of it on one objective, the minima's Hessians computed afresh (the engine takes them
-/// from MinimumHessians.hpp instead). `minimum` and `product` are minima continuous with
-/// `saddle`; `mode` a guess of its unstable mode (may be empty).
-PrefactorResult event_prefactors(md::Objective& objective, const Surface& surface, const Eigen::VectorXd& minimum,
-                                 const Eigen::VectorXd& saddle, double saddle_energy, const Eigen::VectorXd& mode,
-                                 const Eigen::VectorXd& product, const PrefactorOptions& options);
+/// All of it, the minima's Hessians computed afresh (the engine takes them from
+/// MinimumHessians.hpp instead). `minimum` and `product` are minima continuous with `saddle`.
+PrefactorResult event_prefactors(const Surface& surface, const Eigen::VectorXd& minimum, const Eigen::VectorXd& saddle,
+                                 double saddle_energy, const Eigen::VectorXd& product,
+                                 const PrefactorOptions& options);
 
 }  // namespace glassland::bridge

@@ -20,6 +20,11 @@ SaddleSearcher min_mode_searcher(const landscape::MinModeSearchOptions& options)
     o.product = found.product;
     o.product_energy = found.product_energy;
     o.force_calls = found.force_calls;
+    o.basin_force_calls = found.basin_force_calls;
+    o.saddle_force_calls = found.saddle_force_calls;
+    o.check_force_calls = found.check_force_calls;
+    o.first_order = found.status != landscape::SearchStatus::not_converged &&
+                    found.status != landscape::SearchStatus::not_first_order;
     o.moved_atoms = found.moved_atoms;
     return o;
   };

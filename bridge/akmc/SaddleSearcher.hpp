@@ -37,6 +37,13 @@ struct SearchOutcome {
   Eigen::VectorXd product;    ///< minimum on the other side (continuous with `minimum`)
   double product_energy = 0.0;
   long force_calls = 0;
+  // Phases of force_calls (landscape/MinModeSearch.hpp): leaving the basin, the saddle search
+  // proper (leaving the basin, converging on the saddle, first-order check), of which the
+  // check; the rest minimizes both ways from the saddle to test the connection.
+  long basin_force_calls = 0;
+  long saddle_force_calls = 0;
+  long check_force_calls = 0;
+  bool first_order = false;   ///< ended at a checked first-order saddle (connected or not)
   std::vector<int> moved_atoms;
 };
 

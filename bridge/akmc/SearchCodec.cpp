@@ -18,16 +18,15 @@ SearchOutcome guarded_search(const SaddleSearcher& searcher, const Surface& surf
   }
 }
 
-SaddleHessian guarded_saddle_hessian(const Surface& surface, const Event& event, const PrefactorOptions& options) {
-  const std::unique_ptr<md::Objective> objective = surface.make_objective();
+SaddleHessian guarded_saddle_hessian(const Surface& surface, const Eigen::VectorXd& minimum, const Event& event,
+                                     const PrefactorOptions& options) {
   try {
-    return refine_event_saddle(*objective, surface, event.saddle, event.saddle_energy, event.mode, options);
+    return event_saddle_hessian(surface, minimum, event.saddle, event.saddle_energy, event.product, options);
   } catch (const InputError& e) {
     SaddleHessian failed;
     failed.failure = e.what();
     failed.saddle = event.saddle;
     failed.saddle_energy = event.saddle_energy;
-    failed.force_calls = objective->evaluations();
     return failed;
   }
 }
@@ -38,7 +37,8 @@ namespace {
 template <class S, class M>
 void outcome_fields(S& s, M& o) {
   transfer_fields(s, o.success, o.status, o.saddle, o.saddle_energy, o.mode, o.lowest_curvature, o.product,
-                  o.product_energy, o.force_calls, o.moved_atoms);
+                  o.product_energy, o.force_calls, o.basin_force_calls, o.saddle_force_calls, o.check_force_calls,
+                  o.first_order, o.moved_atoms);
 }
 
 template <class S, class M>
@@ -48,7 +48,8 @@ void prefactor_fields(S& s, M& p) {
 
 template <class S, class M>
 void saddle_hessian_fields(S& s, M& h) {
-  transfer_fields(s, h.first_order, h.failure, h.saddle, h.saddle_energy, h.atoms, h.hessian, h.force_calls);
+  transfer_fields(s, h.first_order, h.failure, h.saddle, h.saddle_energy, h.atoms, h.hessian, h.growths,
+                  h.force_calls);
 }
 
 }  // namespace

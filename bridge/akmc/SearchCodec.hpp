@@ -11,8 +11,9 @@ namespace glassland::bridge {
 
 /// Runs the search on a fresh objective of `surface`; an InputError becomes status "failed: ...".
 SearchOutcome guarded_search(const SaddleSearcher& searcher, const Surface& surface, const SearchRequest& request);
-/// The refined saddle of `event` and its Hessian (Prefactors.hpp) on a fresh objective.
-SaddleHessian guarded_saddle_hessian(const Surface& surface, const Event& event, const PrefactorOptions& options);
+/// The region of `event` (from `minimum`) and the saddle's Hessian over it (Prefactors.hpp).
+SaddleHessian guarded_saddle_hessian(const Surface& surface, const Eigen::VectorXd& minimum, const Event& event,
+                                     const PrefactorOptions& options);
 
 void encode_outcome(ByteWriter& w, const SearchOutcome& o);
 SearchOutcome decode_outcome(ByteReader& r);

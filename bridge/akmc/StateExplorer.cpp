@@ -71,8 +71,7 @@ void ExplorationOptions::validate() const {
   if (!(moved_threshold > 0.0)) throw InputError("--moved", "must be > 0 (length)");
   if (!(recycle_radius >= 0.0)) throw InputError("--recycle-radius", "must be >= 0 (length)");
   topology.validate();
-  if (!(prefactor.constant >= 0.0) || !std::isfinite(prefactor.constant))
-    throw InputError("--prefactor", "must be a finite attempt frequency >= 0 (0: Vineyard)");
+  prefactor.validate();
 }
 
 StateExplorer::StateExplorer(Surface surface, SaddleSearcher searcher, ExplorationOptions options,
@@ -234,11 +233,20 @@ void StateExplorer::absorb(EventTable& table, std::vector<SearchOutcome>& outcom
     table.searches += 1;
     table.force_calls += o.force_calls;
     totals_.force_calls += o.force_calls;
+    if (!reused) {
+      ExplorationTotals::Phases& p = totals_.phases;
+      p.basin += o.basin_force_calls;
+      p.convergence += o.saddle_force_calls - o.basin_force_calls - o.check_force_calls;
+      p.check += o.check_force_calls;
+      p.connection += o.force_calls - o.saddle_force_calls;
+      totals_.first_order += o.first_order ? 1 : 0;
+    }
     if (!o.success) continue;
     table.successful += 1;
     if (!reused) {
       totals_.successful += 1;
       totals_.successful_search_calls.push_back(o.force_calls);
+      totals_.successful_saddle_calls.push_back(o.saddle_force_calls);
     }
     if (const auto k = table.find(surface_.space, o.saddle, o.saddle_energy, options_.identity)) {
       table.events()[*k].hits += 1;
@@ -288,9 +296,12 @@ StateExplorer::PendingPrefactors StateExplorer::pending_prefactors(const EventTa
     }
     return out;
   }
-  // 1. Refine each saddle and take its local Hessian (the expensive, per-saddle part).
+  // 1. Each saddle's region and its Hessian over it (the per-saddle part).
   const std::vector<SaddleHessian> saddles = run_distributed<SaddleHessian>(
-      n, [&](int i) { return guarded_saddle_hessian(surface_, pending[static_cast<std::size_t>(i)], options); },
+      n,
+      [&](int i) {
+        return guarded_saddle_hessian(surface_, table.minimum(), pending[static_cast<std::size_t>(i)], options);
+      },
       encode_saddle_hessian, decode_saddle_hessian);
   // 2. The minima's Hessians over the same atoms: columns of this state and of known products
   //    come from the cache (computed once per state), a new product's are computed here and
@@ -446,7 +457,10 @@ nlohmann::json StateExplorer::to_json() const {
           {"totals", {s.searches, s.successful, s.force_calls, s.prefactor_force_calls, s.saddles, s.tables}},
           {"recycled", reuse(s.recycled)},
           {"topology", reuse(s.topology)},
-          {"successful_search_calls", s.successful_search_calls}};
+          {"successful_search_calls", s.successful_search_calls},
+          {"successful_saddle_calls", s.successful_saddle_calls},
+          {"first_order", s.first_order},
+          {"phases", {s.phases.basin, s.phases.convergence, s.phases.check, s.phases.connection}}};
 }
 
 void StateExplorer::restore(const nlohmann::json& saved) {
@@ -495,6 +509,13 @@ void StateExplorer::restore(const nlohmann::json& saved) {
   totals_.recycled = reuse(saved.at("recycled"));
   totals_.topology = reuse(saved.at("topology"));
   totals_.successful_search_calls = saved.at("successful_search_calls").get<std::vector<long>>();
+  // Checkpoints written before the per-phase counts existed resume with those counts at zero.
+  if (saved.contains("phases")) {
+    totals_.successful_saddle_calls = saved.at("successful_saddle_calls").get<std::vector<long>>();
+    totals_.first_order = saved.at("first_order").get<long>();
+    const auto& p = saved.at("phases");
+    totals_.phases = {p.at(0).get<long>(), p.at(1).get<long>(), p.at(2).get<long>(), p.at(3).get<long>()};
+  }
 }
 
 }  // namespace glassland::bridge

@@ -67,6 +67,17 @@ struct ExplorationTotals {
   long reused_guesses() const { return recycled.guesses + topology.guesses; }
   long force_calls_saved() const { return recycled.force_calls_saved + topology.force_calls_saved; }
   std::vector<long> successful_search_calls;  ///< force calls of each successful fresh search
+  /// Its saddle search proper (leaving the basin, converging, first-order check), without the
+  /// minimizations that test the connection: what eOn's search statistics count.
+  std::vector<long> successful_saddle_calls;
+  long first_order = 0;        ///< fresh searches that ended at a checked first-order saddle
+  /// Force calls of all fresh searches by phase (landscape/MinModeSearch.hpp).
+  struct Phases {
+    long basin = 0;            ///< from the start to the first point of negative curvature
+    long convergence = 0;      ///< from there to the saddle (climb steps and Lanczos)
+    long check = 0;            ///< first-order check
+    long connection = 0;       ///< minimizations both ways from the saddle
+  } phases;
   long saddles = 0;            ///< unique events over all tables
   long tables = 0;             ///< states explored
 };

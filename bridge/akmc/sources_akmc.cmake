@@ -10,6 +10,7 @@ list(APPEND GLASSLAND_BRIDGE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/EventTableBuilder.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/Kinetics.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/MinimumHessians.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/akmc/PrefactorRegion.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/Prefactors.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/Ranks.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/akmc/SaddleSearcher.cpp

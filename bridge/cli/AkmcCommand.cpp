@@ -82,6 +82,7 @@ nlohmann::json signature(const AkmcCommandOptions& o, std::size_t natoms) {
           {"fixed_searches", e.completeness.fixed_searches},
           {"prefactor", e.prefactor.constant},
           {"hessian_radius", e.prefactor.refinement.local_radius},
+          {"hessian_fraction", e.prefactor.displacement_fraction},
           {"recycle", e.recycle},
           {"topology", e.topology.enabled},
           {"topology_radius", e.topology.transplant.environment.radius},
@@ -242,9 +243,13 @@ void register_akmc_command(CLI::App& app) {
       ->check(non_negative());
   cmd->add_option("--prefactor", e.prefactor.constant, "constant attempt frequency (1/time); 0: Vineyard")
       ->capture_default_str();
-  cmd->add_option("--hessian-radius", e.prefactor.refinement.local_radius, "local Hessian radius (length)")
+  cmd->add_option("--hessian-radius", e.prefactor.refinement.local_radius,
+                  "prefactor Hessians: atoms within this of the event's core atoms (length)")
       ->capture_default_str()
       ->check(positive());
+  cmd->add_option("--hessian-fraction", e.prefactor.displacement_fraction,
+                  "prefactor Hessians: core atoms carry this share of the event's squared displacement, (0, 1]")
+      ->capture_default_str();
   cmd->add_option("--moved", e.moved_threshold, "atoms moving more than this take part in an event (length)")
       ->capture_default_str();
   cmd->add_option("--recycle-radius", e.recycle_radius, "recycle saddles further than this from the moved atoms")

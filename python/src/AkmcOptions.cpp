@@ -57,7 +57,10 @@ std::vector<std::string> register_attributes(Options& c) {
             "Constant attempt frequency (1/time); 0: Vineyard prefactors from Hessians. Default 0.");
   attribute(c, n, "hessian_radius",
             [](O& o) -> auto& { return o.exploration.prefactor.refinement.local_radius; },
-            "Local Hessian radius (length). Default 2.5.");
+            "Prefactor Hessians: atoms within this of the event's core atoms (length). Default 2.5.");
+  attribute(c, n, "hessian_fraction", [](O& o) -> auto& { return o.exploration.prefactor.displacement_fraction; },
+            "Prefactor Hessians: core atoms carry this share of the event's squared displacement, in (0, 1]. "
+            "Default 0.9.");
   attribute(c, n, "moved", [](O& o) -> auto& { return o.exploration.moved_threshold; },
             "Atoms moving more than this take part in an event (length). Default 0.3.");
   attribute(c, n, "recycle_radius", [](O& o) -> auto& { return o.exploration.recycle_radius; },

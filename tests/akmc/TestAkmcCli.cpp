@@ -133,6 +133,9 @@ TEST_CASE("akmc refuses bad input with one line and writes nothing", "[akmc][cli
   require_one_line_error(bad(base + " --potential wahnstrom-sf --temperature -1"), "--temperature");
   require_one_line_error(bad(base + " --potential wahnstrom-sf --ramp 0.4,0.3"), "--ramp");
   require_one_line_error(bad(base + " --potential wahnstrom-sf --ramp 0.4,0,-1e-3"), "--temperature");
+  for (const char* fraction : {"0", "nan", "1.5", "-0.2"})
+    require_one_line_error(bad(base + " --potential wahnstrom-sf --temperature 0.4 --hessian-fraction " + fraction),
+                           "--hessian-fraction");
   {
     std::ofstream(dir + "/empty.txt") << "# nothing\n";
     require_one_line_error(bad(base + " --potential wahnstrom-sf --schedule " + dir + "/empty.txt"), "empty.txt");

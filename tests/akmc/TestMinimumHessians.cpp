@@ -34,7 +34,6 @@ bridge::Surface glass_surface(Eigen::VectorXd& x) {
 bridge::PrefactorOptions engine_prefactors() {
   bridge::PrefactorOptions o;  // what `glassland akmc` uses
   o.refinement.local_radius = 2.5;
-  o.refinement.newton_steps = 3;
   return o;
 }
 
@@ -89,16 +88,14 @@ TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a gl
   REQUIRE(found.status == landscape::SearchStatus::success);
   const bridge::PrefactorOptions options = engine_prefactors();
 
-  // Reference: refine the saddle and recompute both minima's Hessians on one objective.
-  const std::unique_ptr<md::Objective> reference_objective = surface.make_objective();
-  const bridge::PrefactorResult reference = bridge::event_prefactors(
-      *reference_objective, surface, x, found.saddle, found.saddle_energy, found.mode, found.product, options);
+  // Reference: the region's saddle block, then both minima's Hessians over it recomputed.
+  const bridge::PrefactorResult reference =
+      bridge::event_prefactors(surface, x, found.saddle, found.saddle_energy, found.product, options);
   REQUIRE(reference.valid);
-  // The engine: the same refinement (a fresh objective, the same evaluations: identical bits),
+  // The engine: the same saddle block (a fresh objective, the same evaluations: identical bits),
   // the minima from cached columns.
-  const std::unique_ptr<md::Objective> saddle_objective = surface.make_objective();
   const bridge::SaddleHessian saddle =
-      bridge::refine_event_saddle(*saddle_objective, surface, found.saddle, found.saddle_energy, found.mode, options);
+      bridge::event_saddle_hessian(surface, x, found.saddle, found.saddle_energy, found.product, options);
   REQUIRE(saddle.first_order);
   CHECK(saddle.saddle == reference.saddle);
   bridge::HessianColumns minimum(x, 3), product(found.product, 3);

@@ -68,7 +68,7 @@ COMMANDS: dict[str, tuple[list[str], list[str], dict[str, str]]] = {
              {"--temperature": "pos", "--time-max": "pos", "--events-max": "pos_int", "--seed": "uint", "--threads": "count",
               "--batch": "pos_int", "--min-searches": "pos_int", "--max-searches": "pos_int", "--confidence": "frac",
               "--window": "nonneg", "--fixed-searches": "count", "--prefactor": "nonneg", "--hessian-radius": "pos",
-              "--moved": "pos", "--recycle-radius": "nonneg", "--search-fmax": "pos", "--displacement-radius": "pos",
+              "--hessian-fraction": "unit", "--moved": "pos", "--recycle-radius": "nonneg", "--search-fmax": "pos", "--displacement-radius": "pos",
               "--displacement": "nonneg", "--search-iterations": "pos_int", "--checkpoint-events": "count",
               "--checkpoint-seconds": "nonneg", "--wall-max": "nonneg", "--skin": "nonneg", "--topology-radius": "pos",
               "--topology-bond": "pos", "--topology-rmsd": "nonneg", "--topology-max-guesses": "count"}),  # 0: no transplants
