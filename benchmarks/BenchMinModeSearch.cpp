@@ -122,7 +122,7 @@ int main(int argc, char** argv) try {
   std::mt19937_64 rng(seed);
   std::uniform_int_distribution<int> atom(0, static_cast<int>(system.size()) - 1);
   std::map<std::string, int> by_status;
-  std::vector<long> saddle_calls_success, quench_calls_success, saddle_calls_all, iterations, check_calls, mode_calls;
+  std::vector<long> saddle_calls_success, quench_calls_success, basin_calls_success, total_calls_success, saddle_calls_all, iterations, check_calls, mode_calls;
   std::vector<double> distinct;  // saddle energies of distinct successful saddles
   int first_order = 0;
   const std::clock_t clock0 = std::clock();
@@ -138,6 +138,8 @@ int main(int argc, char** argv) try {
     if (r.status == landscape::SearchStatus::success) {
       saddle_calls_success.push_back(r.saddle_force_calls);
       quench_calls_success.push_back(r.force_calls - r.saddle_force_calls);
+      basin_calls_success.push_back(r.basin_force_calls);
+      total_calls_success.push_back(r.force_calls);
       iterations.push_back(r.iterations);
       check_calls.push_back(r.check_force_calls);
       mode_calls.push_back(r.mode_force_calls);
@@ -164,8 +166,12 @@ int main(int argc, char** argv) try {
                            "(of which mode tracking median {:.0f}, check median {:.0f}); iterations median {:.0f}\n",
                            median(saddle_calls_success), mean(saddle_calls_success), median(mode_calls),
                            median(check_calls), median(iterations));
+  std::cout << fmt::format("  successful: of the climb, leaving the basin (to the first negative curvature) median {:.0f}\n",
+                           median(basin_calls_success));
   std::cout << fmt::format("  successful: quench calls (both sides, reported separately) median {:.0f} mean {:.1f}\n",
                            median(quench_calls_success), mean(quench_calls_success));
+  std::cout << fmt::format("  successful: whole search (climb + check + quenches) median {:.0f} mean {:.1f}\n",
+                           median(total_calls_success), mean(total_calls_success));
   std::cout << fmt::format("  all searches: climb + check force calls median {:.0f} mean {:.1f}; per success {:.1f}\n",
                            median(saddle_calls_all), mean(saddle_calls_all),
                            successes ? mean(saddle_calls_all) * searches / successes : 0.0);

@@ -1,11 +1,13 @@
 // Accuracy and cost of region-Hessian Vineyard prefactors against the full Hessian, on the
 // saddles of an aKMC catalog (plain program; docs/akmc.md "Prefactor cost").
-//   bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES FRACTION:RADIUS...
+//   bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES FRACTION:RADIUS[:forward]...
 // For each of the first MAX_SADDLES saddles (from -> to as stored), the prefactors with the full
 // Hessian (reference) and with each region rule (--hessian-fraction FRACTION, --hessian-radius
-// RADIUS) as the engine computes them (bridge::event_saddle_hessian, then both minima's
+// RADIUS; ":forward": forward-difference columns, step 1e-6; otherwise central, 1e-4; the
+// reference is always central) as the engine computes them (bridge::event_saddle_hessian, then both minima's
 // columns over the same atoms); prints per saddle and rule the region's atoms, the shells it grew
-// by, the force calls of the saddle block and of all three blocks, and ln(nu / nu_full) both
+// by, the force calls of the saddle columns and of the event (saddle and product; the minimum's
+// are computed once per state), and ln(nu / nu_full) both
 // ways; on stderr the median and largest |log10(nu / nu_full)| and mean region size per rule.
 #include <algorithm>
 #include <cmath>
@@ -34,7 +36,10 @@ Eigen::VectorXd flat(const std::vector<md::Vec3>& r) {
 
 struct Rule {
   double fraction = 1.0, radius = 0.0;  // radius 0: full Hessian
-  std::string name() const { return radius > 0.0 ? fmt::format("{}:{}", fraction, radius) : "full"; }
+  bool forward = false;                 // forward differences (step 1e-6) instead of central (1e-4)
+  std::string name() const {
+    return (radius > 0.0 ? fmt::format("{}:{}", fraction, radius) : "full") + (forward ? ":forward" : "");
+  }
 };
 
 struct Totals {
@@ -53,7 +58,7 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   if (argc < 6) {
-    std::cerr << "usage: bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES FRACTION:RADIUS...\n";
+    std::cerr << "usage: bench_prefactor_accuracy GLASS.data CATALOG.glcat POTENTIAL MAX_SADDLES FRACTION:RADIUS[:forward]...\n";
     return 2;
   }
   const md::PotentialSpec spec = md::load_potential(argv[3]);
@@ -66,7 +71,8 @@ int main(int argc, char** argv) {
   for (int k = 5; k < argc; ++k) {
     const std::string s = argv[k];
     const auto colon = s.find(':');
-    rules.push_back({std::atof(s.substr(0, colon).c_str()), std::atof(s.substr(colon + 1).c_str())});
+    rules.push_back({std::atof(s.substr(0, colon).c_str()), std::atof(s.substr(colon + 1).c_str()),
+                     s.find(":forward") != std::string::npos});
   }
   std::map<std::string, Totals> totals;
   std::cout << "saddle,barrier,rule,atoms,growths,saddle_force_calls,force_calls,forward,backward,"
@@ -80,15 +86,20 @@ int main(int argc, char** argv) {
       bridge::PrefactorOptions o;
       o.displacement_fraction = rule.fraction;
       o.refinement.local_radius = rule.radius;
+      o.forward_differences = rule.forward;
       const bridge::SaddleHessian h = bridge::event_saddle_hessian(surface, from, x, saddle.energy, to, o);
+      // The minimum's columns are computed once per state in the engine: not counted; an event
+      // costs its saddle's and its product's columns.
       bridge::HessianColumns at_from(from, 3), at_to(to, 3);
-      const long minima_calls = h.first_order ? bridge::fill_columns(surface, {{&at_from, h.atoms}, {&at_to, h.atoms}},
-                                                                     o.refinement.hessian_step)
-                                              : 0;
+      long product_calls = 0;
+      if (h.first_order) {
+        bridge::fill_columns(surface, {{&at_from, h.atoms}}, o.column_step(), 8, o.forward_differences);
+        product_calls = bridge::fill_columns(surface, {{&at_to, h.atoms}}, o.column_step(), 8, o.forward_differences);
+      }
       bridge::PrefactorResult p = h.first_order
                                       ? bridge::vineyard_pair(surface, h, at_from.block(h.atoms), at_to.block(h.atoms), o)
                                       : bridge::vineyard_pair(surface, h, {}, {}, o);
-      p.force_calls = h.force_calls + minima_calls;
+      p.force_calls = h.force_calls + product_calls;
       return std::make_pair(h, p);
     };
     const auto [full_h, full] = run(Rule{});

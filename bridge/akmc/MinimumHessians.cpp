@@ -6,7 +6,8 @@
 
 namespace glassland::bridge {
 
-AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, int atom, double step, int block) {
+AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, int atom, double step, int block,
+                          const Eigen::VectorXd* gradient_at_x) {
   Eigen::VectorXd plus(x.size()), minus(x.size()), shifted = x;
   const Eigen::Index atoms = x.size() / block;
   Eigen::MatrixXd dense(x.size(), block);
@@ -14,10 +15,14 @@ AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, in
     const Eigen::Index coordinate = Eigen::Index{atom} * block + c;
     shifted[coordinate] = x[coordinate] + step;
     objective.value_and_gradient(shifted, plus);
-    shifted[coordinate] = x[coordinate] - step;
-    objective.value_and_gradient(shifted, minus);
+    if (gradient_at_x != nullptr) {
+      dense.col(c) = (plus - *gradient_at_x) / step;
+    } else {
+      shifted[coordinate] = x[coordinate] - step;
+      objective.value_and_gradient(shifted, minus);
+      dense.col(c) = (plus - minus) / (2.0 * step);
+    }
     shifted[coordinate] = x[coordinate];
-    dense.col(c) = (plus - minus) / (2.0 * step);
   }
   // Atoms out of the potential's range of `atom` see bit-identical gradients: exact zeros.
   AtomColumn column;
@@ -62,7 +67,8 @@ Eigen::MatrixXd HessianColumns::block(const std::vector<int>& atoms) const {
   return 0.5 * (h + h.transpose());
 }
 
-long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk) {
+long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk,
+                  bool forward) {
   struct Task {
     HessianColumns* columns;
     std::vector<int> atoms;
@@ -89,7 +95,7 @@ long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requ
     Eigen::VectorXd gradient(t.columns->positions().size());
     objective->value_and_gradient(t.columns->positions(), gradient);  // neighbour list built at x
     for (int atom : t.atoms) {
-      const AtomColumn c = hessian_column(*objective, t.columns->positions(), atom, step, b);
+      const AtomColumn c = hessian_column(*objective, t.columns->positions(), atom, step, b, forward ? &gradient : nullptr);
       w.put_ints(c.rows);
       w.put_vector(Eigen::Map<const Eigen::VectorXd>(c.values.data(), c.values.size()));
     }

@@ -32,9 +32,12 @@ struct AtomColumn {
   Eigen::MatrixXd values;
 };
 
-/// Column block of `atom` at `x` by central differences with displacement `step` (length).
+/// Column block of `atom` at `x` by central differences with displacement `step` (length), or,
+/// given the gradient at `x`, by forward differences (g(x + step e) - g(x)) / step: half the
+/// force calls, error O(step) instead of O(step^2) (take a smaller step).
 /// `objective` must have been evaluated at `x` first and nowhere else (see the header).
-AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, int atom, double step, int block);
+AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, int atom, double step, int block,
+                          const Eigen::VectorXd* gradient_at_x = nullptr);
 
 /// The columns of one configuration's Hessian computed so far.
 class HessianColumns {
@@ -65,8 +68,10 @@ struct ColumnRequest {
 
 /// Computes every missing column of the requests, distributed over ranks and threads in tasks
 /// of at most `chunk` atoms of one configuration (a layout that depends only on the requests),
-/// and inserts them. Returns the force calls spent (the same on every rank).
-long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk = 8);
+/// and inserts them (`forward`: forward differences, hessian_column). Returns the force calls
+/// spent (the same on every rank).
+long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk = 8,
+                  bool forward = false);
 
 /// Columns of the minima met so far, by catalog id; the least recently used state is dropped
 /// beyond `capacity` states (memory: ~ atoms x neighbours x 72 bytes per state).

@@ -40,6 +40,8 @@ void PrefactorOptions::validate() const {
     throw InputError("--hessian-radius", "must be a finite length >= 0 (0: full Hessian)");
   if (!(refinement.hessian_step > 0.0) || !std::isfinite(refinement.hessian_step))
     throw InputError("hessian_step", "must be a finite length > 0");
+  if (!(forward_step > 0.0) || !std::isfinite(forward_step))
+    throw InputError("forward_step", "must be a finite length > 0");
 }
 
 SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd& minimum,
@@ -64,7 +66,8 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
   HessianColumns columns(saddle, block);
   for (;;) {
     for (int atom : columns.missing(region))
-      columns.insert(atom, hessian_column(*objective, saddle, atom, options.refinement.hessian_step, block));
+      columns.insert(atom, hessian_column(*objective, saddle, atom, options.column_step(), block,
+                                          options.forward_differences ? &gradient : nullptr));
     const bool whole = static_cast<int>(region.size()) == n;
     s.atoms = whole ? std::vector<int>{} : region;
     s.hessian = columns.block(s.atoms);
@@ -129,7 +132,8 @@ PrefactorResult event_prefactors(const Surface& surface, const Eigen::VectorXd& 
   long calls = s.force_calls;
   if (s.first_order) {
     HessianColumns at_minimum(minimum, surface.space.block_size()), at_product(product, surface.space.block_size());
-    calls += fill_columns(surface, {{&at_minimum, s.atoms}, {&at_product, s.atoms}}, options.refinement.hessian_step);
+    calls += fill_columns(surface, {{&at_minimum, s.atoms}, {&at_product, s.atoms}}, options.column_step(), 8,
+                          options.forward_differences);
     h_min = at_minimum.block(s.atoms);
     h_product = at_product.block(s.atoms);
   }

@@ -24,11 +24,16 @@ struct PrefactorOptions {
   /// Core of the region: the atoms that carry this fraction of the event's squared displacement
   /// (PrefactorRegion.hpp), in (0, 1].
   double displacement_fraction = 0.9;
+  /// Hessian columns by forward differences with `forward_step` (length; 3 force calls per atom)
+  /// instead of central ones with refinement.hessian_step (6 per atom).
+  bool forward_differences = true;
+  double forward_step = 1e-6;
+  double column_step() const { return forward_differences ? forward_step : refinement.hessian_step; }
   /// Used here: local_radius = atoms within this of a core atom join the region (length; 0: the
   /// full Hessian), hessian_step, zero_modes (of a full periodic Hessian), negative_tolerance.
   landscape::SaddleRefinementOptions refinement;
   /// Throws InputError naming the command-line option (--prefactor, --hessian-fraction,
-  /// --hessian-radius).
+  /// --hessian-radius) or the field.
   void validate() const;
 };
 

@@ -321,7 +321,7 @@ StateExplorer::PendingPrefactors StateExplorer::pending_prefactors(const EventTa
     requests.push_back({&here, saddles[i].atoms});
     requests.push_back({product[i], saddles[i].atoms});
   }
-  out.column_calls = fill_columns(surface_, requests, options.refinement.hessian_step);
+  out.column_calls = fill_columns(surface_, requests, options.column_step(), 8, options.forward_differences);
   // 3. Vineyard (eigenvalues only, no force calls), distributed for the dense diagonalizations.
   out.results = run_distributed<PrefactorResult>(
       n,

@@ -83,6 +83,7 @@ nlohmann::json signature(const AkmcCommandOptions& o, std::size_t natoms) {
           {"prefactor", e.prefactor.constant},
           {"hessian_radius", e.prefactor.refinement.local_radius},
           {"hessian_fraction", e.prefactor.displacement_fraction},
+          {"central_differences", !e.prefactor.forward_differences},
           {"recycle", e.recycle},
           {"topology", e.topology.enabled},
           {"topology_radius", e.topology.transplant.environment.radius},
@@ -250,6 +251,9 @@ void register_akmc_command(CLI::App& app) {
   cmd->add_option("--hessian-fraction", e.prefactor.displacement_fraction,
                   "prefactor Hessians: core atoms carry this share of the event's squared displacement, (0, 1]")
       ->capture_default_str();
+  cmd->add_flag("!--central-differences", e.prefactor.forward_differences,
+                "prefactor Hessians by central differences (6 force calls per atom, step 1e-4) instead of "
+                "forward ones (3, step 1e-6)");
   cmd->add_option("--moved", e.moved_threshold, "atoms moving more than this take part in an event (length)")
       ->capture_default_str();
   cmd->add_option("--recycle-radius", e.recycle_radius, "recycle saddles further than this from the moved atoms")

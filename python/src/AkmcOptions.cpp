@@ -61,6 +61,8 @@ std::vector<std::string> register_attributes(Options& c) {
   attribute(c, n, "hessian_fraction", [](O& o) -> auto& { return o.exploration.prefactor.displacement_fraction; },
             "Prefactor Hessians: core atoms carry this share of the event's squared displacement, in (0, 1]. "
             "Default 0.9.");
+  attribute(c, n, "forward_differences", [](O& o) -> auto& { return o.exploration.prefactor.forward_differences; },
+            "Prefactor Hessians by forward differences (False = --central-differences). Default True.");
   attribute(c, n, "moved", [](O& o) -> auto& { return o.exploration.moved_threshold; },
             "Atoms moving more than this take part in an event (length). Default 0.3.");
   attribute(c, n, "recycle_radius", [](O& o) -> auto& { return o.exploration.recycle_radius; },

@@ -100,7 +100,7 @@ TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a gl
   CHECK(saddle.saddle == reference.saddle);
   bridge::HessianColumns minimum(x, 3), product(found.product, 3);
   const long calls = bridge::fill_columns(surface, {{&minimum, saddle.atoms}, {&product, saddle.atoms}},
-                                          options.refinement.hessian_step);
+                                          options.column_step(), 8, options.forward_differences);
   CHECK(calls > 0);
   const bridge::PrefactorResult cached =
       bridge::vineyard_pair(surface, saddle, minimum.block(saddle.atoms), product.block(saddle.atoms), options);
@@ -114,5 +114,6 @@ TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a gl
   CHECK(test::close(cached.backward, reference.backward, 1e-6));
   CHECK(cached.forward > 0.0);
   // A second saddle of the same minimum over the same atoms needs no new column of it.
-  CHECK(bridge::fill_columns(surface, {{&minimum, saddle.atoms}}, options.refinement.hessian_step) == 0);
+  CHECK(bridge::fill_columns(surface, {{&minimum, saddle.atoms}}, options.column_step(), 8,
+                             options.forward_differences) == 0);
 }
