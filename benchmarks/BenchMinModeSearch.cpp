@@ -76,6 +76,7 @@ void set_option(landscape::MinModeSearchOptions& o, const std::string& assignmen
       {"check_second_iterations", [&] { o.check.second_iterations = int(v); }},
       {"check_global_weight", [&] { o.check.global_weight = v; }},
       {"quench_minimizer", [&] { o.quench.minimizer = value; }},
+      {"quench_fmax", [&] { o.quench.fmax = v; }},
   };
   const auto it = setters.find(key);
   if (it == setters.end()) throw InputError(key, "not a MinModeSearchOptions field this benchmark can set");
