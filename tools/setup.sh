@@ -13,16 +13,7 @@ packages=(g++ cmake make pkg-config libeigen3-dev libboost-graph-dev libprotobuf
   libfmt-dev libnauty2-dev voro++-dev python3 python3-numpy python3-matplotlib lammps python3-ase
   libopenmpi-dev openmpi-bin pybind11-dev python3-pybind11 python3-pytest libhwy-dev libnlopt-dev
   python3-networkx)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "setup: installing ${missing[*]}"
-  $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+tools/install-packages.sh "${packages[@]}"
 
 jobs="$(nproc)"
 # Benchmarks are built on request (tools/setup.sh bench); tests and the demo do not need them.

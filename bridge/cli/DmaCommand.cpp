@@ -150,7 +150,10 @@ void run_dma(const DmaOptions& o) {
   const double omega = 2.0 * std::numbers::pi / period;
   equilibrate(md, o.md.equilibrate_steps);
   const DmaRecord record = record_dma(o, md, steps_per_cycle, omega);
-  const auto [cycles, cycles_csv] = per_cycle(o, record, period);
+  // Not a structured binding: clang 14 (the sanitizer build) cannot capture one in a lambda.
+  const auto cycle_table = per_cycle(o, record, period);
+  const nlohmann::json& cycles = cycle_table.first;
+  const std::string& cycles_csv = cycle_table.second;
   const Moduli all = fit_moduli(record, omega, o.amplitude, o.discard_cycles * period, o.cycles * period);
   double displacement = 0.0;
   for (int c = o.discard_cycles; c < o.cycles; ++c) displacement += cycles[static_cast<std::size_t>(c)]["mean_displacement"].get<double>();

@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import multiprocessing
+import os
 import random
 import re
 import shutil
@@ -41,7 +43,22 @@ def parse_args():
     p.add_argument("--filter", default="", help="only cases whose name matches this regular expression")
     p.add_argument("--list", action="store_true", help="print the case names and stop")
     p.add_argument("--report", help="write every verdict as JSON here")
+    p.add_argument("--jobs", type=int, default=int(os.environ.get("GLASSLAND_CORPUS_JOBS", "1")),
+                   help="cases run at once, each in its own folder (default $GLASSLAND_CORPUS_JOBS or 1)")
     return p.parse_args()
+
+
+class _CaseRunner:
+    """Runs one case without and with its outputs present, in a folder of the worker's own."""
+
+    def __init__(self, glassland: str, work: Path, cpu_seconds: int, wall_seconds: int):
+        self.glassland, self.work = glassland, work
+        self.cpu_seconds, self.wall_seconds = cpu_seconds, wall_seconds
+
+    def __call__(self, case):
+        folder = self.work / f"case-{os.getpid()}"
+        return [harness.run_case(self.glassland, case, folder, existing, self.cpu_seconds, self.wall_seconds)
+                for existing in (False, True)]
 
 
 def main() -> int:
@@ -63,14 +80,17 @@ def main() -> int:
         print("\n".join(f"{c.kind:10s} {c.name}" for c in cases))
         return 0
     verdicts = []
-    for index, case in enumerate(cases):
-        for existing in (False, True):
-            v = harness.run_case(args.glassland, case, work / "case", existing, args.cpu_seconds, args.wall_seconds)
-            verdicts.append(v)
-            if v.problems:
-                print(f"FAIL [{case.kind}] {case.name} ({v.variant}, exit {v.status}, {v.seconds:.1f} s): "
-                      f"{'; '.join(v.problems)} | stderr: {v.stderr.strip()[:300]!r}", flush=True)
-    shutil.rmtree(work / "case", ignore_errors=True)
+    run = _CaseRunner(args.glassland, work, args.cpu_seconds, args.wall_seconds)
+    # Worker processes (not threads: each run sets its CPU-time limit between fork and exec).
+    with multiprocessing.Pool(max(1, args.jobs)) as pool:
+        for case_verdicts in pool.imap(run, cases):
+            verdicts.extend(case_verdicts)
+            for v in case_verdicts:
+                if v.problems:
+                    print(f"FAIL [{v.case.kind}] {v.case.name} ({v.variant}, exit {v.status}, {v.seconds:.1f} s): "
+                          f"{'; '.join(v.problems)} | stderr: {v.stderr.strip()[:300]!r}", flush=True)
+    for folder in work.glob("case-*"):
+        shutil.rmtree(folder, ignore_errors=True)
     failed_cases = {v.case.name for v in verdicts if v.problems}
     by_kind = collections.Counter(c.kind for c in cases)
     failed_by_kind = collections.Counter(c.kind for c in cases if c.name in failed_cases)
