@@ -97,8 +97,8 @@ void run_landscape_model(const ModelOptions& options) {
   result.summary["model_file"] = options.model;
   result.summary["protocol_file"] = options.protocol;
   AtomicFolder out(options.out, "--out");  // a kill leaves all old or all new files, never a mix
-  for (const auto& [name, content] : result.files)
-    write_file_atomically(out.path(name), [&](std::ostream& os) { os << content; });
+  for (const auto& file : result.files)  // not a structured binding: clang 14 cannot capture one
+    write_file_atomically(out.path(file.first), [&](std::ostream& os) { os << file.second; });
   write_file_atomically(out.path("results.json"), [&](std::ostream& os) { os << result.summary.dump(2) << "\n"; });
   out.commit();
   progress("wrote " + std::to_string(result.files.size() + 1) + " files to " + options.out);
