@@ -78,7 +78,7 @@ public:
 private:
   void take(void* out, std::size_t n) {
     if (offset_ + n > bytes_.size()) throw InternalError("truncated message between ranks or threads");
-    std::memcpy(out, bytes_.data() + offset_, n);
+    if (n > 0) std::memcpy(out, bytes_.data() + offset_, n);  // an empty vector's data() may be null (UBSan)
     offset_ += n;
   }
   const std::string& bytes_;
