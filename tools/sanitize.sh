@@ -12,10 +12,8 @@ what="${1:-ci}"
 # The end-to-end runs (pipeline, studies, validate, akmc CLI) take 2-3x their Release time here.
 end_to_end="pipeline|study|validate|akmc_cli|akmc_kill|harvest|atomic|md_dynamics|fault"
 jobs="${JOBS:-$(nproc)}"
-tools/install-packages.sh clang-14 libclang-rt-14-dev libomp-14-dev llvm-14 \
-  g++ cmake make pkg-config libeigen3-dev libboost-graph-dev libprotobuf-dev protobuf-compiler \
-  catch2 libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libnauty2-dev voro++-dev \
-  libopenmpi-dev openmpi-bin libhwy-dev libnlopt-dev python3 python3-numpy python3-matplotlib lammps python3-ase
+read -r -a packages <<< "$(grep -v '^#' tools/debian-packages.txt | tr '\n' ' ')"
+tools/install-packages.sh clang-14 libclang-rt-14-dev libomp-14-dev llvm-14 "${packages[@]}"
 # Leaks are not checked: OpenMPI and OpenMP keep process-lifetime allocations that LeakSanitizer
 # reports. The first report ends the program with a failure.
 export ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:strict_string_checks=1"

@@ -8,11 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
 
-packages=(g++ cmake make pkg-config libeigen3-dev libboost-graph-dev libprotobuf-dev
-  protobuf-compiler catch2 libbenchmark-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
-  libfmt-dev libnauty2-dev voro++-dev python3 python3-numpy python3-matplotlib lammps python3-ase
-  libopenmpi-dev openmpi-bin pybind11-dev python3-pybind11 python3-pytest libhwy-dev libnlopt-dev
-  python3-networkx)
+read -r -a packages <<< "$(grep -v '^#' tools/debian-packages.txt | tr '\n' ' ')"
 tools/install-packages.sh "${packages[@]}"
 
 jobs="$(nproc)"
