@@ -111,7 +111,13 @@ System random_liquid(const std::vector<double>& type_fractions, std::size_t n_at
       if (++attempt > kAttempts)
         throw InputError("min_separation", fmt::format("cannot place atom {} of {} at density {} with minimum separation {}",
                                                        i + 1, n_atoms, number_density, min_separation));
-      r = Vec3(uniform(rng), uniform(rng), uniform(rng)) * length;
+      // Three statements, not Vec3(uniform(rng), uniform(rng), uniform(rng)): the evaluation
+      // order of function arguments is unspecified (GCC draws z first, clang x), so the same
+      // seed gave a different liquid per compiler. z, y, x keeps GCC's liquids.
+      const double z = uniform(rng);
+      const double y = uniform(rng);
+      const double x = uniform(rng);
+      r = Vec3(x, y, z) * length;
     } while (!grid.fits(s.position, r, min_sq));
     grid.add(r, static_cast<int>(i));
     s.add_atom(static_cast<int>(i + 1), types[i], r);
