@@ -1,5 +1,8 @@
 """Study 1, beyond MD rates (item 6 of issue 12): the one-step and two-step histories continued to
-cooling rates 1e3-1e6x slower than MD with the on-the-fly kMC engine (`glassland akmc`).
+cooling rates 1e3-1e6x slower than MD with the on-the-fly kMC engine (`glassland akmc`), or with
+the landscape model calibrated on a catalog harvested from each history's MD glass
+(`--beyond-md-method model`, the default for metal potentials, where aKMC cannot reach:
+studies/study1_model.py says how).
 
 Every history branches at a handover temperature T_h = 0.45 Tg, below which kMC can follow it
 (above, in the supercooled liquid, every atom hops every few vibrations: kMC would need ~N events
@@ -38,6 +41,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import study1_lammps_files as lammps  # noqa: E402
+import study1_model  # noqa: E402
 from glassland_study import mean_stderr  # noqa: E402
 
 HANDOVER_T_OVER_TG = 0.45
@@ -49,15 +53,24 @@ KMC_POTENTIAL = {"wahnstrom": "wahnstrom-sf"}  # truncated LJ -> its force-shift
 # Searches per state: eOn's completeness rule (95 % confidence that no event within 20 kT of the
 # lowest barrier is missing, after >= 16 searches), capped at 64 searches for cost (--kmc-max-searches).
 MAX_SEARCHES = 64
+MIN_SEARCHES = 16  # akmc's default; lowered to --kmc-max-searches when that is smaller (a cheaper, less complete table)
 # One energy per atom agreement between akmc's final minimum and the data file written from its
 # dump: the dump holds 17 significant digits, so only rounding differences remain.
 ENERGY_ROUNDTRIP_TOLERANCE = 1e-8
 
 
+METHODS = ("akmc", "model")
+METHOD_LABEL = {"md": "MD", "akmc": "on-the-fly kMC", "model": "landscape model (Delta H below T_h)"}
+
+
 def settings(opts):
-    """Rate factors, protocols continued, seeds, N and event cap of the beyond-MD part."""
+    """Method, rate factors, protocols continued, seeds, N and limits of the beyond-MD part."""
     quick = opts.quick
-    return {"factors": opts.kmc_factors or ([1.0, 1e2] if quick else [1.0, 1e3, 1e4, 1e5, 1e6]),
+    method = getattr(opts, "beyond_md_method", None) or ("akmc" if opts.units == "lj" else "model")
+    return {"method": method,
+            "harvest_steps": getattr(opts, "model_harvest_steps", None) or (2000 if quick else 10000),
+            "harvest_max_events": getattr(opts, "model_harvest_max_events", None) or (20 if quick else 100),
+            "factors": opts.kmc_factors or ([1.0, 1e2] if quick else [1.0, 1e3, 1e4, 1e5, 1e6]),
             "protocols": opts.kmc_protocols or (["one-step"] if quick else ["one-step", "II-A", "II-B"]),
             "seeds": opts.kmc_seeds or (2 if quick else 3),
             "natoms": opts.kmc_natoms or (200 if opts.units == "lj" else 250),
@@ -102,6 +115,8 @@ class BeyondMd:
         self.kmc_potential = KMC_POTENTIAL.get(opts.potential, opts.potential)
         self.root = os.path.join(opts.out, "beyond_md")
         self.records = []
+        self.md_rate = min(p["rates"])  # the rate of the quench whose V-T kink gave Tg
+        self.model = study1_model.ModelRoute(self) if self.cfg["method"] == "model" else None
 
     def quench(self, out, seed, rate, t_start, t_end, data=None, t_switch=None, rate_below=None):
         p = self.p
@@ -139,11 +154,25 @@ class BeyondMd:
         glass = self.record(label, kind, "md", rate_below, 1.0, seed, os.path.join(out, "glass.data"))["data"]
         start = os.path.join(folder, "kmc_start.data")
         lammps.write_data(start, lammps.rescaled(lammps.read_data(handover), lammps.read_data(glass)))
+        if self.model is not None:
+            self.model_branches(h, seed, folder, start, handover, glass)
+            return
         self.record(label, kind, "handover", None, None, seed, start)
         for fi, factor in enumerate(self.cfg["factors"]):
             rate = rate_below / factor
             final, info = self.kmc_ladder(os.path.join(folder, f"kmc_x{factor:g}"), start, rate, seed * 100 + fi * 10)
             self.record(label, kind, "akmc", rate, factor, seed, final, info)
+
+    def model_branches(self, h, seed, folder, start_data, handover, glass):
+        """The landscape-model continuation: E = E_IS(T_h configuration at the MD glass's volume,
+        as the kMC start) + the model's Delta H (enthalpy at P: the volume change is not the model's)."""
+        label, kind = h["label"], h["kind"]
+        start = self.record(label, kind, "handover", None, None, seed, start_data)
+        runs = self.model.continue_history(h, seed, folder, os.path.dirname(handover), glass)
+        for factor, rate, delta, info in runs:
+            self.records.append({"protocol": label, "kind": kind, "method": "model", "rate": rate,
+                                 "rate_factor": factor, "seed": seed, "energy": start["energy"] + delta,
+                                 "isro": None, "data": None, **info})
 
     def one_step_md(self, label, rate, seed):
         """A plain one-step MD glass at another MD rate (the MD trend of the plot)."""
@@ -161,7 +190,8 @@ class BeyondMd:
             time_max = width / rate
             args = ["akmc", "--data", data, "--potential", self.kmc_potential, "--temperature", temperature, *units,
                     "--time-max", time_max, "--events-max", self.cfg["events_max"], "--seed", seed + k, "--prefactor",
-                    KMC_PREFACTOR[self.opts.units], "--max-searches", self.cfg["max_searches"], "--threads",
+                    KMC_PREFACTOR[self.opts.units], "--max-searches", self.cfg["max_searches"],
+                    "--min-searches", min(MIN_SEARCHES, self.cfg["max_searches"]), "--threads",
                     self.opts.threads, "--checkpoint-seconds", 0, "--quiet", "--out", out, "--json"]
             j = self.akmc_once(out, args, data)
             events += j["events"]
@@ -220,24 +250,51 @@ class BeyondMd:
         for label, method, rate in keys:
             group = [r for r in self.records if r["protocol"] == label and r["method"] == method and
                      (r["rate"] if r["rate"] is not None else -1.0) == rate]
+            deltas = [self.delta_below_handover(g) for g in group]
             e = {"protocol": label, "method": method, "rate": None if rate < 0 else rate,
                  "rate_factor": group[0]["rate_factor"], "energy_per_atom": mean_stderr([g["energy"] for g in group]),
+                 "delta_energy_below_handover": mean_stderr(deltas),
                  "isro_fraction": mean_stderr([g["isro"] for g in group]), "samples": len(group),
-                 "glasses": [{"seed": g["seed"], "energy_per_atom": g["energy"], "isro_fraction": g["isro"]}
-                             for g in group]}
+                 "glasses": [{"seed": g["seed"], "energy_per_atom": g["energy"], "isro_fraction": g["isro"],
+                              "delta_energy_below_handover": d} for g, d in zip(group, deltas)]}
+            if method == "model":
+                e.update(delta_H_kJ_per_mol=mean_stderr([g["delta_H_kJ_per_mol"] for g in group]),
+                         rate_K_per_min=group[0]["rate_K_per_min"],
+                         fictive_end_K=mean_stderr([g["fictive_end_K"] for g in group]),
+                         calibration=[g["calibration"] for g in group],
+                         isro_note="none: the landscape model has no atoms")
             if method == "akmc":
                 e.update(completed=all(g["completed"] for g in group), events=[g["events"] for g in group],
                          rung_events=[g["rung_events"] for g in group], cpu_seconds=sum(g["cpu_seconds"] for g in group),
                          roundtrip_energy_error=max(g["roundtrip_energy_error"] for g in group))
             entries.append(e)
-        setup = {"natoms": self.cfg["natoms"], "seeds": self.cfg["seeds"], "handover_temperature": self.t_h,
+        setup = {"method": self.cfg["method"], "natoms": self.cfg["natoms"], "seeds": self.cfg["seeds"], "handover_temperature": self.t_h,
                  "rungs": [{"temperature": t, "width": w} for t, w in self.rungs],
                  "last_rung_kT": BOLTZMANN[self.opts.units] * self.rungs[-1][0], "rate_factors": self.cfg["factors"],
                  "kmc_potential": self.kmc_potential, "prefactor": KMC_PREFACTOR[self.opts.units],
                  "max_searches_per_state": self.cfg["max_searches"], "events_max_per_rung": self.cfg["events_max"],
-                 "energy": "inherent-structure energy per atom with the study's potential",
+                 "energy": "inherent-structure energy per atom with the study's potential; for method model: "
+                           "E_IS of the T_h configuration + the model's configurational enthalpy change below T_h "
+                           f"(kJ/mol of atoms converted to {study1_model.LabUnits(self.opts.units).energy_name})",
                  "volume": "kMC at the MD branch's final volume (constant)"}
+        if self.model is not None:
+            setup.update(harvest_steps=self.cfg["harvest_steps"], harvest_max_events=self.cfg["harvest_max_events"],
+                         harvest_temperature=self.t_h, md_rate_of_tg=self.md_rate)
         return {"setup": setup, "entries": entries, "overlap": overlap(entries)}
+
+    def delta_below_handover(self, rec):
+        """E(rec) - E_IS(T_h configuration of the same history and seed), None without one."""
+        start = next((r for r in self.records if r["protocol"] == rec["protocol"] and r["seed"] == rec["seed"]
+                      and r["method"] == "handover"), None)
+        if start is None or rec["method"] == "handover" or rec["rate"] is None:
+            return None
+        if rec["method"] == "md" and rec["rate"] != self.branch_rate(rec["protocol"]):
+            return None  # a plain one-step MD glass at another rate: no T_h branch point
+        return rec["energy"] - start["energy"]
+
+    def branch_rate(self, label):
+        return next((r["rate"] for r in self.records if r["protocol"] == label and r["method"] != "md"
+                     and r["rate_factor"] == 1.0), None)
 
 
 def file_sha256(path):
@@ -246,18 +303,24 @@ def file_sha256(path):
 
 
 def overlap(entries):
-    """Per protocol, MD and kMC at the same rate (factor 1): difference and verdict."""
+    """Per protocol, MD and the slower-rate method (kMC or model) at the same rate (factor 1):
+    difference and verdict (`kmc_minus_md` names the difference for either method)."""
     out = []
     for md in (e for e in entries if e["method"] == "md"):
-        kmc = next((e for e in entries if e["method"] == "akmc" and e["protocol"] == md["protocol"]
+        kmc = next((e for e in entries if e["method"] in METHODS and e["protocol"] == md["protocol"]
                     and e["rate"] == md["rate"]), None)
         if kmc is None:
             continue
-        row = {"protocol": md["protocol"], "rate": md["rate"]}
+        row = {"protocol": md["protocol"], "rate": md["rate"], "method": kmc["method"]}
         for key in ("energy_per_atom", "isro_fraction"):
             a, b = kmc[key], md[key]
+            if a["mean"] is None or b["mean"] is None:
+                row[key] = {"kmc_minus_md": None, "stderr": None, "verdict": "not available (the model has no atoms)"}
+                continue
             diff = a["mean"] - b["mean"]
             err = math.sqrt((a["stderr"] or 0.0) ** 2 + (b["stderr"] or 0.0) ** 2)
+            if kmc["method"] == "model":  # same seeds, same T_h configuration: paired differences
+                diff, err = paired_difference(kmc, md)
             verdict = ("agree (within 2 stderr)" if abs(diff) <= 2 * err else "differ (beyond 2 stderr)") if err > 0 \
                 else ("equal" if diff == 0 else "no error bar (one history)")
             row[key] = {"kmc_minus_md": diff, "stderr": err, "verdict": verdict}
@@ -265,21 +328,32 @@ def overlap(entries):
     return out
 
 
+def paired_difference(a, b):
+    """Mean and standard error over seeds of a's minus b's energy change below T_h."""
+    by_seed = {g["seed"]: g["delta_energy_below_handover"] for g in b["glasses"]}
+    d = [g["delta_energy_below_handover"] - by_seed[g["seed"]] for g in a["glasses"]
+         if g["seed"] in by_seed and by_seed[g["seed"]] is not None and g["delta_energy_below_handover"] is not None]
+    m = mean_stderr(d)
+    return m["mean"], m["stderr"] or 0.0
+
+
 def plot(path, result, rate_unit, title):
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.6))
     protocols = sorted({e["protocol"] for e in result["entries"]})
     colors = dict(zip(protocols, plt.rcParams["axes.prop_cycle"].by_key()["color"]))
     for ax, key, name in ((axes[0], "energy_per_atom", "E_IS per atom"), (axes[1], "isro_fraction", "I-SRO fraction")):
+        methods = sorted({e["method"] for e in result["entries"] if e["method"] in METHODS})
+        slow = " and ".join("kMC" if m == "akmc" else "model" for m in methods) or "kMC"
         for prot in protocols:
-            for method, marker, fill in (("md", "o", True), ("akmc", "s", False)):
-                pts = sorted((e for e in result["entries"] if e["protocol"] == prot and e["method"] == method),
-                             key=lambda e: e["rate"])
+            for method, marker, fill in (("md", "o", True), ("akmc", "s", False), ("model", "D", False)):
+                pts = sorted((e for e in result["entries"] if e["protocol"] == prot and e["method"] == method
+                              and e[key]["mean"] is not None), key=lambda e: e["rate"])
                 if not pts:
                     continue
                 ax.errorbar([math.log10(e["rate"]) for e in pts], [e[key]["mean"] for e in pts],
                             yerr=[e[key]["stderr"] or 0 for e in pts], marker=marker, ms=6, capsize=3,
                             color=colors[prot], mfc=colors[prot] if fill else "white",
-                            ls="-" if method == "md" else "--", label=f"{prot} ({method})")
+                            ls="-" if method == "md" else "--", label=f"{prot}: {METHOD_LABEL[method]}")
                 capped = [e for e in pts if not e.get("completed", True)]
                 if capped:  # event cap hit: the ladder did not reach its end, the rate is not what it says
                     ax.plot([math.log10(e["rate"]) for e in capped], [e[key]["mean"] for e in capped], "x", ms=10,
@@ -291,12 +365,19 @@ def plot(path, result, rate_unit, title):
         both = [o["rate"] for o in result["overlap"]]
         if both:
             ax.axvspan(math.log10(min(both)) - 0.1, math.log10(max(both)) + 0.1, color="grey", alpha=0.15,
-                       label="overlap: MD and kMC at the same rate")
+                       label=f"overlap: MD and {slow} at the same rate")
         if md_rates:
             ax.axvline(math.log10(min(md_rates)) - 0.15, color="k", lw=0.6, ls="--",
-                       label="slower than this: kMC only")
+                       label=f"slower than this: {slow} only")
         ax.set(xlabel=f"log10(cooling rate below T_h / ({rate_unit}))", ylabel=name,
-               title=f"{name}: MD (filled) and kMC (open); dotted = at T_h")
+               title=f"{name}: MD (filled) and {slow} (open); dotted = at T_h")
+        if key == "isro_fraction" and "model" in methods:
+            ax.text(0.02, 0.97, "no landscape-model points: the model has no atoms, hence no I-SRO", va="top",
+                    transform=ax.transAxes, fontsize=7, color="0.3")
+        if key == "energy_per_atom" and "model" in methods:
+            ax.text(0.02, 0.97, "model: E_IS(T_h configuration) + the model's configurational Delta H below T_h",
+                    va="top",
+                    transform=ax.transAxes, fontsize=7, color="0.3")
         handles, labels = ax.get_legend_handles_labels()
         unique = dict(zip(labels, handles))  # one entry per label (the event-cap cross repeats)
         ax.legend(unique.values(), unique.keys(), fontsize=6)

@@ -28,7 +28,9 @@ Model and scaling (stated, not hidden):
     (`glassland akmc`) cooled at the MD rate and 1e3-1e6x slower (quick: one-step, 1 and 1e2),
     on N = 200 (LJ) / 250 (metal) atoms: summary.json `beyond_md`, study1_beyond_md.png.
     --only-beyond-md runs just this part (Tg from --tg, or from one slowest one-step quench of its
-    size, whose V-T kink fit is poor at N = 200-250).
+    size, whose V-T kink fit is poor at N = 200-250). --beyond-md-method model (the default for
+    metal potentials, where aKMC is too slow) continues the histories instead with the landscape
+    model calibrated on a catalog harvested from each MD glass (studies/study1_model.py).
 Outputs in --out: summary.json (one entry per protocol), protocols.csv, glasses.csv, dma.csv,
 fs.csv, study1.png, study1_beyond_md.png, and one folder per glassland run.
 """
@@ -38,6 +40,7 @@ import os
 import sys
 
 import study1_beyond_md as beyond
+import study1_model
 import study1_report as report
 from glassland_study import read_columns, study_arguments
 from study1_runs import PAPER_TG_K, PROFILES, SHEAR_T_OVER_TG, Runner, potential_units
@@ -72,6 +75,17 @@ def parse():
     parser.add_argument("--kmc-max-searches", type=int, default=None,
                         help="saddle searches per kMC state at most (default 64; the engine's completeness rule stops earlier)")
     parser.add_argument("--kmc-events-max", type=int, default=None, help="event cap of one kMC ladder rung")
+    parser.add_argument("--beyond-md-method", choices=["akmc", "model"], default=None,
+                        help="continue the histories below T_h with on-the-fly kMC or with the landscape model "
+                             "calibrated on a harvested catalog (default: akmc for LJ, model for metal potentials)")
+    parser.add_argument("--model-harvest-steps", type=int, default=None,
+                        help="model route: MD steps of the catalog harvest at T_h (default 10000; quick 2000)")
+    parser.add_argument("--model-harvest-max-events", type=int, default=None,
+                        help="model route: saddles harvested at most (default 100; quick 20)")
+    parser.add_argument("--model-lab-tg", type=float, default=study1_model.LAB_TG_CUZR_K,
+                        help="model route, metal: laboratory Tg (K) of the second VFT anchor (Cu50Zr50: ~680 K)")
+    parser.add_argument("--model-lab-rate", type=float, default=study1_model.LAB_RATE_K_PER_MIN,
+                        help="model route, metal: cooling rate (K/min) of that Tg")
     opts = parser.parse_args()
     opts.units = potential_units(opts.potential)
     opts.natoms = opts.natoms or (30000 if opts.paper else 400 if opts.quick else 1000)
@@ -166,13 +180,16 @@ def beyond_md(opts, runner, p, protocols, tg, t_star):
     """Item 6: the histories continued below MD rates with kMC; its summary.json part and plot."""
     part = beyond.BeyondMd(opts, runner, p, tg, t_star)
     result = part.run(protocols)
+    how = "kMC" if part.cfg["method"] == "akmc" else "landscape model"
     beyond.plot(os.path.join(opts.out, "study1_beyond_md.png"), result, p["rate_unit"],
                 f"Study 1 beyond MD rates: {opts.potential}, N = {part.cfg['natoms']}, {part.cfg['seeds']} histories "
-                f"each, kMC below T_h = {part.t_h:.4g} (mean +- standard error)")
+                f"each, {how} below T_h = {part.t_h:.4g} (mean +- standard error)")
     for o in result["overlap"]:
         e, i = o["energy_per_atom"], o["isro_fraction"]
-        print(f"overlap {o['protocol']} at rate {o['rate']:g}: kMC - MD E_IS = {e['kmc_minus_md']:+.4g} +- "
-              f"{e['stderr']:.2g} ({e['verdict']}), I-SRO {i['kmc_minus_md']:+.3g} +- {i['stderr']:.2g} ({i['verdict']})")
+        isro = (f"I-SRO {i['kmc_minus_md']:+.3g} +- {i['stderr']:.2g} ({i['verdict']})" if i["kmc_minus_md"] is not None
+                else f"I-SRO {i['verdict']}")
+        print(f"overlap {o['protocol']} at rate {o['rate']:g}: {how} - MD E_IS = {e['kmc_minus_md']:+.4g} +- "
+              f"{e['stderr']:.2g} ({e['verdict']}), {isro}")
     return result
 
 

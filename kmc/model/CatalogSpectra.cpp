@@ -57,20 +57,25 @@ CatalogSpectra load_catalog_spectra(const std::string& path) {
   return spectra;
 }
 
+double apply_catalog_spectra(const CatalogSpectra& spectra, double kj_per_mol_per_unit, ModelParameters& parameters) {
+  double mean = 0.0, deviation = 0.0;
+  mean_and_std(spectra.barriers, mean, deviation);
+  parameters.beta.barrier_eV = kmc::lab::kj_per_mol_to_ev(kj_per_mol_per_unit * mean);
+  parameters.beta.barrier_width_eV = kmc::lab::kj_per_mol_to_ev(kj_per_mol_per_unit * deviation);
+  std::vector<double> magnitudes;
+  for (double a : spectra.asymmetries) magnitudes.push_back(std::abs(a));
+  mean_and_std(magnitudes, mean, deviation);
+  parameters.beta.asymmetry_kj_mol = kj_per_mol_per_unit * mean;
+  parameters.beta.asymmetry_width_kj_mol = kj_per_mol_per_unit * deviation;
+  return kj_per_mol_per_unit;
+}
+
 double apply_catalog_spectra(const CatalogSpectra& spectra, ModelParameters& parameters, const std::string& where) {
   double mean = 0.0, deviation = 0.0;
   mean_and_std(spectra.barriers, mean, deviation);
   if (!(mean > 0.0)) throw InputError(where, "mean catalog barrier must be > 0");
   const double target = 26.0 * kmc::lab::kGasConstantKJPerMolK * parameters.glass_transition_K;  // kJ/mol
-  const double scale = target / mean;
-  parameters.beta.barrier_eV = kmc::lab::kj_per_mol_to_ev(target);
-  parameters.beta.barrier_width_eV = kmc::lab::kj_per_mol_to_ev(scale * deviation);
-  std::vector<double> magnitudes;
-  for (double a : spectra.asymmetries) magnitudes.push_back(std::abs(a));
-  mean_and_std(magnitudes, mean, deviation);
-  parameters.beta.asymmetry_kj_mol = scale * mean;
-  parameters.beta.asymmetry_width_kj_mol = scale * deviation;
-  return scale;
+  return apply_catalog_spectra(spectra, target / mean, parameters);
 }
 
 }  // namespace glassland::model

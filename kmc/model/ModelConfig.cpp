@@ -125,8 +125,12 @@ ModelConfig parse_model_config(const std::string& text, const std::string& name,
   if (catalog.present()) {
     auto file = std::filesystem::path(catalog.required_text("file"));
     if (file.is_relative()) file = std::filesystem::path(base_dir) / file;
+    // Absent: the 26 R Tg rule (the catalog's unit cancels); given: the catalog's own energies.
+    const double unit = catalog.has("energy_unit_kJ_per_mol") ? catalog.required_positive("energy_unit_kJ_per_mol") : 0.0;
     catalog.finish();
-    config.derived["catalog_scale_kJ_per_mol_per_unit"] = apply_catalog_spectra(load_catalog_spectra(file.string()), p, catalog.where("file"));
+    const auto spectra = load_catalog_spectra(file.string());
+    config.derived["catalog_scale_kJ_per_mol_per_unit"] =
+        unit > 0.0 ? apply_catalog_spectra(spectra, unit, p) : apply_catalog_spectra(spectra, p, catalog.where("file"));
     config.derived["E_beta_eV"] = p.beta.barrier_eV;
     config.derived["beta_width_eV"] = p.beta.barrier_width_eV;
     config.derived["asymmetry_kJ_per_mol"] = p.beta.asymmetry_kj_mol;

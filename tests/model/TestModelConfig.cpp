@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <string>
 
 #include "kmc/LabUnits.hpp"
@@ -99,6 +100,36 @@ TEST_CASE("catalog spectra map to the beta sector by E_beta = 26 R Tg", "[model]
   CHECK(p.beta.barrier_eV == Approx(glassland::kmc::lab::kj_per_mol_to_ev(target)).epsilon(1e-12));
   CHECK(p.beta.barrier_width_eV == Approx(glassland::kmc::lab::kj_per_mol_to_ev(scale * std::sqrt(0.02))).epsilon(1e-9));
   CHECK(p.beta.asymmetry_kj_mol == Approx(scale * 0.1).epsilon(1e-12));
+}
+
+TEST_CASE("catalog spectra with a given energy unit are taken as they are", "[model][config]") {
+  CatalogSpectra spectra;
+  spectra.barriers = {0.4, 0.6};  // eV: mean 0.5, sample std sqrt(0.02)
+  spectra.asymmetries = {0.1, -0.1};
+  ModelParameters p;
+  p.glass_transition_K = 924.0;  // no effect: no 26 R Tg rescaling
+  CHECK(apply_catalog_spectra(spectra, 96.48533212, p) == 96.48533212);
+  CHECK(p.beta.barrier_eV == Approx(0.5).epsilon(1e-12));
+  CHECK(p.beta.barrier_width_eV == Approx(std::sqrt(0.02)).epsilon(1e-12));
+  CHECK(p.beta.asymmetry_kj_mol == Approx(0.1 * 96.48533212).epsilon(1e-12));
+}
+
+TEST_CASE("catalog.energy_unit_kJ_per_mol in a model file: eV spectra kept, zero refused", "[model][config]") {
+  const std::string dir = glassland::test::scratch_dir("model-catalog-unit");
+  {
+    std::ofstream json(dir + "/spectra.json");
+    json << R"({"barriers": [0.3, 0.5], "asymmetries": [0.05]})";
+  }
+  auto model = [&](const std::string& unit_line) {
+    std::ofstream toml(dir + "/m.toml");
+    toml << "[lab]\nTg_K = 700.0\n[alpha]\nfragility_m = 50.0\n[catalog]\nfile = \"spectra.json\"\n" << unit_line;
+    toml.close();
+    return dir + "/m.toml";
+  };
+  const auto c = load_model_config(model("energy_unit_kJ_per_mol = 96.48533212\n"));
+  CHECK(c.landscape.beta.barrier_eV == Approx(0.4).epsilon(1e-12));
+  CHECK(c.landscape.beta.asymmetry_kj_mol == Approx(0.05 * 96.48533212).epsilon(1e-12));
+  CHECK_THROWS_WITH(load_model_config(model("energy_unit_kJ_per_mol = 0.0\n")), Catch::Contains("catalog.energy_unit_kJ_per_mol"));
 }
 
 TEST_CASE("the example catalog model reads its hand-made spectra", "[model][config]") {
