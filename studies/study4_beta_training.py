@@ -32,8 +32,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from glassland_study import (fit, prediction, report, run_model, step, targets_toml, with_overrides,  # noqa: E402
-                             write_rows)
+from glassland_study import (fit, prediction, report, run_model, step, study_arguments, targets_toml,  # noqa: E402
+                             with_overrides, write_rows)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FREQUENCIES = [0.01, 0.1, 1.0, 10.0]
@@ -105,12 +105,9 @@ def log_mean_time(spectrum, column):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--glassland", default="./build/bridge/glassland")
+    study_arguments(parser, "study4", "shorter creep (< 2 min)")
     parser.add_argument("--model", default=os.path.join(REPO, "examples/model/la_glass.toml"))
-    parser.add_argument("--out", default="study4_out")
     parser.add_argument("--amplitude", type=float, default=40.0, help="cyclic stress amplitude (MPa)")
-    parser.add_argument("--quick", action="store_true", help="shorter creep (< 2 min)")
-    parser.add_argument("--quiet", action="store_true")
     parser.add_argument("--no-fit", action="store_true", help="use --model as it is (no fit to the untrained glass)")
     parser.add_argument("--after-fit", action="append", default=[], metavar="TABLE.KEY=VALUE",
                         help="change a key of the fitted model before the predictions (sensitivity runs), "

@@ -1,6 +1,7 @@
 #include "bridge/akmc/EventTableBuilder.hpp"
 
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -30,19 +31,32 @@ std::pair<Eigen::VectorXd, double> relax_start(const Surface& surface, const Eig
   }
 }
 
-EventTableBuild build_event_table(const md::System& system, const md::PairPotential& pair,
-                                  const EventTableOptions& options) {
+ExploredStart explore_start(const md::System& system, const md::PairPotential& pair, const EventTableOptions& options,
+                            const landscape::QuenchOptions& start_quench, const std::string& where,
+                            const std::string& program) {
   if (!(options.kT > 0.0) || !std::isfinite(options.kT)) throw InputError("kT", "must be a finite number > 0");
   Surface surface = atomic_surface(system, pair, options.skin);
-  const auto [x, energy] =
-      relax_start(surface, landscape::flat_positions(system), options.search.quench, options.max_start_force, "system");
+  ExploredStart start;
+  std::tie(start.x, start.energy) =
+      relax_start(surface, landscape::flat_positions(system), start_quench, options.max_start_force, where);
+  start.catalog = std::make_unique<landscape::Catalog>(
+      landscape::Provenance{"", surface.units, options.kT, options.exploration.seed, "", program});
+  start.explorer = std::make_unique<StateExplorer>(std::move(surface), min_mode_searcher(options.search),
+                                                   options.exploration, *start.catalog);
+  start.id = start.explorer->add_state(start.x, start.energy, landscape::kNoMinimum);
+  start.explorer->explore(start.id, options.kT, std::nullopt);
+  return start;
+}
+
+EventTableBuild build_event_table(const md::System& system, const md::PairPotential& pair,
+                                  const EventTableOptions& options) {
+  ExploredStart start =
+      explore_start(system, pair, options, options.search.quench, "system", "glassland build_event_table");
   EventTableBuild build;
-  build.catalog = landscape::Catalog(landscape::Provenance{"", surface.units, options.kT, options.exploration.seed,
-                                                           "", "glassland build_event_table"});
-  StateExplorer explorer(std::move(surface), min_mode_searcher(options.search), options.exploration, build.catalog);
-  const landscape::MinimumId id = explorer.add_state(x, energy, landscape::kNoMinimum);
-  build.table = explorer.explore(id, options.kT, std::nullopt);
-  build.totals = explorer.totals();
+  build.table = start.explorer->table(start.id);
+  build.totals = start.explorer->totals();
+  start.explorer.reset();  // it refers to the catalog, which moves out next
+  build.catalog = std::move(*start.catalog);
   return build;
 }
 

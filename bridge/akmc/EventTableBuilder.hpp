@@ -3,6 +3,8 @@
 // clear error for configurations that cannot be minimized), and build the complete event table
 // of one minimum of a glass (what `glassland validate` compares with MD).
 // Units: the system's (md/Units.hpp); kT in its energy unit.
+#include <memory>
+#include <string>
 #include <utility>
 
 #include <Eigen/Core>
@@ -34,6 +36,24 @@ struct EventTableBuild {
   landscape::Catalog catalog;           ///< that minimum, its products and saddles
   ExplorationTotals totals;
 };
+
+/// The relaxed start of `system` explored: a catalog, the explorer that fills it (it keeps a
+/// reference to the catalog, hence both on the heap) and the start minimum, whose event table
+/// has been built at options.kT.
+struct ExploredStart {
+  std::unique_ptr<landscape::Catalog> catalog;
+  std::unique_ptr<StateExplorer> explorer;
+  landscape::MinimumId id = landscape::kNoMinimum;
+  Eigen::VectorXd x;                    ///< the start minimum (flat positions, length)
+  double energy = 0.0;                  ///< its energy
+};
+
+/// Relaxes `system` on `pair` with `start_quench` and builds the start minimum's event table;
+/// `program` names the catalog's creator. InputError("kT") for a kT that is not finite and
+/// > 0, InputError(where, ...) for a configuration that cannot be minimized.
+ExploredStart explore_start(const md::System& system, const md::PairPotential& pair, const EventTableOptions& options,
+                            const landscape::QuenchOptions& start_quench, const std::string& where,
+                            const std::string& program);
 
 /// Relaxes `system` (a smooth potential: InputError otherwise) and builds its event table.
 EventTableBuild build_event_table(const md::System& system, const md::PairPotential& pair,

@@ -13,7 +13,7 @@ namespace glassland::bridge {
 Kinetics::Kinetics(md::TemperatureSchedule kT, KineticsOptions options)
     : schedule_(std::move(kT)), options_(options) {
   for (const auto& p : schedule_.points())
-    if (!(p.temperature > 0.0)) throw InputError("--temperature", "the temperature must be > 0 at every time");
+    if (!(p.temperature > 0.0)) throw InputError("temperature", "must be > 0 at every time");
 }
 
 bool Kinetics::homogeneous() const { return schedule_.points().size() == 1; }
@@ -102,7 +102,7 @@ Hop Kinetics::describe(const landscape::Catalog& catalog, std::uint32_t transiti
   hop.barrier = network_->barrier(transition);
   const double saddle_energy = network_->energy(network_->target(network_->reverse(transition))) + hop.barrier;
   const auto found = catalog.find_saddle(hop.from, hop.to, saddle_energy, landscape::DedupTolerance{1e-9});
-  if (!found) throw InputError("akmc", "internal: the saddle of a network transition is not in the catalog");
+  if (!found) throw InternalError("the saddle of a network transition is not in the catalog");
   hop.saddle = *found;
   return hop;
 }

@@ -33,7 +33,7 @@ std::vector<int> every_atom(int atoms) {
 
 void PrefactorOptions::validate() const {
   if (!(constant >= 0.0) || !std::isfinite(constant))
-    throw InputError("--prefactor", "must be a finite attempt frequency >= 0 (0: Vineyard)");
+    throw InputError("prefactor", "must be a finite attempt frequency >= 0 (0: Vineyard)");
   if (!(displacement_fraction > 0.0 && displacement_fraction <= 1.0))
     throw InputError("--hessian-fraction", "must be in (0, 1] (the share of the event's squared displacement)");
   if (!(refinement.local_radius >= 0.0) || !std::isfinite(refinement.local_radius))

@@ -64,12 +64,13 @@ double median(std::vector<long> values) {
 }
 
 void ExplorationOptions::validate() const {
-  if (batch_size < 1) throw InputError("--batch", "must be >= 1");
-  if (min_searches < 1) throw InputError("--min-searches", "must be >= 1");
-  if (max_searches < min_searches) throw InputError("--max-searches", "must be >= --min-searches");
+  if (batch_size < 1) throw InputError("batch_size", "must be >= 1");
+  if (min_searches < 1) throw InputError("min_searches", "must be >= 1");
+  if (max_searches < min_searches)
+    throw InputError("max_searches", "must be >= the minimum number of searches (min_searches)");
   completeness.validate();
-  if (!(moved_threshold > 0.0)) throw InputError("--moved", "must be > 0 (length)");
-  if (!(recycle_radius >= 0.0)) throw InputError("--recycle-radius", "must be >= 0 (length)");
+  if (!(moved_threshold > 0.0)) throw InputError("moved_threshold", "must be > 0 (length)");
+  if (!(recycle_radius >= 0.0)) throw InputError("recycle_radius", "must be >= 0 (length)");
   topology.validate();
   prefactor.validate();
 }
@@ -111,7 +112,7 @@ double StateExplorer::energy(landscape::MinimumId id) const { return states_.at(
 
 const EventTable& StateExplorer::table(landscape::MinimumId id) const {
   const auto it = tables_.find(id);
-  if (it == tables_.end()) throw InputError("akmc", "state " + std::to_string(id) + " has no event table");
+  if (it == tables_.end()) throw InternalError("state " + std::to_string(id) + " has no event table");
   return it->second;
 }
 
@@ -129,7 +130,7 @@ const EventTable& StateExplorer::explore(landscape::MinimumId id, double kT,
     run_topology(table, topology);
   }
   if (table.events().empty())
-    throw InputError("--max-searches", "no escape event found from minimum " + std::to_string(id) + " after " +
+    throw InputError("max_searches", "no escape event found from minimum " + std::to_string(id) + " after " +
                                            std::to_string(fresh_searches_[id]) + " searches");
   totals_.saddles += static_cast<long>(table.events().size());
   totals_.tables += 1;

@@ -44,6 +44,12 @@ const std::map<std::string, std::string>& standard_spelling() {
       {"topology_bond", "--topology-bond"},
       {"topology_rmsd", "--topology-rmsd"},
       {"topology_max_guesses", "--topology-max-guesses"},
+      {"batch_size", "--batch"},
+      {"min_searches", "--min-searches"},
+      {"max_searches", "--max-searches"},
+      {"moved_threshold", "--moved"},
+      {"recycle_radius", "--recycle-radius"},
+      {"prefactor", "--prefactor"},
   };
   return table;
 }

@@ -4,28 +4,20 @@
 
 #include "bridge/akmc/AkmcRun.hpp"
 #include "bridge/validate/EscapeSampler.hpp"
-#include "landscape/InherentStructure.hpp"
-#include "landscape/ObjectivePool.hpp"
-#include "md/Error.hpp"
 
 namespace glassland::bridge {
 
 AkmcSide::AkmcSide(const md::System& system, const md::PairPotential& landscape_pair, const EventTableOptions& options,
                    const landscape::QuenchOptions& start_quench, KineticsOptions kinetics, const std::string& where)
     : options_(options), kinetics_(kinetics) {
-  if (!(options.kT > 0.0) || !std::isfinite(options.kT)) throw InputError("kT", "must be a finite number > 0");
-  // The same steps as build_event_table (bridge/akmc/EventTableBuilder), keeping the explorer:
-  // the relaxation's trajectories start from the table built here.
-  Surface surface = atomic_surface(system, landscape_pair, options.skin);
-  const auto [x, energy] =
-      relax_start(surface, landscape::flat_positions(system), start_quench, options.max_start_force, where);
-  catalog_ = std::make_unique<landscape::Catalog>(landscape::Provenance{
-      "", surface.units, options.kT, options.exploration.seed, "", "glassland validate (akmc event table)"});
-  explorer_ = std::make_unique<StateExplorer>(std::move(surface), min_mode_searcher(options.search),
-                                              options.exploration, *catalog_);
-  start_id_ = explorer_->add_state(x, energy, landscape::kNoMinimum);
-  start_ = MinimumState{x, energy};
-  explorer_->explore(start_id_, options.kT, std::nullopt);
+  // The start minimum's table as build_event_table makes it, keeping the explorer: the
+  // relaxation's trajectories start from the table built here.
+  ExploredStart start =
+      explore_start(system, landscape_pair, options, start_quench, where, "glassland validate (akmc event table)");
+  catalog_ = std::move(start.catalog);
+  explorer_ = std::move(start.explorer);
+  start_id_ = start.id;
+  start_ = MinimumState{std::move(start.x), start.energy};
 }
 
 EscapeTable AkmcSide::escape_table() const {

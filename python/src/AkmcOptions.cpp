@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <functional>
+#include <map>
 #include <type_traits>
 
 #include <pybind11/stl.h>
@@ -36,6 +37,13 @@ void attribute(Options& c, std::vector<std::string>& names, const char* name, Me
 template <class T>
 void require(bool ok, const char* name, T value, const char* what) {
   if (!ok) throw InputError(name, fmt::format("'{}' must be a number {}", value, what));
+}
+
+/// The attribute that sets a library field, where the two are spelled differently.
+std::string attribute_of(const std::string& field) {
+  static const std::map<std::string, std::string> renamed{{"batch_size", "batch"}, {"moved_threshold", "moved"}};
+  const auto it = renamed.find(field);
+  return it == renamed.end() ? field : it->second;
 }
 
 std::vector<std::string> register_attributes(Options& c) {
@@ -125,7 +133,11 @@ AkmcOptions AkmcOptions::validated() const {
   if (threads < 0) throw InputError("threads", "must be >= 0 (0: all)");
   AkmcOptions o = *this;
   if (c.fixed_searches > 0) o.exploration.min_searches = std::min(o.exploration.min_searches, c.fixed_searches);
-  o.exploration.validate();
+  try {
+    o.exploration.validate();
+  } catch (const InputError& e) {
+    throw InputError(attribute_of(e.where()), e.message());
+  }
   o.search.validate();
   return o;
 }

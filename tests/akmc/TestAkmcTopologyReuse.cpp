@@ -8,7 +8,6 @@
 //    saddle as the table built by fresh searches alone (energy to 1e-6, positions to 1e-3);
 //  - with it switched off, 12 fresh searches (one per neighbour) give the same 12 events;
 //  - summary counters: topology guesses = events of topology origin, saved force calls >= 0.
-#include <array>
 #include <atomic>
 #include <memory>
 #include <set>
@@ -19,6 +18,7 @@
 #include "landscape/InherentStructure.hpp"
 #include "landscape/ObjectivePool.hpp"
 #include "md/PotentialRegistry.hpp"
+#include "tests/support/FccCrystal.hpp"
 
 using namespace glassland;
 
@@ -31,17 +31,11 @@ constexpr int kCells = 4;
 
 /// fcc crystal without site 0; atom i sits on site i + 1.
 md::System vacancy_crystal() {
-  const std::array<md::Vec3, 4> basis{md::Vec3(0, 0, 0), md::Vec3(0.5, 0.5, 0), md::Vec3(0.5, 0, 0.5),
-                                      md::Vec3(0, 0.5, 0.5)};
+  const auto sites = test::fcc_sites(kCells, kLattice);
   md::System s;
-  s.box = md::Box(md::Vec3::Zero(), md::Vec3::Constant(kCells * kLattice));
+  s.box = test::fcc_box(kCells, kLattice);
   s.type_mass = {0.0, 1.0};
-  int site = 0, id = 1;
-  for (int i = 0; i < kCells; ++i)
-    for (int j = 0; j < kCells; ++j)
-      for (int k = 0; k < kCells; ++k)
-        for (const auto& b : basis)
-          if (site++ > 0) s.add_atom(id++, 1, (md::Vec3(i, j, k) + b) * kLattice);
+  for (std::size_t i = 1; i < sites.size(); ++i) s.add_atom(static_cast<int>(i), 1, sites[i]);
   return s;
 }
 

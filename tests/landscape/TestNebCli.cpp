@@ -1,13 +1,13 @@
 // `glassland neb` end to end: JSON keys on a converged vacancy hop, non-convergence exits
 // non-zero with converged:false, and bad input (different atom counts, types or boxes,
 // identical ends) gives one line on stderr, exit status 1 and no output file.
-#include <array>
 #include <fstream>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "md/LammpsData.hpp"
+#include "tests/support/FccCrystal.hpp"
 #include "tests/support/RunCommand.hpp"
 #include "tests/support/Tolerance.hpp"
 
@@ -23,21 +23,12 @@ const char* kPotential =
 
 /// fcc crystal (4x4x4 cells, a = 1.55), site 0 vacant; optionally atom of site 1 on site 0.
 md::System crystal(bool hopped, double box_scale = 1.0) {
-  const std::array<md::Vec3, 4> basis{md::Vec3(0, 0, 0), md::Vec3(0.5, 0.5, 0), md::Vec3(0.5, 0, 0.5),
-                                      md::Vec3(0, 0.5, 0.5)};
+  const auto sites = test::fcc_sites(4, 1.55);
   md::System s;
-  s.box = md::Box(md::Vec3::Zero(), md::Vec3::Constant(4 * 1.55 * box_scale));
+  s.box = test::fcc_box(4, 1.55 * box_scale);
   s.type_mass = {0.0, 1.0, 1.0};
-  int site = 0;
-  for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 4; ++j)
-      for (int k = 0; k < 4; ++k)
-        for (const auto& b : basis) {
-          const md::Vec3 r = (md::Vec3(i, j, k) + b) * 1.55;
-          if (site == 1) s.add_atom(site, 1, hopped ? md::Vec3::Zero() : r);
-          else if (site > 0) s.add_atom(site, 1, r);
-          ++site;
-        }
+  s.add_atom(1, 1, hopped ? md::Vec3::Zero() : sites[1]);
+  for (std::size_t i = 2; i < sites.size(); ++i) s.add_atom(static_cast<int>(i), 1, sites[i]);
   return s;
 }
 

@@ -16,6 +16,7 @@
 #include "landscape/ObjectivePool.hpp"
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
+#include "tests/support/FccCrystal.hpp"
 #include "tests/support/Tolerance.hpp"
 
 using namespace glassland;
@@ -28,22 +29,11 @@ const char* kPotential =
 constexpr double kLattice = 1.55;
 constexpr int kCells = 4;
 
-std::vector<md::Vec3> fcc_sites() {
-  const std::array<md::Vec3, 4> basis{md::Vec3(0, 0, 0), md::Vec3(0.5, 0.5, 0), md::Vec3(0.5, 0, 0.5),
-                                      md::Vec3(0, 0.5, 0.5)};
-  std::vector<md::Vec3> sites;
-  for (int i = 0; i < kCells; ++i)
-    for (int j = 0; j < kCells; ++j)
-      for (int k = 0; k < kCells; ++k)
-        for (const auto& b : basis) sites.push_back((md::Vec3(i, j, k) + b) * kLattice);
-  return sites;
-}
-
 /// Crystal with site 0 vacant; `moves` puts the atom of site `from` onto site `to`.
 md::System crystal(const std::vector<std::pair<int, int>>& moves) {
-  const auto sites = fcc_sites();
+  const auto sites = test::fcc_sites(kCells, kLattice);
   md::System s;
-  s.box = md::Box(md::Vec3::Zero(), md::Vec3::Constant(kCells * kLattice));
+  s.box = test::fcc_box(kCells, kLattice);
   s.type_mass = {0.0, 1.0};
   for (std::size_t i = 1; i < sites.size(); ++i) {
     md::Vec3 r = sites[i];
@@ -139,7 +129,7 @@ TEST_CASE("Vacancy hop in fcc LJ: symmetric CI-NEB path, first-order saddle, bar
 TEST_CASE("A two-hop vacancy path is split at its intermediate minimum", "[neb][split]") {
   // Site 1 hops into the vacancy at 0, then a neighbour of site 1 that is not a neighbour of
   // site 0 hops into 1: two elementary hops through one intermediate minimum.
-  const auto sites = fcc_sites();
+  const auto sites = test::fcc_sites(kCells, kLattice);
   int second = -1;
   for (std::size_t j = 2; j < sites.size() && second < 0; ++j) {
     const double d1 = (sites[j] - sites[1]).norm(), d0 = (sites[j] - sites[0]).norm();

@@ -3,7 +3,6 @@
 // checked with the full finite-difference Hessian (exactly one negative eigenvalue) and
 // against an independent climbing-image NEB between the same minima; reused saddles must
 // equal the fresh search's saddle.
-#include <array>
 #include <memory>
 
 #include <catch2/catch.hpp>
@@ -15,6 +14,7 @@
 #include "landscape/SaddleReuse.hpp"
 #include "landscape/SaddleSearchRegistry.hpp"
 #include "md/PotentialRegistry.hpp"
+#include "tests/support/FccCrystal.hpp"
 
 using namespace glassland;
 
@@ -25,23 +25,12 @@ const char* kPotential =
 constexpr double kLattice = 1.55;  // nearest neighbours at 1.096, second shell at 1.55
 constexpr int kCells = 4;
 
-std::vector<md::Vec3> fcc_sites() {
-  const std::array<md::Vec3, 4> basis{md::Vec3(0, 0, 0), md::Vec3(0.5, 0.5, 0), md::Vec3(0.5, 0, 0.5),
-                                      md::Vec3(0, 0.5, 0.5)};
-  std::vector<md::Vec3> sites;
-  for (int i = 0; i < kCells; ++i)
-    for (int j = 0; j < kCells; ++j)
-      for (int k = 0; k < kCells; ++k)
-        for (const auto& b : basis) sites.push_back((md::Vec3(i, j, k) + b) * kLattice);
-  return sites;
-}
-
 /// The crystal without the sites in `vacant` (sorted); atom i is the i-th remaining site.
 md::System crystal(const std::vector<int>& vacant) {
   md::System s;
-  s.box = md::Box(md::Vec3::Zero(), md::Vec3::Constant(kCells * kLattice));
+  s.box = test::fcc_box(kCells, kLattice);
   s.type_mass = {0.0, 1.0};
-  const auto sites = fcc_sites();
+  const auto sites = test::fcc_sites(kCells, kLattice);
   int id = 1;
   for (std::size_t i = 0; i < sites.size(); ++i)
     if (std::find(vacant.begin(), vacant.end(), static_cast<int>(i)) == vacant.end()) s.add_atom(id++, 1, sites[i]);
@@ -121,7 +110,7 @@ TEST_CASE("Min-mode saddles of a vacancy crystal are first order, connected, and
   const auto o = Lattice::options();
   int checked = 0, successes = 0;
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
-    const int centre = vacancy_neighbours(fcc_sites(), 0, {0})[seed % 12];
+    const int centre = vacancy_neighbours(test::fcc_sites(kCells, kLattice), 0, {0})[seed % 12];
     const auto r = landscape::min_mode_search(lattice.objective(), lattice.space, lattice.minimum.position,
                                               lattice.minimum.energy, centre, seed, o);
     INFO("seed " << seed << " status " << landscape::status_name(r.status));
@@ -162,7 +151,7 @@ TEST_CASE("Min-mode saddles of a vacancy crystal are first order, connected, and
 TEST_CASE("A recycled saddle refines to the fresh search's saddle in the new state", "[minmode][reuse][lj]") {
   // Two vacancies far apart (sites 0 and the body centre of the box, 5.4 sigma away): the hop
   // at the second vacancy, found before a hop at the first is executed, is recycled after it.
-  const auto sites = fcc_sites();
+  const auto sites = test::fcc_sites(kCells, kLattice);
   int far_site = -1;
   for (std::size_t s = 0; s < sites.size(); ++s)
     if ((sites[s] - md::Vec3::Constant(2 * kLattice)).norm() < 1e-9) far_site = static_cast<int>(s);
@@ -215,7 +204,7 @@ TEST_CASE("A recycled saddle refines to the fresh search's saddle in the new sta
 
 TEST_CASE("A hop transplanted to an atom with the same environment key equals a fresh search there", "[minmode][reuse][lj]") {
   Lattice lattice({0});
-  const auto neighbours = vacancy_neighbours(fcc_sites(), 0, {0});
+  const auto neighbours = vacancy_neighbours(test::fcc_sites(kCells, kLattice), 0, {0});
   const int from = neighbours[0];
   landscape::TransplantOptions transplant;
   transplant.environment.radius = 1.3;       // the first shell (1.096), not the second (1.55)
