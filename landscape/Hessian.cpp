@@ -39,6 +39,15 @@ Eigen::MatrixXd finite_difference_hessian(md::Objective& objective, const Eigen:
   return 0.5 * (h + h.transpose());
 }
 
+Eigen::MatrixXd hessian(md::Objective& objective, const Eigen::VectorXd& x, const std::vector<int>& atoms,
+                        double step, int block_size) {
+  if (objective.has_hessian()) {
+    const md::BlockHessian h = objective.hessian(x);
+    if (h.block_size() == block_size) return h.dense(atoms);
+  }
+  return finite_difference_hessian(objective, x, atoms, step, block_size);
+}
+
 std::vector<int> atoms_within(const ConfigurationSpace& space, const Eigen::VectorXd& x,
                               const Eigen::VectorXd& centre, double radius) {
   std::vector<int> atoms;

@@ -1,7 +1,9 @@
 #pragma once
-// Hessians by central finite differences of the gradient, full or restricted to a set of
-// atoms (the "local" Hessian of an event, other atoms held fixed), and their curvature
-// analysis. Cost: 2 gradient evaluations per included coordinate.
+// Hessians, full or restricted to a set of atoms (the "local" Hessian of an event, other atoms
+// held fixed), and their curvature analysis. One interface: hessian() takes the objective's
+// analytic second derivatives when it has them (md::Objective::has_hessian(): a System under a
+// pair potential; one pass over the pairs, no force call) and central finite differences of the
+// gradient otherwise (EAM, analytic test surfaces; 2 gradient evaluations per coordinate).
 // Units: energy/length^2 (the objective's).
 #include <vector>
 
@@ -17,6 +19,11 @@ namespace glassland::landscape {
 /// coordinates in the order given.
 Eigen::MatrixXd finite_difference_hessian(md::Objective& objective, const Eigen::VectorXd& x,
                                           const std::vector<int>& atoms, double step, int block_size = 3);
+
+/// The Hessian over the coordinates of `atoms` (all atoms if empty): analytic when the
+/// objective has it, finite_difference_hessian with `step` otherwise.
+Eigen::MatrixXd hessian(md::Objective& objective, const Eigen::VectorXd& x, const std::vector<int>& atoms,
+                        double step, int block_size = 3);
 
 /// Local atom indices within `radius` (length) of `centre` under the space's minimum image.
 std::vector<int> atoms_within(const ConfigurationSpace& space, const Eigen::VectorXd& x,

@@ -10,6 +10,7 @@
 // (no per-pair virial work); no allocation per call once sizes are stable.
 #include <vector>
 
+#include "md/BlockHessian.hpp"
 #include "md/NeighborList.hpp"
 #include "md/PairEvaluators.hpp"
 #include "md/PairPotential.hpp"
@@ -41,6 +42,17 @@ public:
   /// neighbour list when needed. Throws InputError if an atom type has no coefficients or
   /// the box is narrower than twice the cutoff.
   ForceTotals compute(System& system);
+
+  /// True when the potential has analytic second derivatives (every pair style whose evaluator
+  /// has a curvature(); not EAM, whose Hessians are taken by finite differences).
+  bool has_hessian() const;
+  /// The analytic Hessian d2E/dx dx (energy/length^2) at the system's positions, blocks in the
+  /// System's atom order. A pair term E(r), r = |x_i - x_j| (the image within the cutoff, so
+  /// periodic and triclinic boxes as in compute()), gives the block
+  ///   H_ij = -K,  K = E''(r) u u^T + E'(r)/r (I - u u^T),  u = (x_i - x_j)/r,
+  /// and adds K to H_ii and H_jj: every row sums to zero (translation invariance). Refreshes
+  /// the neighbour list; no force evaluation. Throws InternalError unless has_hessian().
+  BlockHessian hessian(const System& system);
 
   /// Per-atom energy (half of each pair energy to each atom, plus the embedding energy for
   /// EAM) and per-atom virial (half of each pair's r (x) f to each atom), indexed like the System. Only computed when enabled

@@ -12,6 +12,9 @@
 //   term(c, shift)                flat per-type-pair coefficients (PairTerm, one cache line)
 //   evaluate(t, rsq, fpair, e)    for rsq < t.cutsq: fpair = -E'(r)/r, e = E(r); inline and
 //                                 branch-free so the loop vectorises over neighbours
+//   curvature(t, rsq, fpair, d2)  for rsq < t.cutsq: fpair as above and d2 = E''(r), for the
+//                                 analytic Hessian (ForceCompute::hessian). Optional: a style
+//                                 without it gets finite-difference Hessians.
 #include <cmath>
 #include <string>
 
@@ -73,6 +76,14 @@ struct LjEvaluator {
     fpair = r6inv * (12.0 * a - 6.0 * b) * r2inv;
     epair = r6inv * (a - b) - t.c[2];
   }
+  /// E'' = 156 lj3/r^14 - 42 lj4/r^8 (the energy shift is a constant).
+  static void curvature(const PairTerm& t, double rsq, double& fpair, double& d2) {
+    const double r2inv = 1.0 / rsq;
+    const double r6inv = r2inv * r2inv * r2inv;
+    const double a = t.c[0] * r6inv, b = t.c[1];
+    fpair = r6inv * (12.0 * a - 6.0 * b) * r2inv;
+    d2 = r6inv * (156.0 * a - 42.0 * b) * r2inv;
+  }
 };
 
 /// Force-shifted LJ (LAMMPS lj/smooth/linear): E_sf = E(r) - E(rc) - (r - rc) E'(rc), C1 at rc.
@@ -96,6 +107,11 @@ struct LjSmoothEvaluator {
     const double r = std::sqrt(rsq);
     fpair -= t.c[3] / r;
     epair += r * t.c[3];
+  }
+  /// The linear term r F(rc) adds F(rc) to E' and nothing to E''.
+  static void curvature(const PairTerm& t, double rsq, double& fpair, double& d2) {
+    LjEvaluator::curvature(t, rsq, fpair, d2);
+    fpair -= t.c[3] / std::sqrt(rsq);
   }
 };
 
@@ -132,6 +148,14 @@ struct Lj84Evaluator {
     // -E'(r)/r = 8 C2/r^10 - 4 C1/r^6 - C3/r.
     fpair = r4inv * r2inv * (8.0 * t.c[1] * r4inv - 4.0 * t.c[0]) - t.c[2] / r;
     epair = r4inv * (t.c[1] * r4inv - t.c[0]) + t.c[2] * r + t.c[3];
+  }
+  /// E'' = 72 C2/r^10 - 20 C1/r^6.
+  static void curvature(const PairTerm& t, double rsq, double& fpair, double& d2) {
+    double epair = 0.0;
+    evaluate(t, rsq, fpair, epair);
+    const double r2inv = 1.0 / rsq;
+    const double r4inv = r2inv * r2inv;
+    d2 = r4inv * r2inv * (72.0 * t.c[1] * r4inv - 20.0 * t.c[0]);
   }
 };
 

@@ -17,10 +17,15 @@ struct PairStyleInfo {
   void (*validate)(const PairCoefficients&, const std::string& where) = nullptr;
   PairTerm (*term)(const PairCoefficients&, bool shift) = nullptr;
   void (*evaluate)(const PairTerm&, double rsq, double& fpair, double& epair) = nullptr;
+  /// fpair = -E'(r)/r and d2 = E''(r); null when the style has no analytic second derivative.
+  void (*curvature)(const PairTerm&, double rsq, double& fpair, double& d2) = nullptr;
   PairLoops loops[kSimdLevels];  ///< instantiated pair loops per instruction set (SimdLevel)
 };
 
 using PairStyleTable = std::map<std::string, PairStyleInfo>;
+
+template <class Evaluator>
+concept HasCurvature = requires(const PairTerm& t, double v, double& a, double& b) { Evaluator::curvature(t, v, a, b); };
 
 template <class Evaluator>
 void add_pair_style(PairStyleTable& table) {
@@ -30,6 +35,7 @@ void add_pair_style(PairStyleTable& table) {
   info.validate = &Evaluator::validate;
   info.term = &Evaluator::term;
   info.evaluate = &Evaluator::evaluate;
+  if constexpr (HasCurvature<Evaluator>) info.curvature = &Evaluator::curvature;
   for (int level = 0; level < kSimdLevels; ++level) info.loops[level] = pair_loops<Evaluator>(static_cast<SimdLevel>(level));
   table[Evaluator::name] = info;
 }

@@ -22,4 +22,11 @@ double SystemObjective::value_and_gradient(const Eigen::VectorXd& x, Eigen::Vect
   return last_.energy;
 }
 
+BlockHessian SystemObjective::hessian(const Eigen::VectorXd& x) {
+  set_positions(x);
+  BlockHessian h = forces_.hessian(system_);
+  ++hessian_evaluations_;
+  return h;
+}
+
 }  // namespace glassland::md

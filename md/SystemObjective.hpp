@@ -17,6 +17,9 @@ public:
 
   Eigen::Index dimension() const override { return static_cast<Eigen::Index>(3 * system_.size()); }
   double value_and_gradient(const Eigen::VectorXd& x, Eigen::VectorXd& gradient) override;
+  /// Analytic when the potential has second derivatives (ForceCompute::hessian).
+  bool has_hessian() const override { return forces_.has_hessian(); }
+  BlockHessian hessian(const Eigen::VectorXd& x) override;
 
   /// Current positions of the System as a flat vector.
   Eigen::VectorXd positions() const;

@@ -14,6 +14,7 @@ list(APPEND GLASSLAND_MD_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/PotentialToml.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/NeighborList.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ForceCompute.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/BlockHessian.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/SystemObjective.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/LammpsData.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/DumpWriter.cpp

@@ -44,7 +44,8 @@ nlohmann::json reuse_json(const ReuseTotals& r) {
 
 }  // namespace
 
-nlohmann::json summary_json(const AkmcRun& run, const StateExplorer& explorer, double cpu_seconds) {
+nlohmann::json summary_json(const AkmcRun& run, const StateExplorer& explorer, double cpu_seconds,
+                            double prefactor_cpu_seconds) {
   const ExplorationTotals& t = explorer.totals();
   const auto& rows = run.rows();
   const double e0 = explorer.energy(run.start());
@@ -69,6 +70,9 @@ nlohmann::json summary_json(const AkmcRun& run, const StateExplorer& explorer, d
             {"connection", t.phases.connection}}},
           {"prefactor_force_calls", t.prefactor_force_calls},
           {"prefactor_share", t.force_calls ? static_cast<double>(t.prefactor_force_calls) / static_cast<double>(t.force_calls) : 0.0},
+          // Analytic Hessians make prefactor_force_calls ~0: their cost is CPU time.
+          {"prefactor_cpu_seconds", prefactor_cpu_seconds},
+          {"prefactor_cpu_share", cpu_seconds > 0.0 ? prefactor_cpu_seconds / cpu_seconds : 0.0},
           {"saddles_found", t.saddles},
           {"distinct_minima", explorer.state_count()},
           {"states_explored", t.tables},

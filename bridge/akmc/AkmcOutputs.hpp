@@ -20,7 +20,9 @@ void write_trajectory_csv(const std::string& path, const AkmcRun& run);
 /// `reference` supplies box, ids, types; positions come from the explorer's minima.
 void write_minima_dump(const std::string& path, const md::System& reference, const StateExplorer& explorer,
                        const AkmcRun& run);
-/// Totals of the run; `cpu_seconds` summed over ranks by the caller.
-nlohmann::json summary_json(const AkmcRun& run, const StateExplorer& explorer, double cpu_seconds);
+/// Totals of the run; `cpu_seconds` and its part `prefactor_cpu_seconds` (AkmcRun) summed over
+/// ranks by the caller.
+nlohmann::json summary_json(const AkmcRun& run, const StateExplorer& explorer, double cpu_seconds,
+                            double prefactor_cpu_seconds);
 
 }  // namespace glassland::bridge

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "bridge/akmc/Prefactors.hpp"
 #include "md/Error.hpp"
 
 namespace glassland::bridge {
@@ -20,17 +21,21 @@ double process_cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS
 AkmcRun::AkmcRun(StateExplorer& explorer, Kinetics kinetics, landscape::MinimumId start, std::uint64_t seed)
     : explorer_(explorer), kinetics_(std::move(kinetics)), start_(start), state_(start),
       rng_(kmc::make_run_rng(seed, 0, 2)), started_(std::chrono::steady_clock::now()),
-      cpu_started_(process_cpu_seconds()) {}
+      cpu_started_(process_cpu_seconds()), prefactor_cpu_started_(bridge::prefactor_cpu_seconds()) {}
 
 double AkmcRun::wall_seconds() const {
   return wall_before_ + std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
 }
 double AkmcRun::cpu_seconds() const { return cpu_before_ + process_cpu_seconds() - cpu_started_; }
+double AkmcRun::prefactor_cpu_seconds() const {
+  return prefactor_cpu_before_ + bridge::prefactor_cpu_seconds() - prefactor_cpu_started_;
+}
 
 void AkmcRun::run(const AkmcLimits& limits, const std::function<void()>& checkpoint, std::uint64_t checkpoint_events,
                   double checkpoint_seconds, bool progress) {
   started_ = std::chrono::steady_clock::now();
   cpu_started_ = process_cpu_seconds();
+  prefactor_cpu_started_ = bridge::prefactor_cpu_seconds();
   auto last_checkpoint = started_;
   auto last_progress = started_;
   while (!finished_ && time_ < limits.time_max && rows_.size() < limits.events_max) {
@@ -107,7 +112,7 @@ nlohmann::json AkmcRun::to_json() const {
   return {{"start", start_},     {"state", state_},         {"time", fmt::format("{:a}", time_)},
           {"finished", finished_}, {"rng", rng.str()},       {"rows", rows},
           {"arrival", arrival},  {"kinetics", kinetics_.to_json()}, {"wall_seconds", wall_seconds()},
-          {"cpu_seconds", cpu_seconds()}};
+          {"cpu_seconds", cpu_seconds()}, {"prefactor_cpu_seconds", prefactor_cpu_seconds()}};
 }
 
 void AkmcRun::restore(const nlohmann::json& saved) {
@@ -133,6 +138,7 @@ void AkmcRun::restore(const nlohmann::json& saved) {
   kinetics_.restore(saved.at("kinetics"));
   wall_before_ = saved.at("wall_seconds").get<double>();
   cpu_before_ = saved.at("cpu_seconds").get<double>();
+  prefactor_cpu_before_ = saved.value("prefactor_cpu_seconds", 0.0);  // absent in older checkpoints
 }
 
 }  // namespace glassland::bridge

@@ -57,6 +57,9 @@ public:
   /// Wall and CPU seconds spent in run() (including those of a resumed-from run).
   double wall_seconds() const;
   double cpu_seconds() const;
+  /// The part of this process's CPU seconds spent on prefactors (Prefactors.hpp
+  /// prefactor_cpu_seconds(), over the same span as cpu_seconds()).
+  double prefactor_cpu_seconds() const;
 
   nlohmann::json to_json() const;
   void restore(const nlohmann::json& saved);
@@ -76,6 +79,7 @@ private:
   double wall_before_ = 0.0, cpu_before_ = 0.0;  // from runs before a resume
   std::chrono::steady_clock::time_point started_;
   double cpu_started_ = 0.0;
+  double prefactor_cpu_before_ = 0.0, prefactor_cpu_started_ = 0.0;
 };
 
 }  // namespace glassland::bridge

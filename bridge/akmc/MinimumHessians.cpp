@@ -1,8 +1,10 @@
 #include "bridge/akmc/MinimumHessians.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "bridge/akmc/Distributed.hpp"
+#include "bridge/akmc/Prefactors.hpp"
 
 namespace glassland::bridge {
 
@@ -32,6 +34,16 @@ AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, in
   for (std::size_t k = 0; k < column.rows.size(); ++k)
     column.values.middleRows(static_cast<Eigen::Index>(k) * block, block) =
         dense.middleRows(Eigen::Index{column.rows[k]} * block, block);
+  return column;
+}
+
+AtomColumn hessian_column(const md::BlockHessian& hessian, int atom) {
+  AtomColumn column;
+  column.rows = hessian.rows(atom);
+  const Eigen::Index b = hessian.block_size();
+  column.values.resize(static_cast<Eigen::Index>(column.rows.size()) * b, b);
+  for (std::size_t k = 0; k < column.rows.size(); ++k)
+    column.values.middleRows(static_cast<Eigen::Index>(k) * b, b) = hessian.block(atom, static_cast<int>(k));
   return column;
 }
 
@@ -74,6 +86,9 @@ long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requ
     std::vector<int> atoms;
   };
   std::vector<Task> tasks;
+  // Analytic: one Hessian evaluation gives every column of a configuration, so one task each.
+  const bool analytic = surface.make_objective()->has_hessian();
+  if (analytic) chunk = std::numeric_limits<int>::max();
   for (const ColumnRequest& r : requests) {
     std::vector<int> absent = r.columns->missing(r.atoms);
     // The same configuration may be requested twice in one call: compute each atom once.
@@ -88,16 +103,23 @@ long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requ
   }
   if (tasks.empty()) return 0;
   const std::vector<std::string> encoded = run_distributed_bytes(static_cast<int>(tasks.size()), [&](int i) {
+    const PrefactorCpuTimer timer;
     const Task& t = tasks[static_cast<std::size_t>(i)];
     const int b = t.columns->block_size();
     ByteWriter w;
     const std::unique_ptr<md::Objective> objective = surface.make_objective();
-    Eigen::VectorXd gradient(t.columns->positions().size());
-    objective->value_and_gradient(t.columns->positions(), gradient);  // neighbour list built at x
-    for (int atom : t.atoms) {
-      const AtomColumn c = hessian_column(*objective, t.columns->positions(), atom, step, b, forward ? &gradient : nullptr);
+    const Eigen::VectorXd& x = t.columns->positions();
+    const auto put = [&](const AtomColumn& c) {
       w.put_ints(c.rows);
       w.put_vector(Eigen::Map<const Eigen::VectorXd>(c.values.data(), c.values.size()));
+    };
+    if (analytic) {
+      const md::BlockHessian h = objective->hessian(x);  // neighbour list built at x
+      for (int atom : t.atoms) put(hessian_column(h, atom));
+    } else {
+      Eigen::VectorXd gradient(x.size());
+      objective->value_and_gradient(x, gradient);  // neighbour list built at x
+      for (int atom : t.atoms) put(hessian_column(*objective, x, atom, step, b, forward ? &gradient : nullptr));
     }
     w.put(objective->evaluations());
     return w.bytes();

@@ -2,12 +2,15 @@
 // The Hessians of minima, computed once per state and reused for every saddle around it.
 // Vineyard prefactors need the Hessian of both minima of an event over the atoms of the
 // saddle's local Hessian (Prefactors.hpp). A minimum has many saddles, and the regions of
-// nearby saddles overlap, so the finite-difference Hessian is kept per atom: the column block
-// of atom a (how every atom's gradient changes when a moves, central differences) is computed
-// the first time a region needs it and assembled into any region's block afterwards.
+// nearby saddles overlap, so the Hessian is kept per atom: the column block of atom a (how every
+// atom's gradient changes when a moves) is computed the first time a region needs it and
+// assembled into any region's block afterwards. Columns are analytic when the surface's
+// objective has second derivatives (md::Objective::has_hessian(): pair potentials; one Hessian
+// evaluation gives every column of a configuration, no force call) and finite differences of
+// the gradient otherwise (EAM: 3 or 6 force calls per atom).
 //
 // Determinism: columns are computed on a fresh objective whose first evaluation is at the
-// minimum itself (so its neighbour list is always built there and never rebuilt for the
+// configuration itself (so its neighbour list is always built there and never rebuilt for the
 // 1e-4 displacements), which makes a column a pure function of (minimum, atom, step): a cached column and a recomputed one are bit-identical, so no result
 // depends on what the cache holds (the cache survives recycling and revisits, is bounded, and
 // is not part of a checkpoint: a resumed run recomputes what it needs and gets the same bits).
@@ -39,6 +42,9 @@ struct AtomColumn {
 AtomColumn hessian_column(md::Objective& objective, const Eigen::VectorXd& x, int atom, double step, int block,
                           const Eigen::VectorXd* gradient_at_x = nullptr);
 
+/// Column block of `atom` from an analytic Hessian (the atoms within the cutoff of it).
+AtomColumn hessian_column(const md::BlockHessian& hessian, int atom);
+
 /// The columns of one configuration's Hessian computed so far.
 class HessianColumns {
 public:
@@ -68,8 +74,9 @@ struct ColumnRequest {
 
 /// Computes every missing column of the requests, distributed over ranks and threads in tasks
 /// of at most `chunk` atoms of one configuration (a layout that depends only on the requests),
-/// and inserts them (`forward`: forward differences, hessian_column). Returns the force calls
-/// spent (the same on every rank).
+/// and inserts them (`forward`: forward differences, hessian_column). With analytic Hessians
+/// one task per configuration computes all its missing columns from one Hessian evaluation.
+/// Returns the force calls spent (the same on every rank; 0 with analytic Hessians).
 long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk = 8,
                   bool forward = false);
 

@@ -1,6 +1,9 @@
 #include "bridge/akmc/Prefactors.hpp"
 
+#include <atomic>
 #include <cmath>
+#include <ctime>
+#include <optional>
 
 #include "bridge/akmc/MinimumHessians.hpp"
 #include "bridge/akmc/PrefactorRegion.hpp"
@@ -11,6 +14,14 @@
 namespace glassland::bridge {
 
 namespace {
+
+std::atomic<double> prefactor_cpu{0.0};
+
+double thread_cpu_now() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
 
 /// One mass per Hessian coordinate of `atoms` (all atoms when empty).
 Eigen::VectorXd coordinate_masses(const std::vector<int>& atoms, const Surface& surface) {
@@ -31,6 +42,12 @@ std::vector<int> every_atom(int atoms) {
 
 }  // namespace
 
+double prefactor_cpu_seconds() { return prefactor_cpu.load(); }
+
+PrefactorCpuTimer::PrefactorCpuTimer() : started_(thread_cpu_now()) {}
+
+PrefactorCpuTimer::~PrefactorCpuTimer() { prefactor_cpu.fetch_add(thread_cpu_now() - started_); }
+
 void PrefactorOptions::validate() const {
   if (!(constant >= 0.0) || !std::isfinite(constant))
     throw InputError("prefactor", "must be a finite attempt frequency >= 0 (0: Vineyard)");
@@ -47,6 +64,7 @@ void PrefactorOptions::validate() const {
 SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd& minimum,
                                    const Eigen::VectorXd& saddle, double saddle_energy,
                                    const Eigen::VectorXd& product, const PrefactorOptions& options) {
+  const PrefactorCpuTimer timer;
   SaddleHessian s;
   s.saddle = saddle;
   s.saddle_energy = saddle_energy;
@@ -59,15 +77,22 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
                                                        options.displacement_fraction),
                                      radius)
                    : every_atom(n);
-  // Columns of the saddle's Hessian, computed once each as the region grows (MinimumHessians.hpp).
+  // Columns of the saddle's Hessian, computed once each as the region grows (MinimumHessians.hpp);
+  // analytic ones all at once.
   const std::unique_ptr<md::Objective> objective = surface.make_objective();
+  const bool analytic = objective->has_hessian();
   Eigen::VectorXd gradient(saddle.size());
-  objective->value_and_gradient(saddle, gradient);
+  std::optional<md::BlockHessian> exact;
+  if (analytic)
+    exact = objective->hessian(saddle);
+  else
+    objective->value_and_gradient(saddle, gradient);
   HessianColumns columns(saddle, block);
   for (;;) {
     for (int atom : columns.missing(region))
-      columns.insert(atom, hessian_column(*objective, saddle, atom, options.column_step(), block,
-                                          options.forward_differences ? &gradient : nullptr));
+      columns.insert(atom, analytic ? hessian_column(*exact, atom)
+                                    : hessian_column(*objective, saddle, atom, options.column_step(), block,
+                                                     options.forward_differences ? &gradient : nullptr));
     const bool whole = static_cast<int>(region.size()) == n;
     s.atoms = whole ? std::vector<int>{} : region;
     s.hessian = columns.block(s.atoms);
@@ -96,6 +121,7 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
 
 PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle, const Eigen::MatrixXd& minimum,
                               const Eigen::MatrixXd& product, const PrefactorOptions& options) {
+  const PrefactorCpuTimer timer;
   PrefactorResult result;
   result.saddle = saddle.saddle;
   result.saddle_energy = saddle.saddle_energy;

@@ -8,6 +8,9 @@
 // too: a region that cuts a delocalized unstable mode shows none (the cut mode is stiffened by
 // the fixed surroundings), so the region grows by a shell of `radius` until it shows one, up to
 // the whole system. A constant prefactor skips all of it.
+// Hessians are analytic when the surface's objective has second derivatives (pair potentials:
+// no force calls) and finite differences otherwise (MinimumHessians.hpp); either way their CPU
+// time and that of Vineyard's eigenvalues is counted by prefactor_cpu_seconds().
 // Units: energy, length, mass; prefactors in 1/time.
 #include <string>
 #include <vector>
@@ -19,13 +22,32 @@
 
 namespace glassland::bridge {
 
+/// CPU seconds this process has spent on prefactors so far, summed over its threads: the
+/// saddles' region Hessians (event_saddle_hessian), the minima's columns (fill_columns) and
+/// Vineyard's eigenvalues (vineyard_pair). With analytic Hessians prefactors cost (almost) no
+/// force calls, so this is the number that says what they cost.
+double prefactor_cpu_seconds();
+
+/// Adds the calling thread's CPU time from construction to destruction to
+/// prefactor_cpu_seconds() (a task of run_distributed runs on one thread).
+class PrefactorCpuTimer {
+public:
+  PrefactorCpuTimer();
+  ~PrefactorCpuTimer();
+  PrefactorCpuTimer(const PrefactorCpuTimer&) = delete;
+  PrefactorCpuTimer& operator=(const PrefactorCpuTimer&) = delete;
+
+private:
+  double started_;
+};
+
 struct PrefactorOptions {
   double constant = 0.0;  ///< > 0: this attempt frequency (1/time) both ways, no Hessians
   /// Core of the region: the atoms that carry this fraction of the event's squared displacement
   /// (PrefactorRegion.hpp), in (0, 1].
   double displacement_fraction = 0.9;
-  /// Hessian columns by forward differences with `forward_step` (length; 3 force calls per atom)
-  /// instead of central ones with refinement.hessian_step (6 per atom).
+  /// Without analytic Hessians (EAM): columns by forward differences with `forward_step`
+  /// (length; 3 force calls per atom) instead of central ones with refinement.hessian_step (6).
   bool forward_differences = true;
   double forward_step = 1e-6;
   double column_step() const { return forward_differences ? forward_step : refinement.hessian_step; }

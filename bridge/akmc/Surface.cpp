@@ -18,6 +18,12 @@ public:
     ++evaluations_;
     return objective_.value_and_gradient(x, gradient);
   }
+  bool has_hessian() const override { return objective_.has_hessian(); }
+  md::BlockHessian hessian(const Eigen::VectorXd& x) override {
+    md::BlockHessian h = objective_.hessian(x);
+    ++hessian_evaluations_;
+    return h;
+  }
 
 private:
   md::System system_;
@@ -25,7 +31,28 @@ private:
   md::SystemObjective objective_;
 };
 
+/// Forwards energy and gradient only (no analytic Hessian).
+class GradientOnly : public md::Objective {
+public:
+  explicit GradientOnly(std::unique_ptr<md::Objective> inner) : inner_(std::move(inner)) {}
+  Eigen::Index dimension() const override { return inner_->dimension(); }
+  double value_and_gradient(const Eigen::VectorXd& x, Eigen::VectorXd& gradient) override {
+    ++evaluations_;
+    return inner_->value_and_gradient(x, gradient);
+  }
+
+private:
+  std::unique_ptr<md::Objective> inner_;
+};
+
 }  // namespace
+
+Surface finite_difference_surface(Surface surface) {
+  surface.make_objective = [make = surface.make_objective]() -> std::unique_ptr<md::Objective> {
+    return std::make_unique<GradientOnly>(make());
+  };
+  return surface;
+}
 
 Surface atomic_surface(const md::System& system, const md::PairPotential& pair, double skin) {
   Surface surface;

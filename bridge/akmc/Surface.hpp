@@ -37,6 +37,11 @@ struct Surface {
 /// and types from the system; periodic configuration space of its box.
 Surface atomic_surface(const md::System& system, const md::PairPotential& pair, double skin);
 
+/// The same surface with objectives that hide their analytic Hessian (md::Objective::
+/// has_hessian() false), so every Hessian is taken by finite differences: the reference the
+/// analytic path is checked and measured against (tests, benchmarks/PrefactorAccuracy).
+Surface finite_difference_surface(Surface surface);
+
 /// True when the force of `pair` jumps at its cutoff (plain truncated LJ): saddle searches and
 /// Hessians need a C1 surface (see md/PairPotential.hpp, style lj/sf).
 bool force_jumps_at_cutoff(const md::PairPotential& pair);

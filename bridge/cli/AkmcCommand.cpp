@@ -192,7 +192,8 @@ void run_akmc(AkmcCommandOptions o) {
   };
   run.run(AkmcLimits{o.time_max, o.events_max, o.wall_max}, checkpoint, o.checkpoint_events, o.checkpoint_seconds,
           !o.quiet && ranks.root());
-  const nlohmann::json summary = summary_json(run, explorer, cpu_seconds_over_ranks(run.cpu_seconds()));
+  const nlohmann::json summary = summary_json(run, explorer, cpu_seconds_over_ranks(run.cpu_seconds()),
+                                              cpu_seconds_over_ranks(run.prefactor_cpu_seconds()));
   if (!ranks.root()) return;
   checkpoint();
   write_outputs(o, system, explorer, run, summary);

@@ -166,7 +166,7 @@ public:
   }
 
   py::object summary() const {
-    const nlohmann::json j = bridge::summary_json(*run_, *explorer_, run_->cpu_seconds());
+    const nlohmann::json j = bridge::summary_json(*run_, *explorer_, run_->cpu_seconds(), run_->prefactor_cpu_seconds());
     return py::module_::import("json").attr("loads")(j.dump());
   }
 

@@ -1,11 +1,17 @@
 // Minimum Hessians computed once per state and reused for every saddle (MinimumHessians.hpp)
 // give what recomputing them gives:
 //  - a region's block assembled from cached atom columns equals
-//    landscape::finite_difference_hessian over the same atoms;
+//    landscape::finite_difference_hessian over the same atoms (finite-difference columns), and
+//    analytic columns (the pair potential's own second derivatives, no force call) agree with it
+//    to the central differences' truncation error;
 //  - columns are a pure function of (minimum, atom): recomputed in another task layout they are
 //    bit-identical, and asking again for cached columns costs no force call;
 //  - on a real saddle of a glass, the engine's prefactors (saddle Hessian + cached minima)
-//    equal event_prefactors, which recomputes both minima's Hessians on the spot.
+//    equal event_prefactors, which recomputes both minima's Hessians on the spot;
+//  - analytic prefactors equal finite-difference ones (central and the forward ones that were
+//    the engine's default) to the differences' truncation error.
+#include <iomanip>
+
 #include <catch2/catch.hpp>
 
 #include "bridge/akmc/EventTableBuilder.hpp"
@@ -41,7 +47,8 @@ bridge::PrefactorOptions engine_prefactors() {
 
 TEST_CASE("cached Hessian columns assemble the finite-difference Hessian of any region", "[akmc][hessian]") {
   Eigen::VectorXd x;
-  const bridge::Surface surface = glass_surface(x);
+  const bridge::Surface analytic = glass_surface(x);
+  const bridge::Surface surface = bridge::finite_difference_surface(analytic);
   const std::vector<int> region =
       landscape::atoms_within(surface.space, x, x.segment<3>(3 * 17), 1.6);  // atom 17 and its first shell
   REQUIRE(region.size() >= 8);
@@ -70,6 +77,19 @@ TEST_CASE("cached Hessian columns assemble the finite-difference Hessian of any 
     const std::vector<int> part(region.begin(), region.begin() + 4);
     const Eigen::MatrixXd sub = cached.block(part);
     CHECK(sub == assembled.topLeftCorner(12, 12));
+  }
+  SECTION("analytic columns: no force call, the central-difference block to its truncation error") {
+    bridge::HessianColumns exact(x, 3);
+    CHECK(bridge::fill_columns(analytic, {{&exact, region}}, step) == 0);
+    const Eigen::MatrixXd block = exact.block(region);
+    INFO("largest entry " << reference.cwiseAbs().maxCoeff() << ", largest difference "
+                          << (block - reference).cwiseAbs().maxCoeff());
+    // Central differences with h = 1e-4 err by h^2/6 |E''''| ~ 1e-8/6 * ~1e6 ~ 2e-3 at the closest
+    // pairs of this glass, against entries of ~1e2-1e3: 1e-5 of the largest entry.
+    CHECK((block - reference).cwiseAbs().maxCoeff() < 1e-5 * reference.cwiseAbs().maxCoeff());
+    bridge::HessianColumns again(x, 3);
+    bridge::fill_columns(analytic, {{&again, region}, {&again, region}}, step, 3);
+    CHECK(again.block(region) == block);  // a pure function of the configuration
   }
 }
 
@@ -101,7 +121,8 @@ TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a gl
   bridge::HessianColumns minimum(x, 3), product(found.product, 3);
   const long calls = bridge::fill_columns(surface, {{&minimum, saddle.atoms}, {&product, saddle.atoms}},
                                           options.column_step(), 8, options.forward_differences);
-  CHECK(calls > 0);
+  CHECK(calls == 0);  // analytic pair Hessians: no force call
+  CHECK(saddle.force_calls == 0);
   const bridge::PrefactorResult cached =
       bridge::vineyard_pair(surface, saddle, minimum.block(saddle.atoms), product.block(saddle.atoms), options);
   REQUIRE(cached.valid);
@@ -116,4 +137,49 @@ TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a gl
   // A second saddle of the same minimum over the same atoms needs no new column of it.
   CHECK(bridge::fill_columns(surface, {{&minimum, saddle.atoms}}, options.column_step(), 8,
                              options.forward_differences) == 0);
+}
+
+TEST_CASE("analytic prefactors equal finite-difference ones on glass saddles", "[akmc][hessian]") {
+  Eigen::VectorXd start;
+  const bridge::Surface analytic = glass_surface(start);
+  const bridge::Surface differences = bridge::finite_difference_surface(analytic);
+  const landscape::MinModeSearchOptions search;
+  const auto [x, energy] = bridge::relax_start(analytic, start, search.quench, 1e4, "test");
+  // The first two successful searches from a fixed list of seeds (deterministic).
+  std::vector<landscape::SaddleSearchResult> saddles;
+  for (std::uint64_t seed = 1; seed <= 30 && saddles.size() < 2; ++seed) {
+    const std::unique_ptr<md::Objective> objective = analytic.make_objective();
+    auto found = landscape::min_mode_search(*objective, analytic.space, x, energy,
+                                            static_cast<int>(seed * 53 % 256), seed, search);
+    if (found.status == landscape::SearchStatus::success) saddles.push_back(std::move(found));
+  }
+  REQUIRE(saddles.size() == 2);
+  bridge::PrefactorOptions central = engine_prefactors();
+  central.forward_differences = false;
+  central.refinement.hessian_step = 1e-5;  // truncation h^2: 100x below the default 1e-4
+  const bridge::PrefactorOptions forward = engine_prefactors();  // step 1e-6, the old default
+  for (const auto& found : saddles) {
+    const bridge::PrefactorResult exact =
+        bridge::event_prefactors(analytic, x, found.saddle, found.saddle_energy, found.product, forward);
+    const bridge::PrefactorResult c =
+        bridge::event_prefactors(differences, x, found.saddle, found.saddle_energy, found.product, central);
+    const bridge::PrefactorResult f =
+        bridge::event_prefactors(differences, x, found.saddle, found.saddle_energy, found.product, forward);
+    REQUIRE(exact.valid);
+    REQUIRE(c.valid);
+    REQUIRE(f.valid);
+    CHECK(exact.force_calls == 0);
+    CHECK(c.force_calls > 0);
+    INFO(std::setprecision(9) << "forward: analytic " << exact.forward << ", central " << c.forward << ", forward differences " << f.forward
+                              << "; backward: " << exact.backward << ", " << c.backward << ", " << f.backward);
+    // Central differences err by h^2/6 |E''''| per entry; with the default h = 1e-4 that moved nu
+    // by ~5e-4 relative on these saddles (systematic over ~750 log-frequencies), with h = 1e-5
+    // by 100x less: 2e-5 bounds it, while a wrong term (1 % in E'') moves nu by percent.
+    CHECK(test::close(exact.forward, c.forward, 2e-5));
+    CHECK(test::close(exact.backward, c.backward, 2e-5));
+    // Forward differences (h = 1e-6, the engine's former default) err by h |E'''| / 2 per entry:
+    // measured <= 7e-5 relative in nu here (docs/akmc.md: <= 0.001 in log10 nu on 500 atoms).
+    CHECK(test::close(exact.forward, f.forward, 1e-3));
+    CHECK(test::close(exact.backward, f.backward, 1e-3));
+  }
 }

@@ -1,0 +1,50 @@
+#pragma once
+// A sparse symmetric Hessian stored as b x b blocks between atoms (b = 3 for atoms): what an
+// analytic second derivative of a short-ranged potential produces (ForceCompute::hessian), a
+// few dozen blocks per atom instead of a dense 3N x 3N matrix. Row/column order is the atom
+// order of the System (the flat coordinates of md::Objective), so a principal sub-block over a
+// set of atoms is the "local" Hessian with the other atoms held fixed.
+// Units: those of the objective (energy/length^2).
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace glassland::md {
+
+class BlockHessian {
+public:
+  /// One block d2E / dx_row dx_column (b x b, row-major values).
+  struct Entry {
+    int row = 0, column = 0;
+    std::vector<double> values;
+  };
+
+  BlockHessian() = default;
+  /// From blocks in any order; blocks of the same (row, column) are summed, in the order given
+  /// (so the same input gives the same bits). Atoms without an entry have zero blocks.
+  BlockHessian(int atoms, int block, std::vector<Entry> entries);
+
+  int atoms() const { return atoms_; }
+  int block_size() const { return block_; }
+  /// Stored (non-zero) blocks of atom `column`'s column, ascending by row: rows(column)[k] and
+  /// block(column, k) = d2E / dx_rows[k] dx_column.
+  std::vector<int> rows(int column) const;
+  Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> block(int column,
+                                                                                                  int k) const;
+  /// Number of stored blocks (each pair of interacting atoms twice, plus the diagonal).
+  std::size_t stored_blocks() const { return row_.size(); }
+
+  /// Dense principal sub-matrix over the coordinates of `atoms` in the order given (every atom
+  /// when empty).
+  Eigen::MatrixXd dense(const std::vector<int>& atoms = {}) const;
+  /// H v over all coordinates (v: atoms() * block_size() entries).
+  Eigen::VectorXd multiply(const Eigen::VectorXd& v) const;
+
+private:
+  int atoms_ = 0, block_ = 3;
+  std::vector<int> first_;       // column c's blocks are first_[c] .. first_[c+1]
+  std::vector<int> row_;         // row atom of each stored block
+  std::vector<double> values_;   // b*b per stored block, row-major
+};
+
+}  // namespace glassland::md
