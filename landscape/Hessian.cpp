@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 
 namespace glassland::landscape {
@@ -59,6 +60,30 @@ std::vector<int> atoms_within(const ConfigurationSpace& space, const Eigen::Vect
     if (d.norm() <= radius) atoms.push_back(static_cast<int>(a));
   }
   return atoms;
+}
+
+bool lift_translations(Eigen::MatrixXd& hessian, const Eigen::VectorXd& weights, double& lift) {
+  const Eigen::Index n = hessian.rows();
+  lift = hessian.trace() / static_cast<double>(n);
+  if (!(lift > 0.0) || n % 3 != 0) return false;
+  Eigen::MatrixXd t = Eigen::MatrixXd::Zero(n, 3);
+  for (Eigen::Index k = 0; k < n; ++k) t(k, k % 3) = weights[k];
+  for (int c = 0; c < 3; ++c) t.col(c).normalize();  // the three columns are already orthogonal
+  hessian.noalias() += lift * (t * t.transpose());
+  return true;
+}
+
+int negative_curvatures(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance) {
+  const auto by_eigenvalues = [&] { return curvature_spectrum(hessian, zero_modes, tolerance, false).negative; };
+  if (zero_modes != 0 && zero_modes != 3) return by_eigenvalues();
+  Eigen::MatrixXd h = hessian;
+  double lift = 0.0;
+  if (zero_modes == 3 && !lift_translations(h, Eigen::VectorXd::Ones(h.rows()), lift)) return by_eigenvalues();
+  const Eigen::LDLT<Eigen::MatrixXd> ldlt(h);
+  if (ldlt.info() != Eigen::Success) return by_eigenvalues();
+  const Eigen::VectorXd d = ldlt.vectorD();
+  if (d.cwiseAbs().minCoeff() <= tolerance) return by_eigenvalues();
+  return static_cast<int>((d.array() < 0.0).count());
 }
 
 CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance,

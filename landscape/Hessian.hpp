@@ -32,6 +32,20 @@ std::vector<int> atoms_within(const ConfigurationSpace& space, const Eigen::Vect
 /// Coordinate indices of the listed atoms (all coordinates if `atoms` is empty).
 std::vector<Eigen::Index> coordinates_of(const std::vector<int>& atoms, Eigen::Index dimension, int block_size);
 
+/// Number of eigenvalues below -tolerance of a symmetric matrix with `zero_modes` (0, or 3: the
+/// rigid translations of a block of atoms, 3 coordinates each) removed: what
+/// curvature_spectrum(...).negative counts, from the signs of an LDLT factorization's pivots
+/// (Sylvester's law of inertia; ~4x cheaper than the eigenvalues at n ~ 1,500), the translations
+/// first lifted out of the way (H + a T T^T). A pivot within `tolerance` of zero, a failed
+/// factorization or another zero_modes falls back to curvature_spectrum.
+int negative_curvatures(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance);
+
+/// H + a T T^T with T the orthonormal rigid translations weighted by `weights` (one per
+/// coordinate: 1 for a plain Hessian, sqrt(mass) for a mass-weighted one) and a = trace(H)/n:
+/// the translations' zero eigenvalues become a, every other eigenpair is unchanged when the
+/// translations are exact null vectors. Returns false (nothing changed) unless a > 0.
+bool lift_translations(Eigen::MatrixXd& hessian, const Eigen::VectorXd& weights, double& lift);
+
 struct CurvatureSpectrum {
   Eigen::VectorXd eigenvalues;  ///< ascending, with the zero modes removed (energy/length^2)
   Eigen::MatrixXd eigenvectors; ///< columns matching eigenvalues (in the Hessian's basis)

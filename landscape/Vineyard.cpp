@@ -1,7 +1,13 @@
 #include "landscape/Vineyard.hpp"
 
 #include <cmath>
+#include <limits>
 #include <numbers>
+#include <utility>
+#include <vector>
+
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
 
 #include "landscape/Hessian.hpp"
 #include "md/Error.hpp"
@@ -25,7 +31,87 @@ CurvatureSpectrum modes(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& m
                             false);
 }
 
+Eigen::MatrixXd mass_weighted(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& inverse_sqrt) {
+  return inverse_sqrt.asDiagonal() * hessian * inverse_sqrt.asDiagonal();
+}
+
 }  // namespace
+
+double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations) {
+  const Eigen::Index n = matrix.rows();
+  const int kmax = static_cast<int>(std::min<Eigen::Index>(n, max_iterations));
+  Eigen::MatrixXd q(n, kmax + 1);
+  // A fixed, generic start (no seed needed: the result must not depend on one).
+  for (Eigen::Index i = 0; i < n; ++i) q(i, 0) = 1.0 + 0.5 * std::sin(0.7 * static_cast<double>(i) + 0.3);
+  q.col(0).normalize();
+  std::vector<double> alpha, beta;
+  Eigen::VectorXd w(n);
+  for (int k = 0; k < kmax; ++k) {
+    w.noalias() = matrix * q.col(k);
+    alpha.push_back(q.col(k).dot(w));
+    // Full reorthogonalization, twice (Kahan's "twice is enough").
+    for (int pass = 0; pass < 2; ++pass) w -= q.leftCols(k + 1) * (q.leftCols(k + 1).transpose() * w);
+    const double b = w.norm();
+    if (k % 5 == 4 || k + 1 == kmax || b == 0.0) {
+      // The Ritz problem as a small dense matrix (k <= 300).
+      Eigen::MatrixXd t = Eigen::MatrixXd::Zero(k + 1, k + 1);
+      for (int i = 0; i <= k; ++i) t(i, i) = alpha[static_cast<std::size_t>(i)];
+      for (int i = 0; i < k; ++i) t(i, i + 1) = t(i + 1, i) = beta[static_cast<std::size_t>(i)];
+      const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> ritz(t);
+      const double residual = b * std::abs(ritz.eigenvectors()(k, 0));  // |A y - theta y|
+      if (residual <= residual_tolerance) return ritz.eigenvalues()[0];
+    }
+    if (b == 0.0) break;
+    beta.push_back(b);
+    q.col(k + 1) = w / b;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+std::pair<double, double> vineyard_prefactor_pair(const Eigen::MatrixXd& hessian_minimum,
+                                                  const Eigen::MatrixXd& hessian_product,
+                                                  const Eigen::MatrixXd& hessian_saddle, const Eigen::VectorXd& masses,
+                                                  int zero_modes, double mvv_to_energy, double negative_tolerance) {
+  const auto by_spectra = [&] {
+    return std::pair{
+        vineyard_prefactor(hessian_minimum, hessian_saddle, masses, zero_modes, mvv_to_energy, negative_tolerance)
+            .prefactor,
+        vineyard_prefactor(hessian_product, hessian_saddle, masses, zero_modes, mvv_to_energy, negative_tolerance)
+            .prefactor};
+  };
+  if (hessian_minimum.rows() != masses.size() || hessian_product.rows() != masses.size() ||
+      hessian_saddle.rows() != masses.size() || (zero_modes != 0 && zero_modes != 3))
+    return by_spectra();
+  const Eigen::VectorXd inverse_sqrt = (masses * mvv_to_energy).cwiseSqrt().cwiseInverse();
+  const Eigen::VectorXd null_weights = (masses * mvv_to_energy).cwiseSqrt();  // translations of W
+  // log det' of W, lifted translations divided out again; NaN when not positive definite.
+  const auto log_det_minimum = [&](const Eigen::MatrixXd& h) {
+    Eigen::MatrixXd wm = mass_weighted(h, inverse_sqrt);
+    double lift = 1.0;
+    if (zero_modes == 3 && !lift_translations(wm, null_weights, lift)) return std::numeric_limits<double>::quiet_NaN();
+    const Eigen::LLT<Eigen::MatrixXd> llt(wm);
+    if (llt.info() != Eigen::Success) return std::numeric_limits<double>::quiet_NaN();
+    const auto diagonal = llt.matrixLLT().diagonal().array();
+    if (!(diagonal > 0.0).all()) return std::numeric_limits<double>::quiet_NaN();
+    return 2.0 * diagonal.log().sum() - zero_modes * std::log(lift);
+  };
+  Eigen::MatrixXd ws = mass_weighted(hessian_saddle, inverse_sqrt);
+  double lift = 1.0;
+  if (zero_modes == 3 && !lift_translations(ws, null_weights, lift)) return by_spectra();
+  const Eigen::LDLT<Eigen::MatrixXd> ldlt(ws);
+  if (ldlt.info() != Eigen::Success) return by_spectra();
+  const Eigen::VectorXd d = ldlt.vectorD();
+  if ((d.array() < 0.0).count() != 1 || d.cwiseAbs().minCoeff() <= negative_tolerance) return by_spectra();
+  const double log_det_saddle = d.cwiseAbs().array().log().sum() - zero_modes * std::log(lift);
+  // lambda_0 to ~1e-12 relative: its residual r bounds the error by r^2 / gap.
+  const double unstable = lowest_eigenvalue(ws, 1e-9 * ws.diagonal().cwiseAbs().maxCoeff());
+  if (!(unstable < -negative_tolerance)) return by_spectra();
+  const double forward = log_det_minimum(hessian_minimum), backward = log_det_minimum(hessian_product);
+  if (!std::isfinite(forward) || !std::isfinite(backward)) return by_spectra();
+  const double log_two_pi = std::log(2.0 * std::numbers::pi);
+  const double common = 0.5 * (std::log(-unstable) - log_det_saddle) - log_two_pi;
+  return {std::exp(0.5 * forward + common), std::exp(0.5 * backward + common)};
+}
 
 VineyardResult vineyard_prefactor(const Eigen::MatrixXd& hessian_minimum, const Eigen::MatrixXd& hessian_saddle,
                                   const Eigen::VectorXd& masses, int zero_modes, double mvv_to_energy,

@@ -6,6 +6,7 @@
 //    p(t) = exp(G t) p0 (with and without superbasins);
 //  - 1 and 2 threads give identical trajectories and catalogs; a run saved and restored halfway
 //    continues exactly as the uninterrupted one.
+#include <iomanip>
 #include <catch2/catch.hpp>
 
 #include <unsupported/Eigen/MatrixFunctions>
@@ -99,6 +100,7 @@ TEST_CASE("the event table of a state holds its exact saddles", "[akmc]") {
     // dedupe tolerance of the engine.
     CHECK(std::abs(e.barrier - w.barrier(+1)) < 1e-6);
     // Prefactor from central-difference Hessians (step 1e-4, error ~1e-8 relative): 1e-5.
+    INFO(std::setprecision(10) << e.prefactor_forward << " " << w.prefactor(+1) << " " << e.prefactor_backward << " " << w.prefactor(-1));
     CHECK(test::close(e.prefactor_forward, w.prefactor(+1), 1e-5));
     CHECK(test::close(e.prefactor_backward, w.prefactor(-1), 1e-5));
     test::FourWellObjective f;

@@ -20,6 +20,7 @@
 #include "landscape/ObjectivePool.hpp"
 #include "landscape/Hessian.hpp"
 #include "landscape/MinModeSearch.hpp"
+#include "landscape/Vineyard.hpp"
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
 #include "tests/support/Tolerance.hpp"
@@ -181,5 +182,63 @@ TEST_CASE("analytic prefactors equal finite-difference ones on glass saddles", "
     // measured <= 7e-5 relative in nu here (docs/akmc.md: <= 0.001 in log10 nu on 500 atoms).
     CHECK(test::close(exact.forward, f.forward, 1e-3));
     CHECK(test::close(exact.backward, f.backward, 1e-3));
+  }
+}
+
+TEST_CASE("Vineyard by determinants and Lanczos equals Vineyard by spectra", "[akmc][hessian][vineyard]") {
+  Eigen::VectorXd start;
+  const bridge::Surface surface = glass_surface(start);
+  const landscape::MinModeSearchOptions search;
+  const auto [x, energy] = bridge::relax_start(surface, start, search.quench, 1e4, "test");
+  landscape::SaddleSearchResult found;
+  for (std::uint64_t seed = 1; seed <= 20 && found.status != landscape::SearchStatus::success; ++seed) {
+    const std::unique_ptr<md::Objective> objective = surface.make_objective();
+    found = landscape::min_mode_search(*objective, surface.space, x, energy, static_cast<int>(seed * 37 % 256), seed,
+                                       search);
+  }
+  REQUIRE(found.status == landscape::SearchStatus::success);
+  const auto full = [&](const Eigen::VectorXd& at) { return surface.make_objective()->hessian(at).dense(); };
+  const Eigen::MatrixXd h_min = full(x), h_saddle = full(found.saddle), h_product = full(found.product);
+  Eigen::VectorXd masses(x.size());
+  for (Eigen::Index k = 0; k < masses.size(); ++k) masses[k] = surface.masses[static_cast<std::size_t>(k / 3)];
+  // The whole periodic box (3 translations lifted out) and a region of it (no zero modes).
+  const std::vector<int> region = landscape::atoms_within(surface.space, found.saddle, found.saddle.segment<3>(0), 4.0);
+  const std::vector<Eigen::Index> c = landscape::coordinates_of(region, x.size(), 3);
+  const auto sub = [&](const Eigen::MatrixXd& h) { return Eigen::MatrixXd(h(c, c)); };
+  const Eigen::VectorXd sub_masses = masses(c);
+  struct Case {
+    const char* name;
+    Eigen::MatrixXd minimum, saddle, product;
+    Eigen::VectorXd m;
+    int zero;
+  };
+  for (const Case& k : {Case{"whole box", h_min, h_saddle, h_product, masses, 3},
+                        Case{"region", sub(h_min), sub(h_saddle), sub(h_product), sub_masses, 0}}) {
+    DYNAMIC_SECTION(k.name) {
+      const int spectrum_negative = landscape::curvature_spectrum(k.saddle, k.zero, 1e-6, false).negative;
+      CHECK(landscape::negative_curvatures(k.saddle, k.zero, 1e-6) == spectrum_negative);
+      CHECK(landscape::negative_curvatures(k.minimum, k.zero, 1e-6) == 0);
+      if (spectrum_negative != 1) continue;  // a region may cut the unstable mode: nothing to compare
+      const auto [forward, backward] =
+          landscape::vineyard_prefactor_pair(k.minimum, k.product, k.saddle, k.m, k.zero, 1.0);
+      const double f = landscape::vineyard_prefactor(k.minimum, k.saddle, k.m, k.zero, 1.0).prefactor;
+      const double b = landscape::vineyard_prefactor(k.product, k.saddle, k.m, k.zero, 1.0).prefactor;
+      INFO(std::setprecision(12) << "forward " << forward << " vs " << f << ", backward " << backward << " vs " << b);
+      // The same numbers summed as log-determinants instead of log-eigenvalues: rounding of
+      // ~n log terms (n ~ 800) and of the factorizations, ~1e-12 relative per term.
+      CHECK(test::close(forward, f, 1e-8));
+      CHECK(test::close(backward, b, 1e-8));
+    }
+  }
+  SECTION("two negative curvatures are counted as two") {
+    Eigen::MatrixXd two = h_saddle;
+    two.block<3, 3>(30, 30) -= 1e3 * Eigen::Matrix3d::Identity();  // a strongly unstable atom
+    CHECK(landscape::negative_curvatures(two, 3, 1e-6) ==
+          landscape::curvature_spectrum(two, 3, 1e-6, false).negative);
+    CHECK(landscape::negative_curvatures(two, 3, 1e-6) >= 2);
+  }
+  SECTION("Lanczos finds the lowest eigenvalue") {
+    const Eigen::VectorXd all = landscape::curvature_spectrum(h_saddle, 0, 0.0, false).eigenvalues;
+    CHECK(test::close(landscape::lowest_eigenvalue(h_saddle, 1e-9 * h_saddle.diagonal().maxCoeff()), all[0], 1e-9));
   }
 }
