@@ -122,7 +122,9 @@ class BeyondMd:
         p = self.p
         args = ["quench", "--out", out, "--potential", self.opts.potential, "--ensemble", "npt", "--pressure",
                 p["pressure"], "--t-start", t_start, "--t-end", t_end, "--rate", rate, "--dt", p["dt"],
-                "--seed", seed, "--threads", self.opts.threads, "--sample-every", self.runner.sample_every(rate),
+                "--seed", seed, "--threads", self.opts.threads,
+                # sampled for the faster of the two rates: the model route fits the cooling curve below T*
+                "--sample-every", self.runner.sample_every(max(rate, rate_below or rate)),
                 "--no-plot"]
         if data is None:
             args += ["--natoms", self.cfg["natoms"], "--volume-per-atom", p["volume_per_atom"], "--equilibrate",
