@@ -37,13 +37,16 @@ Eigen::MatrixXd mass_weighted(const Eigen::MatrixXd& hessian, const Eigen::Vecto
 
 }  // namespace
 
-double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations) {
+double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations,
+                         const Eigen::VectorXd& start) {
   const Eigen::Index n = matrix.rows();
   const int kmax = static_cast<int>(std::min<Eigen::Index>(n, max_iterations));
   Eigen::MatrixXd q(n, kmax + 1);
   // A fixed, generic start (no seed needed: the result must not depend on one).
   for (Eigen::Index i = 0; i < n; ++i) q(i, 0) = 1.0 + 0.5 * std::sin(0.7 * static_cast<double>(i) + 0.3);
   q.col(0).normalize();
+  // A guess dominates, the generic part keeps every mode in reach.
+  if (start.size() == n && start.norm() > 0.0) q.col(0) = (start.normalized() + 0.1 * q.col(0)).normalized();
   std::vector<double> alpha, beta;
   Eigen::VectorXd w(n);
   for (int k = 0; k < kmax; ++k) {
@@ -71,7 +74,8 @@ double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_toleranc
 std::pair<double, double> vineyard_prefactor_pair(const Eigen::MatrixXd& hessian_minimum,
                                                   const Eigen::MatrixXd& hessian_product,
                                                   const Eigen::MatrixXd& hessian_saddle, const Eigen::VectorXd& masses,
-                                                  int zero_modes, double mvv_to_energy, double negative_tolerance) {
+                                                  int zero_modes, double mvv_to_energy, double negative_tolerance,
+                                                  const Eigen::VectorXd& unstable_guess) {
   const auto by_spectra = [&] {
     return std::pair{
         vineyard_prefactor(hessian_minimum, hessian_saddle, masses, zero_modes, mvv_to_energy, negative_tolerance)
@@ -104,7 +108,10 @@ std::pair<double, double> vineyard_prefactor_pair(const Eigen::MatrixXd& hessian
   if ((d.array() < 0.0).count() != 1 || d.cwiseAbs().minCoeff() <= negative_tolerance) return by_spectra();
   const double log_det_saddle = d.cwiseAbs().array().log().sum() - zero_modes * std::log(lift);
   // lambda_0 to ~1e-12 relative: its residual r bounds the error by r^2 / gap.
-  const double unstable = lowest_eigenvalue(ws, 1e-9 * ws.diagonal().cwiseAbs().maxCoeff());
+  // In mass-weighted coordinates a displacement dx is M^1/2 dx.
+  const Eigen::VectorXd start =
+      unstable_guess.size() == masses.size() ? Eigen::VectorXd(unstable_guess.cwiseProduct(null_weights)) : Eigen::VectorXd();
+  const double unstable = lowest_eigenvalue(ws, 1e-9 * ws.diagonal().cwiseAbs().maxCoeff(), 300, start);
   if (!(unstable < -negative_tolerance)) return by_spectra();
   const double forward = log_det_minimum(hessian_minimum), backward = log_det_minimum(hessian_product);
   if (!std::isfinite(forward) || !std::isfinite(backward)) return by_spectra();

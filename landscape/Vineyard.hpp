@@ -40,16 +40,21 @@ VineyardResult vineyard_prefactor(const Eigen::MatrixXd& hessian_minimum, const 
 /// spectra. Whenever a step is inconclusive (a factorization fails, the saddle shows other than
 /// one negative pivot, a pivot or lambda_0 within negative_tolerance of zero, Lanczos does not
 /// converge, zero_modes other than 0 or 3) it returns vineyard_prefactor's results, so it throws
-/// exactly when that does.
+/// exactly when that does. `unstable_guess` (one entry per coordinate, a displacement such as
+/// product - minimum) starts the Lanczos; it changes the cost, not the result.
 std::pair<double, double> vineyard_prefactor_pair(const Eigen::MatrixXd& hessian_minimum,
                                                   const Eigen::MatrixXd& hessian_product,
                                                   const Eigen::MatrixXd& hessian_saddle, const Eigen::VectorXd& masses,
                                                   int zero_modes, double mvv_to_energy,
-                                                  double negative_tolerance = 1e-8);
+                                                  double negative_tolerance = 1e-8,
+                                                  const Eigen::VectorXd& unstable_guess = {});
 
 /// Lowest eigenvalue of a symmetric matrix by Lanczos with full reorthogonalization from a fixed
-/// start vector; NaN unless its residual falls below residual_tolerance within max_iterations.
-double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations = 300);
+/// start vector (`start` mixed into a generic one, when given: a guess of the lowest mode makes
+/// it converge in a few iterations); NaN unless its residual falls below residual_tolerance within
+/// max_iterations.
+double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations = 300,
+                         const Eigen::VectorXd& start = {});
 
 /// Mass-weighted squared angular frequencies omega^2 (1/time^2), ascending.
 Eigen::VectorXd squared_angular_frequencies(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& masses,

@@ -102,6 +102,9 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
                                                         options.refinement.negative_tolerance);
     if (negative == 1) {
       s.first_order = true;
+      const Eigen::VectorXd path = surface.space.difference(product, minimum);
+      const std::vector<Eigen::Index> c = landscape::coordinates_of(s.atoms, path.size(), block);
+      s.unstable_guess = path(c);
       break;
     }
     // None: the region cuts the unstable mode, grow it. More than one: a sub-block has at most
@@ -136,7 +139,7 @@ PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddl
   try {
     // Determinants and one Lanczos eigenvalue instead of three spectra (Vineyard.hpp).
     std::tie(result.forward, result.backward) = landscape::vineyard_prefactor_pair(
-        minimum, product, saddle.hessian, m, zero, surface.mvv_to_energy);
+        minimum, product, saddle.hessian, m, zero, surface.mvv_to_energy, 1e-8, saddle.unstable_guess);
     result.valid = true;
   } catch (const InputError& e) {
     result.failure = e.what();  // a soft mode at a minimum

@@ -77,6 +77,9 @@ struct SaddleHessian {
   std::vector<int> atoms;      ///< the region (empty: every atom)
   Eigen::MatrixXd hessian;     ///< energy/length^2, coordinates of `atoms`
   int growths = 0;             ///< shells added to reach one negative curvature
+  /// product - minimum over the coordinates of `atoms` (length): where Vineyard's Lanczos for the
+  /// unstable mode starts (a cost, not a result).
+  Eigen::VectorXd unstable_guess;
   long force_calls = 0;
 };
 

@@ -49,7 +49,7 @@ void prefactor_fields(S& s, M& p) {
 template <class S, class M>
 void saddle_hessian_fields(S& s, M& h) {
   transfer_fields(s, h.first_order, h.failure, h.saddle, h.saddle_energy, h.atoms, h.hessian, h.growths,
-                  h.force_calls);
+                  h.force_calls, h.unstable_guess);
 }
 
 }  // namespace
