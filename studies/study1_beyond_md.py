@@ -281,7 +281,7 @@ class BeyondMd:
                  "volume": "kMC at the MD branch's final volume (constant)"}
         if self.model is not None:
             setup.update(harvest_steps=self.cfg["harvest_steps"], harvest_max_events=self.cfg["harvest_max_events"],
-                         harvest_temperature=self.t_h, md_rate_of_tg=self.md_rate)
+                         harvest_temperature=self.model.harvest_t, md_rate_of_tg=self.md_rate)
         return {"setup": setup, "entries": entries, "overlap": overlap(entries)}
 
     def delta_below_handover(self, rec):
@@ -371,15 +371,11 @@ def plot(path, result, rate_unit, title):
         if md_rates:
             ax.axvline(math.log10(min(md_rates)) - 0.15, color="k", lw=0.6, ls="--",
                        label=f"slower than this: {slow} only")
-        ax.set(xlabel=f"log10(cooling rate below T_h / ({rate_unit}))", ylabel=name,
-               title=f"{name}: MD (filled) and {slow} (open); dotted = at T_h")
-        if key == "isro_fraction" and "model" in methods:
-            ax.text(0.02, 0.97, "no landscape-model points: the model has no atoms, hence no I-SRO", va="top",
-                    transform=ax.transAxes, fontsize=7, color="0.3")
-        if key == "energy_per_atom" and "model" in methods:
-            ax.text(0.02, 0.97, "model: E_IS(T_h configuration) + the model's configurational Delta H below T_h",
-                    va="top",
-                    transform=ax.transAxes, fontsize=7, color="0.3")
+        note = {"isro_fraction": "\nno landscape-model points: the model has no atoms, hence no I-SRO",
+                "energy_per_atom": "\nmodel: E_IS(T_h configuration) + the model's configurational Delta H below T_h"}
+        ax.set(xlabel=f"log10(cooling rate below T_h / ({rate_unit}))", ylabel=name)
+        ax.set_title(f"{name}: MD (filled) and {slow} (open); dotted = at T_h" + (note[key] if "model" in methods
+                                                                                     else ""), fontsize=9)
         handles, labels = ax.get_legend_handles_labels()
         unique = dict(zip(labels, handles))  # one entry per label (the event-cap cross repeats)
         ax.legend(unique.values(), unique.keys(), fontsize=6)

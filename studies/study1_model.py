@@ -9,8 +9,8 @@ Per history and seed (the MD part, T_h and the MD branch are those of study1_bey
      by the potential's energy unit (`[catalog] energy_unit_kJ_per_mol`: 96.485 per eV), not the
      26 R Tg rule (which would put the mean barrier at ~2 eV for Tg = 924 K and freeze it);
   2. the alpha sector from the same MD: Tg = the study's V-T kink (K), Delta c_p = the jump of
-     dE/dT per atom at Tg in that history's own cooling curve (liquid fit over 1.1-1.5 Tg, glass
-     fit over T_h-0.85 Tg), and a VFT law tau = tau0 exp(B/(T - T0)) with tau0 = the attempt
+     dE/dT per atom at Tg in the cooling curve of the seed's first continued history (the slowest
+     one-step quench; liquid fit over 1.1-1.5 Tg, glass fit over T_h-0.85 Tg), and a VFT law tau = tau0 exp(B/(T - T0)) with tau0 = the attempt
      time of the kMC route (0.1 ps for metal, 1 tau for LJ) through two glass transitions: the
      MD one (Tg at the MD cooling rate) and a second anchor (metal: the laboratory Tg of
      Cu50Zr50, an input; LJ: T0 = 0.6 Tg, an input). Each transition is the Frenkel-Kobeko
@@ -200,16 +200,14 @@ class ModelRoute:
             b, t0 = calibrate_vft(tau0, tg, q_md, self.opts.model_lab_tg, self.opts.model_lab_rate / 60.0)
         else:
             b, t0 = calibrate_vft(tau0, tg, q_md, t0_over_tg=LJ_T0_OVER_TG)
-        try:
-            slope = delta_cp_slope(os.path.join(handover_dir, "quench.csv"), part.tg, part.t_h)
-            source = os.path.join(handover_dir, "quench.csv")
-        except ValueError:
-            # At 1000 K/ps (II-A below T*) the thermostat lags ~400 K behind the target: the glass
-            # window has no samples. Take the seed's slowest (one-step) history's curve, run first.
-            if seed not in self.cooling_fits:
-                raise
-            slope, source = self.cooling_fits[seed]
-        self.cooling_fits.setdefault(seed, (slope, source))
+        # Delta c_p is a property of the liquid at Tg: taken from the seed's first history (the slowest
+        # one-step quench when it is continued: its liquid is equilibrated and its kink gave Tg). The
+        # fast parts of II-A / II-B are not usable: at 1000 K/ps the thermostat lags ~400 K behind
+        # the target, and one II-B curve gave 0.56 J/(mol K), too small for the model's spread.
+        if seed not in self.cooling_fits:
+            curve = os.path.join(handover_dir, "quench.csv")
+            self.cooling_fits[seed] = (delta_cp_slope(curve, part.tg, part.t_h), curve)
+        slope, source = self.cooling_fits[seed]
         delta_cp = lab.heat_capacity_J_per_mol_K(slope)
         if not delta_cp > 0:
             raise ValueError(f"study1 model: Delta c_p from {handover_dir}/quench.csv is {delta_cp:g} J/(mol K) <= 0")
