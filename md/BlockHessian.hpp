@@ -19,7 +19,19 @@ public:
     std::vector<double> values;
   };
 
+  /// The second derivative of one pair term between atoms i and j (3 x 3 blocks only):
+  /// K = d2E/dx_i dx_i (symmetric, row-major); it adds K to the diagonal blocks of i and j and
+  /// -K to the blocks (i, j) and (j, i).
+  struct Pair {
+    int i = 0, j = 0;
+    double k[9];
+  };
+
   BlockHessian() = default;
+  /// A pair potential's Hessian from its pair terms, assembled in place (no sort of the whole
+  /// list; each column's few blocks sorted by row). Diagonal blocks sum their pairs in the order
+  /// given. A pair of an atom with its own image (i == j) adds nothing.
+  BlockHessian(int atoms, const std::vector<Pair>& pairs);
   /// From blocks in any order; blocks of the same (row, column) are summed, in the order given
   /// (so the same input gives the same bits). Atoms without an entry have zero blocks.
   BlockHessian(int atoms, int block, std::vector<Entry> entries);

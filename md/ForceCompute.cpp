@@ -162,14 +162,15 @@ BlockHessian ForceCompute::hessian(const System& system) {
   const auto& list = neighbors_.neighbors();
   const auto& source = neighbors_.ghost_source();
   const auto& index = neighbors_.system_index();
-  std::vector<BlockHessian::Entry> entries;
+  std::vector<BlockHessian::Pair> pairs;
+  pairs.reserve(neighbors_.neighbors().size());
   for (std::size_t i = 0; i < n; ++i) {
     const PairTerm* row = table_.data() + x[i].type * stride_;
     const int si = index[i];
     for (int jj = first[i]; jj < first[i + 1]; ++jj) {
       const auto j = static_cast<std::size_t>(list[static_cast<std::size_t>(jj)]);
-      const Vec3 d(x[i].x - x[j].x, x[i].y - x[j].y, x[i].z - x[j].z);
-      const double rsq = d.squaredNorm();
+      const double d[3] = {x[i].x - x[j].x, x[i].y - x[j].y, x[i].z - x[j].z};
+      const double rsq = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
       const PairTerm& t = row[x[j].type];
       if (rsq >= t.cutsq) continue;
       double fpair = 0.0, d2 = 0.0;
@@ -178,21 +179,15 @@ BlockHessian ForceCompute::hessian(const System& system) {
       // and mirrored, so K (and the whole Hessian) is exactly symmetric whatever the compiler
       // contracts into fused multiply-adds.
       const double radial = (d2 + fpair) / rsq;
-      std::vector<double> plus(9), minus(9);
+      BlockHessian::Pair& p = pairs.emplace_back();
+      p.i = si;
+      p.j = index[j < n ? j : static_cast<std::size_t>(source[j - n])];
       for (int a = 0; a < 3; ++a)
-        for (int b = a; b < 3; ++b) {
-          const double v = radial * d[a] * d[b] - (a == b ? fpair : 0.0);
-          plus[static_cast<std::size_t>(3 * a + b)] = plus[static_cast<std::size_t>(3 * b + a)] = v;
-          minus[static_cast<std::size_t>(3 * a + b)] = minus[static_cast<std::size_t>(3 * b + a)] = -v;
-        }
-      const int sj = index[j < n ? j : static_cast<std::size_t>(source[j - n])];
-      entries.push_back({si, si, plus});
-      entries.push_back({sj, sj, plus});
-      entries.push_back({si, sj, minus});
-      entries.push_back({sj, si, std::move(minus)});
+        for (int b = a; b < 3; ++b)
+          p.k[3 * a + b] = p.k[3 * b + a] = radial * d[a] * d[b] - (a == b ? fpair : 0.0);
     }
   }
-  return BlockHessian(static_cast<int>(system.size()), 3, std::move(entries));
+  return BlockHessian(static_cast<int>(system.size()), pairs);
 }
 
 ForceTotals ForceCompute::compute(System& system) {
