@@ -1,5 +1,5 @@
 #pragma once
-// A sparse symmetric Hessian stored as b x b blocks between atoms (b = 3 for atoms): what an
+// A sparse symmetric Hessian stored as 3 x 3 blocks between atoms: what an
 // analytic second derivative of a short-ranged potential produces (ForceCompute::hessian), a
 // few dozen blocks per atom instead of a dense 3N x 3N matrix. Row/column order is the atom
 // order of the System (the flat coordinates of md::Objective), so a principal sub-block over a
@@ -13,12 +13,6 @@ namespace glassland::md {
 
 class BlockHessian {
 public:
-  /// One block d2E / dx_row dx_column (b x b, row-major values).
-  struct Entry {
-    int row = 0, column = 0;
-    std::vector<double> values;
-  };
-
   /// The second derivative of one pair term between atoms i and j (3 x 3 blocks only):
   /// K = d2E/dx_i dx_i (symmetric, row-major); it adds K to the diagonal blocks of i and j and
   /// -K to the blocks (i, j) and (j, i).
@@ -32,10 +26,6 @@ public:
   /// list; each column's few blocks sorted by row). Diagonal blocks sum their pairs in the order
   /// given. A pair of an atom with its own image (i == j) adds nothing.
   BlockHessian(int atoms, const std::vector<Pair>& pairs);
-  /// From blocks in any order; blocks of the same (row, column) are summed, in the order given
-  /// (so the same input gives the same bits). Atoms without an entry have zero blocks.
-  BlockHessian(int atoms, int block, std::vector<Entry> entries);
-
   int atoms() const { return atoms_; }
   int block_size() const { return block_; }
   /// Stored (non-zero) blocks of atom `column`'s column, ascending by row: rows(column)[k] and
