@@ -9,6 +9,9 @@
 // by, the force calls of the saddle columns and of the event (saddle and product; the minimum's
 // are computed once per state), and ln(nu / nu_full) both
 // ways; on stderr the median and largest |log10(nu / nu_full)| and mean region size per rule.
+// Since pair potentials have analytic Hessians (md::ForceCompute::hessian), the rules' columns
+// are analytic for them (":forward" and the steps then apply only to EAM); the numbers in
+// docs/akmc.md "Region rule against the full Hessian" were measured with finite differences.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
