@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # One-command set-up for a fresh Debian 12 machine.
 #   tools/setup.sh demo   install what is missing, build, run the default pipeline into out/demo
-#   tools/setup.sh test   install what is missing, build, run the whole test suite
+#   tools/setup.sh test   install what is missing, build, run the whole test suite (CI: .ci/run)
 #   tools/setup.sh build  install and build only
 #   tools/setup.sh bench  install and build, benchmarks included (build/benchmarks/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
 
-read -r -a packages <<< "$(grep -v '^#' tools/debian-packages.txt | tr '\n' ' ')"
+# Lines marked sanitize: are the sanitized build's (clang; tools/sanitize.sh installs them).
+read -r -a packages <<< "$(grep -v -e '^#' -e '^sanitize:' tools/debian-packages.txt | tr '\n' ' ')"
 tools/install-packages.sh "${packages[@]}"
 
 jobs="$(nproc)"

@@ -162,8 +162,9 @@ TEST_CASE("on a glass saddle the region rule reduces to the full Hessian and kee
   const Eigen::MatrixXd h_saddle = full_hessian(found.saddle);
   // The engine's own finite-difference path (the surface hiding its analytic Hessian).
   const bridge::Surface differences = bridge::finite_difference_surface(surface);
+  const Eigen::Index n = x.size();  // clang 14 cannot capture the structured binding x
   const Eigen::VectorXd masses = [&] {
-    Eigen::VectorXd m(x.size());
+    Eigen::VectorXd m(n);
     for (Eigen::Index k = 0; k < m.size(); ++k) m[k] = surface.masses[static_cast<std::size_t>(k / 3)];
     return m;
   }();
