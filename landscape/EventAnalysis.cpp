@@ -44,8 +44,8 @@ void prefactors(md::Objective& objective, AnalysedEvent& e, const SaddleRefineme
   }
   const long before = objective.evaluations();
   const double step = o.refinement.hessian_step;
-  const Eigen::MatrixXd h_a = finite_difference_hessian(objective, e.initial, refined.atoms, step);
-  const Eigen::MatrixXd h_b = finite_difference_hessian(objective, e.final, refined.atoms, step);
+  const Eigen::MatrixXd h_a = hessian(objective, e.initial, refined.atoms, step);
+  const Eigen::MatrixXd h_b = hessian(objective, e.final, refined.atoms, step);
   calls += objective.evaluations() - before;
   const int zero = refined.atoms.empty() ? o.refinement.zero_modes : 0;
   const Eigen::VectorXd m = coordinate_masses(refined.atoms, atoms);

@@ -86,7 +86,7 @@ SaddleRefinementResult refine_saddle(md::Objective& objective, const Configurati
   const auto coordinates = coordinates_of(r.atoms, start.size(), space.block_size());
   Eigen::VectorXd gradient(start.size());
   r.energy = objective.value_and_gradient(r.position, gradient);
-  r.hessian = finite_difference_hessian(objective, r.position, r.atoms, options.hessian_step, space.block_size());
+  r.hessian = hessian(objective, r.position, r.atoms, options.hessian_step, space.block_size());
   // The Hessian stays fixed during the Newton steps: decompose it once.
   const CurvatureSpectrum start_spectrum = options.newton_steps > 0 && md::max_block_norm(gradient, space.block_size()) > options.fmax
                                                ? curvature_spectrum(r.hessian, zero_modes, 0.0)
@@ -105,7 +105,7 @@ SaddleRefinementResult refine_saddle(md::Objective& objective, const Configurati
     gradient = trial_gradient;
   }
   if (options.newton_steps > 0 && r.position != start)
-    r.hessian = finite_difference_hessian(objective, r.position, r.atoms, options.hessian_step, space.block_size());
+    r.hessian = hessian(objective, r.position, r.atoms, options.hessian_step, space.block_size());
   r.max_force = md::max_block_norm(gradient, space.block_size());
   const CurvatureSpectrum spectrum = curvature_spectrum(r.hessian, zero_modes, options.negative_tolerance, false);
   r.local_negative_modes = spectrum.negative;
