@@ -11,6 +11,8 @@
 //  - analytic prefactors equal finite-difference ones (central and the forward ones that were
 //    the engine's default) to the differences' truncation error.
 #include <iomanip>
+#include <memory>
+#include <tuple>
 
 #include <catch2/catch.hpp>
 
@@ -42,6 +44,21 @@ bridge::PrefactorOptions engine_prefactors() {
   bridge::PrefactorOptions o;  // what `glassland akmc` uses
   o.refinement.local_radius = 2.5;
   return o;
+}
+
+/// The glass's minimum (relaxed from `start`) and the first successful min-mode search from it
+/// over a fixed list of seeds (deterministic; status not success if none of 20 succeeds).
+std::tuple<Eigen::VectorXd, double, landscape::SaddleSearchResult> first_saddle(const bridge::Surface& surface,
+                                                                                const Eigen::VectorXd& start) {
+  const landscape::MinModeSearchOptions search;
+  const auto [x, energy] = bridge::relax_start(surface, start, search.quench, 1e4, "test");
+  landscape::SaddleSearchResult found;
+  for (std::uint64_t seed = 1; seed <= 20 && found.status != landscape::SearchStatus::success; ++seed) {
+    const std::unique_ptr<md::Objective> objective = surface.make_objective();
+    found = landscape::min_mode_search(*objective, surface.space, x, energy, static_cast<int>(seed * 37 % 256), seed,
+                                       search);
+  }
+  return {x, energy, found};
 }
 
 }  // namespace
@@ -97,15 +114,7 @@ TEST_CASE("cached Hessian columns assemble the finite-difference Hessian of any 
 TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a glass saddle", "[akmc][hessian]") {
   Eigen::VectorXd start;
   const bridge::Surface surface = glass_surface(start);
-  const landscape::MinModeSearchOptions search;
-  const auto [x, energy] = bridge::relax_start(surface, start, search.quench, 1e4, "test");
-  // The first successful search from a fixed list of seeds (deterministic).
-  landscape::SaddleSearchResult found;
-  for (std::uint64_t seed = 1; seed <= 20 && found.status != landscape::SearchStatus::success; ++seed) {
-    const std::unique_ptr<md::Objective> objective = surface.make_objective();
-    found = landscape::min_mode_search(*objective, surface.space, x, energy, static_cast<int>(seed * 37 % 256), seed,
-                                       search);
-  }
+  const auto [x, energy, found] = first_saddle(surface, start);
   REQUIRE(found.status == landscape::SearchStatus::success);
   const bridge::PrefactorOptions options = engine_prefactors();
 
@@ -188,14 +197,7 @@ TEST_CASE("analytic prefactors equal finite-difference ones on glass saddles", "
 TEST_CASE("Vineyard by determinants and Lanczos equals Vineyard by spectra", "[akmc][hessian][vineyard]") {
   Eigen::VectorXd start;
   const bridge::Surface surface = glass_surface(start);
-  const landscape::MinModeSearchOptions search;
-  const auto [x, energy] = bridge::relax_start(surface, start, search.quench, 1e4, "test");
-  landscape::SaddleSearchResult found;
-  for (std::uint64_t seed = 1; seed <= 20 && found.status != landscape::SearchStatus::success; ++seed) {
-    const std::unique_ptr<md::Objective> objective = surface.make_objective();
-    found = landscape::min_mode_search(*objective, surface.space, x, energy, static_cast<int>(seed * 37 % 256), seed,
-                                       search);
-  }
+  const auto [x, energy, found] = first_saddle(surface, start);
   REQUIRE(found.status == landscape::SearchStatus::success);
   const auto full = [&](const Eigen::VectorXd& at) { return surface.make_objective()->hessian(at).dense(); };
   const Eigen::MatrixXd h_min = full(x), h_saddle = full(found.saddle), h_product = full(found.product);
