@@ -45,7 +45,9 @@ GumbelRetardation gumbel_retardation(double time_s, double tau0_s, double shape)
   const auto& weights = trapezoid_weights(n);
   const double log_s = std::log(time_s) - std::log(tau0_s);
   // Skip the points where exp(-q) underflows (q > 40: fully retarded there).
-  const int first = std::clamp(static_cast<int>(std::ceil((shape * (log_s - std::log(40.0)) - kZLow) / step)), 0, n + 1);
+  // Clamped as a double: at t = 0 log_s is -inf, and converting -inf (or NaN) to int is undefined.
+  const double first_point = std::ceil((shape * (log_s - std::log(40.0)) - kZLow) / step);
+  const int first = !(first_point > 0.0) ? 0 : first_point > n ? n + 1 : static_cast<int>(first_point);
   double survive = 0.0, d_tau = 0.0, d_shape = 0.0;
   double q = first <= n ? std::exp(log_s - (kZLow + first * step) / shape) : 0.0;
   const double factor = std::exp(-step / shape);
