@@ -39,7 +39,7 @@ struct PipelineOptions {
   long harvest_steps = 3000;
   long harvest_max_events = 8;
   std::size_t kmc_runs = 100;
-  long akmc_events = 40;
+  long akmc_events = 400;
   double akmc_wall = 90.0;
   bool quick = false;
 };
