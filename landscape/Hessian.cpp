@@ -1,6 +1,7 @@
 #include "landscape/Hessian.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include <Eigen/Cholesky>
@@ -73,17 +74,64 @@ bool lift_translations(Eigen::MatrixXd& hessian, const Eigen::VectorXd& weights,
   return true;
 }
 
-int negative_curvatures(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance) {
-  const auto by_eigenvalues = [&] { return curvature_spectrum(hessian, zero_modes, tolerance, false).negative; };
-  if (zero_modes != 0 && zero_modes != 3) return by_eigenvalues();
-  Eigen::MatrixXd h = hessian;
-  double lift = 0.0;
-  if (zero_modes == 3 && !lift_translations(h, Eigen::VectorXd::Ones(h.rows()), lift)) return by_eigenvalues();
-  const Eigen::LDLT<Eigen::MatrixXd> ldlt(h);
-  if (ldlt.info() != Eigen::Success) return by_eigenvalues();
-  const Eigen::VectorXd d = ldlt.vectorD();
-  if (d.cwiseAbs().minCoeff() <= tolerance) return by_eigenvalues();
-  return static_cast<int>((d.array() < 0.0).count());
+int negative_curvatures(const SparseHessian& hessian, int zero_modes, double tolerance) {
+  const ReducedFactorization f =
+      reduced_factorization(hessian, Eigen::VectorXd::Ones(hessian.rows()), zero_modes, false);
+  if (!f.factorized || f.smallest_pivot <= tolerance)
+    return curvature_spectrum(Eigen::MatrixXd(hessian), zero_modes, tolerance, false).negative;
+  return f.negative;
+}
+
+Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorXd& scale, Eigen::Index removed) {
+  const Eigen::Index n = hessian.rows();
+  const Eigen::Index cut = removed < 0 ? 0 : 3, first = removed < 0 ? n : 3 * removed;
+  const auto index = [&](Eigen::Index k) { return k < first ? k : k - cut; };
+  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(n - cut, n - cut);
+  for (Eigen::Index j = 0; j < hessian.outerSize(); ++j) {
+    if (j >= first && j < first + cut) continue;
+    for (SparseHessian::InnerIterator it(hessian, j); it; ++it)
+      if (it.row() < first || it.row() >= first + cut)
+        a(index(it.row()), index(j)) = scale[it.row()] * it.value() * scale[j];
+  }
+  return a;
+}
+
+ReducedFactorization reduced_factorization(const SparseHessian& hessian, const Eigen::VectorXd& scale, int zero_modes,
+                                           bool definite) {
+  ReducedFactorization r;
+  const Eigen::Index n = hessian.rows();
+  if ((zero_modes != 0 && zero_modes != 3) || scale.size() != n || hessian.cols() != n || n <= zero_modes ||
+      (zero_modes == 3 && n % 3 != 0))
+    return r;
+  Eigen::Index removed = -1;
+  double log_minor = 0.0;  // log det(U_R)^2
+  if (zero_modes == 3) {
+    // The heaviest atom (largest null-vector weights): the best-conditioned minor.
+    const Eigen::VectorXd w2 = scale.cwiseAbs2().cwiseInverse();
+    removed = 0;
+    for (Eigen::Index a = 1; a < n / 3; ++a)
+      if (w2.segment<3>(3 * a).sum() > w2.segment<3>(3 * removed).sum()) removed = a;
+    for (Eigen::Index c = 0; c < 3; ++c)
+      log_minor += std::log(w2[3 * removed + c]) - std::log(w2(Eigen::seqN(c, n / 3, 3)).sum());
+  }
+  Eigen::MatrixXd a = reduced_dense(hessian, scale, removed);
+  if (definite) {
+    const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(a);  // in place: no second n^2 copy
+    if (llt.info() != Eigen::Success) return r;
+    const Eigen::VectorXd diagonal = llt.matrixLLT().diagonal();
+    if (!(diagonal.array() > 0.0).all()) return r;
+    r.log_abs_pdet = 2.0 * diagonal.array().log().sum() - log_minor;
+    r.smallest_pivot = diagonal.minCoeff() * diagonal.minCoeff();
+  } else {
+    const Eigen::LDLT<Eigen::Ref<Eigen::MatrixXd>> ldlt(a);
+    if (ldlt.info() != Eigen::Success) return r;
+    const Eigen::VectorXd d = ldlt.vectorD();
+    r.negative = static_cast<int>((d.array() < 0.0).count());
+    r.log_abs_pdet = d.cwiseAbs().array().log().sum() - log_minor;
+    r.smallest_pivot = d.cwiseAbs().minCoeff();
+  }
+  r.factorized = true;
+  return r;
 }
 
 CurvatureSpectrum curvature_spectrum(const Eigen::MatrixXd& hessian, int zero_modes, double tolerance,

@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 
 #include "landscape/Hessian.hpp"
@@ -31,14 +30,10 @@ CurvatureSpectrum modes(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& m
                             false);
 }
 
-Eigen::MatrixXd mass_weighted(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& inverse_sqrt) {
-  return inverse_sqrt.asDiagonal() * hessian * inverse_sqrt.asDiagonal();
-}
-
-}  // namespace
-
-double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations,
-                         const Eigen::VectorXd& start) {
+/// Lanczos over products matrix * v (a dense or a sparse matrix).
+template <class Matrix>
+double lanczos_lowest(const Matrix& matrix, double residual_tolerance, int max_iterations,
+                      const Eigen::VectorXd& start) {
   const Eigen::Index n = matrix.rows();
   const int kmax = static_cast<int>(std::min<Eigen::Index>(n, max_iterations));
   Eigen::MatrixXd q(n, kmax + 1);
@@ -71,53 +66,54 @@ double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_toleranc
   return std::numeric_limits<double>::quiet_NaN();
 }
 
-std::pair<double, double> vineyard_prefactor_pair(const Eigen::MatrixXd& hessian_minimum,
-                                                  const Eigen::MatrixXd& hessian_product,
-                                                  const Eigen::MatrixXd& hessian_saddle, const Eigen::VectorXd& masses,
+}  // namespace
+
+double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations,
+                         const Eigen::VectorXd& start) {
+  return lanczos_lowest(matrix, residual_tolerance, max_iterations, start);
+}
+
+double lowest_eigenvalue(const SparseHessian& matrix, double residual_tolerance, int max_iterations,
+                         const Eigen::VectorXd& start) {
+  return lanczos_lowest(matrix, residual_tolerance, max_iterations, start);
+}
+
+std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_minimum,
+                                                  const SparseHessian& hessian_product,
+                                                  const SparseHessian& hessian_saddle, const Eigen::VectorXd& masses,
                                                   int zero_modes, double mvv_to_energy, double negative_tolerance,
                                                   const Eigen::VectorXd& unstable_guess) {
   const auto by_spectra = [&] {
-    return std::pair{
-        vineyard_prefactor(hessian_minimum, hessian_saddle, masses, zero_modes, mvv_to_energy, negative_tolerance)
-            .prefactor,
-        vineyard_prefactor(hessian_product, hessian_saddle, masses, zero_modes, mvv_to_energy, negative_tolerance)
-            .prefactor};
+    const Eigen::MatrixXd saddle(hessian_saddle);
+    return std::pair{vineyard_prefactor(Eigen::MatrixXd(hessian_minimum), saddle, masses, zero_modes, mvv_to_energy,
+                                        negative_tolerance)
+                         .prefactor,
+                     vineyard_prefactor(Eigen::MatrixXd(hessian_product), saddle, masses, zero_modes, mvv_to_energy,
+                                        negative_tolerance)
+                         .prefactor};
   };
   if (hessian_minimum.rows() != masses.size() || hessian_product.rows() != masses.size() ||
       hessian_saddle.rows() != masses.size() || (zero_modes != 0 && zero_modes != 3))
     return by_spectra();
   const Eigen::VectorXd inverse_sqrt = (masses * mvv_to_energy).cwiseSqrt().cwiseInverse();
-  const Eigen::VectorXd null_weights = (masses * mvv_to_energy).cwiseSqrt();  // translations of W
-  // log det' of W, lifted translations divided out again; NaN when not positive definite.
-  const auto log_det_minimum = [&](const Eigen::MatrixXd& h) {
-    Eigen::MatrixXd wm = mass_weighted(h, inverse_sqrt);
-    double lift = 1.0;
-    if (zero_modes == 3 && !lift_translations(wm, null_weights, lift)) return std::numeric_limits<double>::quiet_NaN();
-    const Eigen::LLT<Eigen::MatrixXd> llt(wm);
-    if (llt.info() != Eigen::Success) return std::numeric_limits<double>::quiet_NaN();
-    const auto diagonal = llt.matrixLLT().diagonal().array();
-    if (!(diagonal > 0.0).all()) return std::numeric_limits<double>::quiet_NaN();
-    return 2.0 * diagonal.log().sum() - zero_modes * std::log(lift);
-  };
-  Eigen::MatrixXd ws = mass_weighted(hessian_saddle, inverse_sqrt);
-  double lift = 1.0;
-  if (zero_modes == 3 && !lift_translations(ws, null_weights, lift)) return by_spectra();
-  const Eigen::LDLT<Eigen::MatrixXd> ldlt(ws);
-  if (ldlt.info() != Eigen::Success) return by_spectra();
-  const Eigen::VectorXd d = ldlt.vectorD();
-  if ((d.array() < 0.0).count() != 1 || d.cwiseAbs().minCoeff() <= negative_tolerance) return by_spectra();
-  const double log_det_saddle = d.cwiseAbs().array().log().sum() - zero_modes * std::log(lift);
-  // lambda_0 to ~1e-12 relative: its residual r bounds the error by r^2 / gap.
-  // In mass-weighted coordinates a displacement dx is M^1/2 dx.
-  const Eigen::VectorXd start =
-      unstable_guess.size() == masses.size() ? Eigen::VectorXd(unstable_guess.cwiseProduct(null_weights)) : Eigen::VectorXd();
+  // |det' W_saddle| and its one negative pivot (Hessian.hpp: one atom's coordinates removed).
+  const ReducedFactorization saddle = reduced_factorization(hessian_saddle, inverse_sqrt, zero_modes, false);
+  if (!saddle.factorized || saddle.negative != 1 || saddle.smallest_pivot <= negative_tolerance) return by_spectra();
+  // lambda_0 to ~1e-12 relative: its residual r bounds the error by r^2 / gap. Products of the
+  // sparse W cost ~nnz, not n^2. In mass-weighted coordinates a displacement dx is M^1/2 dx.
+  const SparseHessian ws = inverse_sqrt.asDiagonal() * hessian_saddle * inverse_sqrt.asDiagonal();
+  const Eigen::VectorXd start = unstable_guess.size() == masses.size()
+                                    ? Eigen::VectorXd(unstable_guess.cwiseProduct((masses * mvv_to_energy).cwiseSqrt()))
+                                    : Eigen::VectorXd();
   const double unstable = lowest_eigenvalue(ws, 1e-9 * ws.diagonal().cwiseAbs().maxCoeff(), 300, start);
   if (!(unstable < -negative_tolerance)) return by_spectra();
-  const double forward = log_det_minimum(hessian_minimum), backward = log_det_minimum(hessian_product);
-  if (!std::isfinite(forward) || !std::isfinite(backward)) return by_spectra();
+  // det' W of both minima by Cholesky, which also proves they have no negative mode.
+  const ReducedFactorization forward = reduced_factorization(hessian_minimum, inverse_sqrt, zero_modes, true);
+  const ReducedFactorization backward = reduced_factorization(hessian_product, inverse_sqrt, zero_modes, true);
+  if (!forward.factorized || !backward.factorized) return by_spectra();
   const double log_two_pi = std::log(2.0 * std::numbers::pi);
-  const double common = 0.5 * (std::log(-unstable) - log_det_saddle) - log_two_pi;
-  return {std::exp(0.5 * forward + common), std::exp(0.5 * backward + common)};
+  const double common = 0.5 * (std::log(-unstable) - saddle.log_abs_pdet) - log_two_pi;
+  return {std::exp(0.5 * forward.log_abs_pdet + common), std::exp(0.5 * backward.log_abs_pdet + common)};
 }
 
 VineyardResult vineyard_prefactor(const Eigen::MatrixXd& hessian_minimum, const Eigen::MatrixXd& hessian_saddle,

@@ -14,6 +14,8 @@
 
 #include <Eigen/Core>
 
+#include "landscape/Hessian.hpp"
+
 namespace glassland::landscape {
 
 struct VineyardResult {
@@ -33,18 +35,20 @@ VineyardResult vineyard_prefactor(const Eigen::MatrixXd& hessian_minimum, const 
 /// Forward (minimum -> saddle) and backward (product -> saddle) prefactors of one saddle, equal to
 /// vineyard_prefactor's to rounding but without any eigen-decomposition of a large matrix:
 ///   nu = (1/2 pi) sqrt(det' W_min |lambda_0| / |det' W_saddle|),
-/// W = M^-1/2 H M^-1/2 (det': zero modes lifted out, lift_translations), det W_min from a
-/// Cholesky factorization (which also proves the minimum has no negative mode), |det W_saddle|
-/// and its one negative pivot from an LDLT one (Sylvester), and the unstable eigenvalue lambda_0
-/// of W_saddle by Lanczos. For n ~ 1,500 coordinates that is ~5x cheaper than the three
-/// spectra. Whenever a step is inconclusive (a factorization fails, the saddle shows other than
-/// one negative pivot, a pivot or lambda_0 within negative_tolerance of zero, Lanczos does not
-/// converge, zero_modes other than 0 or 3) it returns vineyard_prefactor's results, so it throws
-/// exactly when that does. `unstable_guess` (one entry per coordinate, a displacement such as
-/// product - minimum) starts the Lanczos; it changes the cost, not the result.
-std::pair<double, double> vineyard_prefactor_pair(const Eigen::MatrixXd& hessian_minimum,
-                                                  const Eigen::MatrixXd& hessian_product,
-                                                  const Eigen::MatrixXd& hessian_saddle, const Eigen::VectorXd& masses,
+/// W = M^-1/2 H M^-1/2, det' its pseudo-determinant over the complement of the zero modes from a
+/// factorization of W without one atom's coordinates (reduced_factorization, Hessian.hpp): a
+/// Cholesky one for each minimum (which also proves it has no negative mode), an LDLT one for
+/// the saddle (its one negative pivot, Sylvester), and the unstable eigenvalue lambda_0 of the
+/// sparse W_saddle by Lanczos. Whenever a step is inconclusive (a factorization fails, the saddle
+/// shows other than one negative pivot, a pivot or lambda_0 within negative_tolerance of zero,
+/// Lanczos does not converge, zero_modes other than 0 or 3) it returns vineyard_prefactor's
+/// results, so it throws exactly when that does. `unstable_guess` (one entry per coordinate, a
+/// displacement such as product - minimum) starts the Lanczos; it changes the cost, not the
+/// result. zero_modes = 3 requires the translations to be exact null vectors (analytic pair
+/// Hessians: rows sum to zero to rounding).
+std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_minimum,
+                                                  const SparseHessian& hessian_product,
+                                                  const SparseHessian& hessian_saddle, const Eigen::VectorXd& masses,
                                                   int zero_modes, double mvv_to_energy,
                                                   double negative_tolerance = 1e-8,
                                                   const Eigen::VectorXd& unstable_guess = {});
@@ -54,6 +58,9 @@ std::pair<double, double> vineyard_prefactor_pair(const Eigen::MatrixXd& hessian
 /// it converge in a few iterations); NaN unless its residual falls below residual_tolerance within
 /// max_iterations.
 double lowest_eigenvalue(const Eigen::MatrixXd& matrix, double residual_tolerance, int max_iterations = 300,
+                         const Eigen::VectorXd& start = {});
+/// The same with products of a sparse matrix (~nnz work each instead of n^2).
+double lowest_eigenvalue(const SparseHessian& matrix, double residual_tolerance, int max_iterations = 300,
                          const Eigen::VectorXd& start = {});
 
 /// Mass-weighted squared angular frequencies omega^2 (1/time^2), ascending.

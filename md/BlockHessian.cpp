@@ -91,6 +91,25 @@ Eigen::MatrixXd BlockHessian::dense(const std::vector<int>& atoms) const {
   return h;
 }
 
+Eigen::SparseMatrix<double> BlockHessian::sparse() const {
+  const Eigen::Index b = block_, n = Eigen::Index{atoms_} * b;
+  Eigen::SparseMatrix<double> h(n, n);
+  Eigen::VectorXi per_column(n);
+  for (int c = 0; c < atoms_; ++c)
+    per_column.segment(Eigen::Index{c} * b, b).setConstant(static_cast<int>(
+        b * (first_[static_cast<std::size_t>(c) + 1] - first_[static_cast<std::size_t>(c)])));
+  h.reserve(per_column);
+  for (int c = 0; c < atoms_; ++c)
+    for (int e = first_[static_cast<std::size_t>(c)]; e < first_[static_cast<std::size_t>(c) + 1]; ++e) {
+      const auto values = block(c, e - first_[static_cast<std::size_t>(c)]);
+      for (Eigen::Index j = 0; j < b; ++j)
+        for (Eigen::Index i = 0; i < b; ++i)
+          h.insert(Eigen::Index{row_[static_cast<std::size_t>(e)]} * b + i, Eigen::Index{c} * b + j) = values(i, j);
+    }
+  h.makeCompressed();
+  return h;
+}
+
 Eigen::VectorXd BlockHessian::multiply(const Eigen::VectorXd& v) const {
   const Eigen::Index b = block_;
   if (v.size() != Eigen::Index{atoms_} * b) throw InternalError("BlockHessian::multiply: wrong vector size");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <Eigen/Core>
+#include <Eigen/SparseCore>
 
 namespace glassland::md {
 
@@ -39,6 +40,8 @@ public:
   /// Dense principal sub-matrix over the coordinates of `atoms` in the order given (every atom
   /// when empty).
   Eigen::MatrixXd dense(const std::vector<int>& atoms = {}) const;
+  /// The whole matrix in Eigen's compressed-column form (every stored block's 9 entries).
+  Eigen::SparseMatrix<double> sparse() const;
   /// H v over all coordinates (v: atoms() * block_size() entries).
   Eigen::VectorXd multiply(const Eigen::VectorXd& v) const;
 

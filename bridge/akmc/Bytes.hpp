@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <Eigen/Core>
+#include <Eigen/SparseCore>
 
 #include "md/Error.hpp"
 
@@ -97,6 +98,16 @@ inline void transfer(ByteWriter& w, const std::string& value) { w.put_string(val
 inline void transfer(ByteWriter& w, const Eigen::VectorXd& value) { w.put_vector(value); }
 inline void transfer(ByteWriter& w, const Eigen::MatrixXd& value) { w.put_matrix(value); }
 inline void transfer(ByteWriter& w, const std::vector<int>& value) { w.put_ints(value); }
+/// A sparse matrix as its compressed columns (sizes, column starts, row indices, values).
+inline void transfer(ByteWriter& w, const Eigen::SparseMatrix<double>& value) {
+  Eigen::SparseMatrix<double> m = value;
+  m.makeCompressed();
+  w.put<std::int64_t>(m.rows());
+  w.put<std::int64_t>(m.cols());
+  w.put_ints(std::vector<int>(m.outerIndexPtr(), m.outerIndexPtr() + m.cols() + 1));
+  w.put_ints(std::vector<int>(m.innerIndexPtr(), m.innerIndexPtr() + m.nonZeros()));
+  w.put_vector(Eigen::Map<const Eigen::VectorXd>(m.valuePtr(), m.nonZeros()));
+}
 
 template <class T>
   requires std::is_arithmetic_v<T>
@@ -108,6 +119,17 @@ inline void transfer(ByteReader& r, std::string& value) { value = r.get_string()
 inline void transfer(ByteReader& r, Eigen::VectorXd& value) { value = r.get_vector(); }
 inline void transfer(ByteReader& r, Eigen::MatrixXd& value) { value = r.get_matrix(); }
 inline void transfer(ByteReader& r, std::vector<int>& value) { value = r.get_ints(); }
+inline void transfer(ByteReader& r, Eigen::SparseMatrix<double>& value) {
+  const auto rows = r.get<std::int64_t>();
+  const auto cols = r.get<std::int64_t>();
+  const std::vector<int> starts = r.get_ints(), inner = r.get_ints();
+  const Eigen::VectorXd values = r.get_vector();
+  if (starts.empty() || static_cast<std::int64_t>(starts.size()) != cols + 1 || inner.size() != static_cast<std::size_t>(values.size()) ||
+      starts.back() != values.size())
+    throw InternalError("malformed sparse matrix between ranks or threads");
+  value = Eigen::Map<const Eigen::SparseMatrix<double>>(rows, cols, values.size(), starts.data(), inner.data(),
+                                                        values.data());
+}
 
 /// Every field in order: with a ByteWriter (const fields) it encodes, with a ByteReader it decodes.
 template <class Stream, class... Fields>

@@ -59,24 +59,32 @@ std::vector<int> HessianColumns::missing(const std::vector<int>& atoms) const {
   return absent;
 }
 
-Eigen::MatrixXd HessianColumns::block(const std::vector<int>& atoms) const {
+landscape::SparseHessian HessianColumns::block(const std::vector<int>& atoms) const {
   std::vector<int> all;
   if (atoms.empty())
     for (int a = 0; a < static_cast<int>(x_.size() / block_); ++a) all.push_back(a);
   const std::vector<int>& list = atoms.empty() ? all : atoms;
-  std::map<int, Eigen::Index> position;  // atom -> its block index in the result
-  for (std::size_t k = 0; k < list.size(); ++k) position.emplace(list[k], static_cast<Eigen::Index>(k));
+  std::vector<Eigen::Index> position(static_cast<std::size_t>(x_.size() / block_), -1);  // atom -> its block
+  for (std::size_t k = 0; k < list.size(); ++k) position[static_cast<std::size_t>(list[k])] = static_cast<Eigen::Index>(k);
   const Eigen::Index b = block_;
   const Eigen::Index n = static_cast<Eigen::Index>(list.size()) * b;
-  Eigen::MatrixXd h = Eigen::MatrixXd::Zero(n, n);
+  std::vector<Eigen::Triplet<double>> entries;
   for (std::size_t j = 0; j < list.size(); ++j) {
     const AtomColumn& column = columns_.at(list[j]);
-    for (std::size_t k = 0; k < column.rows.size(); ++k)
-      if (const auto it = position.find(column.rows[k]); it != position.end())
-        h.block(it->second * b, static_cast<Eigen::Index>(j) * b, b, b) =
-            column.values.middleRows(static_cast<Eigen::Index>(k) * b, b);
+    entries.reserve(entries.size() + column.rows.size() * static_cast<std::size_t>(b * b));
+    for (std::size_t k = 0; k < column.rows.size(); ++k) {
+      const Eigen::Index p = position[static_cast<std::size_t>(column.rows[k])];
+      if (p < 0) continue;
+      for (Eigen::Index c = 0; c < b; ++c)
+        for (Eigen::Index r = 0; r < b; ++r)
+          entries.emplace_back(p * b + r, static_cast<Eigen::Index>(j) * b + c,
+                               column.values(static_cast<Eigen::Index>(k) * b + r, c));
+    }
   }
-  return 0.5 * (h + h.transpose());
+  landscape::SparseHessian h(n, n);
+  h.setFromTriplets(entries.begin(), entries.end());
+  const landscape::SparseHessian transposed = h.transpose();
+  return 0.5 * (h + transposed);
 }
 
 long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk,

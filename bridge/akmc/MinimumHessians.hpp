@@ -25,6 +25,7 @@
 
 #include "bridge/akmc/Surface.hpp"
 #include "landscape/CatalogRecords.hpp"
+#include "landscape/Hessian.hpp"
 
 namespace glassland::bridge {
 
@@ -57,8 +58,9 @@ public:
   /// Atoms of `atoms` (every atom when empty) whose column is missing, in order.
   std::vector<int> missing(const std::vector<int>& atoms) const;
   /// The Hessian over the coordinates of `atoms` (all when empty), symmetrized as
-  /// landscape::finite_difference_hessian does; every column must be present.
-  Eigen::MatrixXd block(const std::vector<int>& atoms) const;
+  /// landscape::finite_difference_hessian does, sparse (only the stored columns' blocks); every
+  /// column must be present.
+  landscape::SparseHessian block(const std::vector<int>& atoms) const;
 
 private:
   Eigen::VectorXd x_;

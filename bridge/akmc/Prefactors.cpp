@@ -123,8 +123,9 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
   return s;
 }
 
-PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle, const Eigen::MatrixXd& minimum,
-                              const Eigen::MatrixXd& product, const PrefactorOptions& options) {
+PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle,
+                              const landscape::SparseHessian& minimum, const landscape::SparseHessian& product,
+                              const PrefactorOptions& options) {
   const PrefactorCpuTimer timer;
   PrefactorResult result;
   result.saddle = saddle.saddle;
@@ -159,7 +160,7 @@ PrefactorResult event_prefactors(const Surface& surface, const Eigen::VectorXd& 
     return result;
   }
   const SaddleHessian s = event_saddle_hessian(surface, minimum, saddle, saddle_energy, product, options);
-  Eigen::MatrixXd h_min, h_product;
+  landscape::SparseHessian h_min, h_product;
   long calls = s.force_calls;
   if (s.first_order) {
     HessianColumns at_minimum(minimum, surface.space.block_size()), at_product(product, surface.space.block_size());

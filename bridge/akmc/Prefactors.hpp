@@ -18,6 +18,7 @@
 #include <Eigen/Core>
 
 #include "bridge/akmc/Surface.hpp"
+#include "landscape/Hessian.hpp"
 #include "landscape/SaddleRefinement.hpp"
 
 namespace glassland::bridge {
@@ -75,7 +76,7 @@ struct SaddleHessian {
   Eigen::VectorXd saddle;      ///< length
   double saddle_energy = 0.0;
   std::vector<int> atoms;      ///< the region (empty: every atom)
-  Eigen::MatrixXd hessian;     ///< energy/length^2, coordinates of `atoms`
+  landscape::SparseHessian hessian;  ///< energy/length^2, coordinates of `atoms`
   int growths = 0;             ///< shells added to reach one negative curvature
   /// product - minimum over the coordinates of `atoms` (length): where Vineyard's Lanczos for the
   /// unstable mode starts (a cost, not a result).
@@ -91,8 +92,9 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
 
 /// Vineyard forward and backward prefactors from the saddle's Hessian and the two minima's
 /// Hessians over the same atoms (no force calls; force_calls is the saddle's).
-PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle, const Eigen::MatrixXd& minimum,
-                              const Eigen::MatrixXd& product, const PrefactorOptions& options);
+PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle,
+                              const landscape::SparseHessian& minimum, const landscape::SparseHessian& product,
+                              const PrefactorOptions& options);
 
 /// All of it, the minima's Hessians computed afresh (the engine takes them from
 /// MinimumHessians.hpp instead). `minimum` and `product` are minima continuous with `saddle`.

@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include <catch2/catch.hpp>
+#include <Eigen/Cholesky>
 
 #include "bridge/akmc/EventTableBuilder.hpp"
 #include "bridge/akmc/MinimumHessians.hpp"
@@ -89,7 +90,7 @@ TEST_CASE("cached Hessian columns assemble the finite-difference Hessian of any 
     bridge::HessianColumns again(x, 3);
     // Another task layout (chunks of 3 atoms, the region requested twice in one call).
     bridge::fill_columns(surface, {{&again, region}, {&again, region}}, step, 3);
-    CHECK(again.block(region) == assembled);
+    CHECK(Eigen::MatrixXd(again.block(region)) == assembled);
   }
   SECTION("a sub-region is the sub-block") {
     const std::vector<int> part(region.begin(), region.begin() + 4);
@@ -107,7 +108,7 @@ TEST_CASE("cached Hessian columns assemble the finite-difference Hessian of any 
     CHECK((block - reference).cwiseAbs().maxCoeff() < 1e-5 * reference.cwiseAbs().maxCoeff());
     bridge::HessianColumns again(x, 3);
     bridge::fill_columns(analytic, {{&again, region}, {&again, region}}, step, 3);
-    CHECK(again.block(region) == block);  // a pure function of the configuration
+    CHECK(Eigen::MatrixXd(again.block(region)) == block);  // a pure function of the configuration
   }
 }
 
@@ -199,48 +200,68 @@ TEST_CASE("Vineyard by determinants and Lanczos equals Vineyard by spectra", "[a
   const bridge::Surface surface = glass_surface(start);
   const auto [x, energy, found] = first_saddle(surface, start);
   REQUIRE(found.status == landscape::SearchStatus::success);
-  const auto full = [&](const Eigen::VectorXd& at) { return surface.make_objective()->hessian(at).dense(); };
-  const Eigen::MatrixXd h_min = full(x), h_saddle = full(found.saddle), h_product = full(found.product);
+  const auto full = [&](const Eigen::VectorXd& at) { return surface.make_objective()->hessian(at).sparse(); };
+  const landscape::SparseHessian h_min = full(x), h_saddle = full(found.saddle), h_product = full(found.product);
   Eigen::VectorXd masses(x.size());
   for (Eigen::Index k = 0; k < masses.size(); ++k) masses[k] = surface.masses[static_cast<std::size_t>(k / 3)];
   // The whole periodic box (3 translations lifted out) and a region of it (no zero modes).
   const std::vector<int> region = landscape::atoms_within(surface.space, found.saddle, found.saddle.segment<3>(0), 4.0);
   const std::vector<Eigen::Index> c = landscape::coordinates_of(region, x.size(), 3);
-  const auto sub = [&](const Eigen::MatrixXd& h) { return Eigen::MatrixXd(h(c, c)); };
+  const auto sub = [&](const landscape::SparseHessian& h) {
+    return landscape::SparseHessian(Eigen::MatrixXd(Eigen::MatrixXd(h)(c, c)).sparseView());
+  };
   const Eigen::VectorXd sub_masses = masses(c);
   struct Case {
     const char* name;
-    Eigen::MatrixXd minimum, saddle, product;
+    landscape::SparseHessian minimum, saddle, product;
     Eigen::VectorXd m;
     int zero;
   };
   for (const Case& k : {Case{"whole box", h_min, h_saddle, h_product, masses, 3},
                         Case{"region", sub(h_min), sub(h_saddle), sub(h_product), sub_masses, 0}}) {
     DYNAMIC_SECTION(k.name) {
-      const int spectrum_negative = landscape::curvature_spectrum(k.saddle, k.zero, 1e-6, false).negative;
+      const int spectrum_negative =
+          landscape::curvature_spectrum(Eigen::MatrixXd(k.saddle), k.zero, 1e-6, false).negative;
       CHECK(landscape::negative_curvatures(k.saddle, k.zero, 1e-6) == spectrum_negative);
       CHECK(landscape::negative_curvatures(k.minimum, k.zero, 1e-6) == 0);
       if (spectrum_negative != 1) continue;  // a region may cut the unstable mode: nothing to compare
       const auto [forward, backward] =
           landscape::vineyard_prefactor_pair(k.minimum, k.product, k.saddle, k.m, k.zero, 1.0);
-      const double f = landscape::vineyard_prefactor(k.minimum, k.saddle, k.m, k.zero, 1.0).prefactor;
-      const double b = landscape::vineyard_prefactor(k.product, k.saddle, k.m, k.zero, 1.0).prefactor;
+      const Eigen::MatrixXd saddle(k.saddle);
+      const double f = landscape::vineyard_prefactor(Eigen::MatrixXd(k.minimum), saddle, k.m, k.zero, 1.0).prefactor;
+      const double b = landscape::vineyard_prefactor(Eigen::MatrixXd(k.product), saddle, k.m, k.zero, 1.0).prefactor;
       INFO(std::setprecision(12) << "forward " << forward << " vs " << f << ", backward " << backward << " vs " << b);
       // The same numbers summed as log-determinants instead of log-eigenvalues: rounding of
       // ~n log terms (n ~ 800) and of the factorizations, ~1e-12 relative per term.
       CHECK(test::close(forward, f, 1e-8));
       CHECK(test::close(backward, b, 1e-8));
+      if (k.zero != 3) continue;
+      // Against the lifted dense determinants the code used before (det(W + a T T^T) / a^3):
+      // the same pseudo-determinants, one atom held fixed instead; both exact up to rounding of
+      // ~750 log-pivots of factorizations with condition ~1e5, so 1e-9 in log det (relative).
+      const Eigen::VectorXd weights = k.m.cwiseSqrt(), scale = weights.cwiseInverse();
+      for (const auto* h : {&k.minimum, &k.saddle, &k.product}) {
+        Eigen::MatrixXd lifted = scale.asDiagonal() * Eigen::MatrixXd(*h) * scale.asDiagonal();
+        double lift = 0.0;
+        REQUIRE(landscape::lift_translations(lifted, weights, lift));
+        const double log_lifted = Eigen::LDLT<Eigen::MatrixXd>(lifted).vectorD().cwiseAbs().array().log().sum() -
+                                  3.0 * std::log(lift);
+        const landscape::ReducedFactorization reduced = landscape::reduced_factorization(*h, scale, 3, false);
+        REQUIRE(reduced.factorized);
+        CHECK(reduced.negative == (h == &k.saddle ? 1 : 0));
+        CHECK(std::abs(reduced.log_abs_pdet - log_lifted) < 1e-9);
+      }
     }
   }
   SECTION("two negative curvatures are counted as two") {
-    Eigen::MatrixXd two = h_saddle;
+    Eigen::MatrixXd two(h_saddle);
     two.block<3, 3>(30, 30) -= 1e3 * Eigen::Matrix3d::Identity();  // a strongly unstable atom
-    CHECK(landscape::negative_curvatures(two, 3, 1e-6) ==
+    CHECK(landscape::negative_curvatures(two.sparseView(), 3, 1e-6) ==
           landscape::curvature_spectrum(two, 3, 1e-6, false).negative);
-    CHECK(landscape::negative_curvatures(two, 3, 1e-6) >= 2);
+    CHECK(landscape::negative_curvatures(two.sparseView(), 3, 1e-6) >= 2);
   }
   SECTION("Lanczos finds the lowest eigenvalue") {
-    const Eigen::VectorXd all = landscape::curvature_spectrum(h_saddle, 0, 0.0, false).eigenvalues;
+    const Eigen::VectorXd all = landscape::curvature_spectrum(Eigen::MatrixXd(h_saddle), 0, 0.0, false).eigenvalues;
     CHECK(test::close(landscape::lowest_eigenvalue(h_saddle, 1e-9 * h_saddle.diagonal().maxCoeff()), all[0], 1e-9));
   }
 }

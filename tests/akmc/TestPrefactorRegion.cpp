@@ -190,7 +190,7 @@ TEST_CASE("on a glass saddle the region rule reduces to the full Hessian and kee
     bridge::HessianColumns f(found.saddle, 3);
     const long calls = bridge::fill_columns(differences, {{&f, {}}}, forward.column_step(), 8, true);
     CHECK(calls == 3 * 256 + 32);  // 3 per atom, +1 evaluation at x per task of 8 atoms
-    const Eigen::MatrixXd difference = f.block({}) - h_saddle;
+    const Eigen::MatrixXd difference = Eigen::MatrixXd(f.block({})) - h_saddle;
     INFO("largest entry " << h_saddle.cwiseAbs().maxCoeff() << ", largest difference "
                           << difference.cwiseAbs().maxCoeff());
     // Error step * |V'''| / 2: |V'''| of the Wahnstrom pairs at their closest approach here is
@@ -206,7 +206,8 @@ TEST_CASE("on a glass saddle the region rule reduces to the full Hessian and kee
   REQUIRE(h.first_order);
   CHECK_FALSE(h.atoms.empty());
   CHECK(h.atoms.size() < 256u);
-  CHECK(landscape::curvature_spectrum(h.hessian, 0, rule.refinement.negative_tolerance, false).negative == 1);
+  CHECK(landscape::curvature_spectrum(Eigen::MatrixXd(h.hessian), 0, rule.refinement.negative_tolerance, false).negative ==
+        1);
 }
 
 TEST_CASE("bad prefactor region parameters are refused with one line naming the option", "[akmc][prefactor]") {

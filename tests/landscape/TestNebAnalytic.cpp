@@ -1,14 +1,20 @@
 // NEB, saddle refinement, intermediate-minimum splitting and Vineyard prefactors on analytic
-// 2-D surfaces whose stationary points are known.
+// 2-D surfaces whose stationary points are known; the pseudo-determinants behind Vineyard on
+// small random translation-invariant Hessians.
+#include <cstdint>
 #include <numbers>
+#include <random>
 
 #include <catch2/catch.hpp>
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
 
 #include "landscape/ElementaryTransitions.hpp"
 #include "landscape/Hessian.hpp"
 #include "landscape/NudgedElasticBand.hpp"
 #include "landscape/SaddleRefinement.hpp"
 #include "landscape/Vineyard.hpp"
+#include "md/BlockHessian.hpp"
 #include "tests/landscape/MullerBrown.hpp"
 
 using namespace glassland;
@@ -143,4 +149,98 @@ TEST_CASE("Vineyard prefactor of a 2-D double well equals the analytic value", "
   CHECK(metal.prefactor == Approx(expected / std::sqrt(mvv)).epsilon(1e-7));
   // A minimum given as the "saddle" is rejected.
   CHECK_THROWS(landscape::vineyard_prefactor(h_min, h_min, Eigen::VectorXd::Constant(2, m), 0, 1.0));
+}
+
+namespace {
+
+/// A random translation-invariant Hessian of `atoms` atoms, every pair coupled: pair blocks
+/// K = R R^T + 0.1 I (positive definite: H is positive semi-definite with exactly the 3
+/// translations as null space), and `unstable` of them replaced by -K (negative curvatures).
+md::BlockHessian random_pair_hessian(int atoms, int unstable, std::uint64_t seed) {
+  std::mt19937_64 random(seed);
+  std::uniform_real_distribution<double> u(-1.0, 1.0);
+  std::vector<md::BlockHessian::Pair> pairs;
+  for (int i = 0; i < atoms; ++i)
+    for (int j = i + 1; j < atoms; ++j) {
+      Eigen::Matrix3d r;
+      for (int k = 0; k < 9; ++k) r(k / 3, k % 3) = u(random);
+      Eigen::Matrix3d k = r * r.transpose() + 0.1 * Eigen::Matrix3d::Identity();
+      if (static_cast<int>(pairs.size()) < unstable) k = -3.0 * k;
+      md::BlockHessian::Pair p{i, j, {}};
+      Eigen::Map<Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(p.k) = k;
+      pairs.push_back(p);
+    }
+  return md::BlockHessian(atoms, pairs);
+}
+
+}  // namespace
+
+TEST_CASE("pseudo-determinant and inertia with one atom removed equal those of the whole Hessian",
+          "[vineyard][hessian]") {
+  // pdet(A) = det(A_KK) / det(U_R)^2 and inertia(A_KK) = inertia(A on its range) for every removed
+  // atom (Hessian.hpp), against the eigenvalues of the dense A and the lifted determinant
+  // det(A + a T T^T) / a^3 that the code used before. Exact identities: only rounding of n = 21
+  // terms (~1e-15 each) separates them, so 1e-10 in log|pdet| (= relative in pdet) is generous.
+  const int atoms = 7;
+  std::mt19937_64 random(11);
+  std::uniform_real_distribution<double> mass(1.0, 3.0);
+  for (const int unstable : {0, 1, 2, 4}) {
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+      const landscape::SparseHessian h = random_pair_hessian(atoms, unstable, seed).sparse();
+      Eigen::VectorXd masses(3 * atoms);
+      for (int a = 0; a < atoms; ++a) masses.segment<3>(3 * a).setConstant(mass(random));
+      const Eigen::VectorXd scale = masses.cwiseSqrt().cwiseInverse();
+      const Eigen::MatrixXd w = scale.asDiagonal() * Eigen::MatrixXd(h) * scale.asDiagonal();
+      // Reference 1: the spectrum, the 3 translations (smallest |lambda|) dropped.
+      const landscape::CurvatureSpectrum spectrum = landscape::curvature_spectrum(w, 3, 0.0, false);
+      const double log_pdet = spectrum.eigenvalues.cwiseAbs().array().log().sum();
+      REQUIRE(spectrum.eigenvalues.cwiseAbs().minCoeff() > 1e-3);  // well separated from the null space
+      // Reference 2: the lifted determinant.
+      Eigen::MatrixXd lifted = w;
+      double lift = 0.0;
+      REQUIRE(landscape::lift_translations(lifted, masses.cwiseSqrt(), lift));
+      const double log_lifted = Eigen::LDLT<Eigen::MatrixXd>(lifted).vectorD().cwiseAbs().array().log().sum() -
+                                3.0 * std::log(lift);
+      INFO("unstable pairs " << unstable << ", seed " << seed << ", negative " << spectrum.negative);
+      CHECK(std::abs(log_lifted - log_pdet) < 1e-10);
+      if (unstable == 0) CHECK(spectrum.negative == 0);
+      if (unstable > 0) CHECK(spectrum.negative > 0);
+      const double total_mass = masses.sum() / 3.0;
+      for (int i = 0; i < atoms; ++i) {
+        const Eigen::MatrixXd reduced = landscape::reduced_dense(h, scale, i);
+        REQUIRE(reduced.rows() == 3 * atoms - 3);
+        const Eigen::VectorXd values = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(reduced).eigenvalues();
+        // det(U_R)^2 = (m_i / sum m)^3.
+        const double log_minor = 3.0 * std::log(masses[3 * i] / total_mass);
+        CHECK(std::abs(values.cwiseAbs().array().log().sum() - log_minor - log_pdet) < 1e-10);
+        CHECK((values.array() < 0.0).count() == spectrum.negative);
+      }
+      for (const bool definite : {false, true}) {
+        const landscape::ReducedFactorization f = landscape::reduced_factorization(h, scale, 3, definite);
+        CHECK(f.factorized == (!definite || spectrum.negative == 0));  // a Cholesky proves a minimum
+        if (!f.factorized) continue;
+        CHECK(f.negative == spectrum.negative);
+        CHECK(std::abs(f.log_abs_pdet - log_pdet) < 1e-10);
+      }
+      // Unweighted (scale 1): the inertia that negative_curvatures counts.
+      const Eigen::MatrixXd plain(h);
+      CHECK(landscape::negative_curvatures(h, 3, 1e-8) == landscape::curvature_spectrum(plain, 3, 1e-8, false).negative);
+      // No zero modes: a non-singular block (atom 0 held fixed) is factorized whole.
+      const landscape::SparseHessian pinned = Eigen::MatrixXd(plain.bottomRightCorner(18, 18)).sparseView();
+      const landscape::ReducedFactorization whole =
+          landscape::reduced_factorization(pinned, Eigen::VectorXd::Ones(18), 0, false);
+      const Eigen::VectorXd pinned_values =
+          Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(plain.bottomRightCorner(18, 18)).eigenvalues();
+      CHECK(std::abs(whole.log_abs_pdet - pinned_values.cwiseAbs().array().log().sum()) < 1e-10);
+      CHECK(whole.negative == (pinned_values.array() < 0.0).count());
+    }
+  }
+  SECTION("Lanczos on the sparse matrix finds the lowest eigenvalue") {
+    const landscape::SparseHessian h = random_pair_hessian(atoms, 2, 5).sparse();
+    const Eigen::VectorXd values = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(Eigen::MatrixXd(h)).eigenvalues();
+    const double lowest = landscape::lowest_eigenvalue(h, 1e-10 * h.diagonal().cwiseAbs().maxCoeff());
+    CHECK(std::abs(lowest - values[0]) < 1e-9 * std::abs(values[0]));
+    CHECK(landscape::lowest_eigenvalue(Eigen::MatrixXd(h), 1e-10 * h.diagonal().cwiseAbs().maxCoeff()) ==
+          Approx(values[0]).epsilon(1e-9));
+  }
 }
