@@ -96,6 +96,20 @@ Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorX
   return a;
 }
 
+HeldAtom held_atom(const Eigen::VectorXd& scale, int zero_modes) {
+  HeldAtom held;
+  const Eigen::Index n = scale.size();
+  if (zero_modes != 3 || n < 3) return held;
+  // The heaviest atom (largest null-vector weights): the best-conditioned minor.
+  const Eigen::VectorXd w2 = scale.cwiseAbs2().cwiseInverse();
+  held.atom = 0;
+  for (Eigen::Index a = 1; a < n / 3; ++a)
+    if (w2.segment<3>(3 * a).sum() > w2.segment<3>(3 * held.atom).sum()) held.atom = a;
+  for (Eigen::Index c = 0; c < 3; ++c)
+    held.log_minor += std::log(w2[3 * held.atom + c]) - std::log(w2(Eigen::seqN(c, n / 3, 3)).sum());
+  return held;
+}
+
 ReducedFactorization reduced_factorization(const SparseHessian& hessian, const Eigen::VectorXd& scale, int zero_modes,
                                            bool definite) {
   ReducedFactorization r;
@@ -103,31 +117,21 @@ ReducedFactorization reduced_factorization(const SparseHessian& hessian, const E
   if ((zero_modes != 0 && zero_modes != 3) || scale.size() != n || hessian.cols() != n || n <= zero_modes ||
       (zero_modes == 3 && n % 3 != 0))
     return r;
-  Eigen::Index removed = -1;
-  double log_minor = 0.0;  // log det(U_R)^2
-  if (zero_modes == 3) {
-    // The heaviest atom (largest null-vector weights): the best-conditioned minor.
-    const Eigen::VectorXd w2 = scale.cwiseAbs2().cwiseInverse();
-    removed = 0;
-    for (Eigen::Index a = 1; a < n / 3; ++a)
-      if (w2.segment<3>(3 * a).sum() > w2.segment<3>(3 * removed).sum()) removed = a;
-    for (Eigen::Index c = 0; c < 3; ++c)
-      log_minor += std::log(w2[3 * removed + c]) - std::log(w2(Eigen::seqN(c, n / 3, 3)).sum());
-  }
-  Eigen::MatrixXd a = reduced_dense(hessian, scale, removed);
+  const HeldAtom held = held_atom(scale, zero_modes);
+  Eigen::MatrixXd a = reduced_dense(hessian, scale, held.atom);
   if (definite) {
     const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(a);  // in place: no second n^2 copy
     if (llt.info() != Eigen::Success) return r;
     const Eigen::VectorXd diagonal = llt.matrixLLT().diagonal();
     if (!(diagonal.array() > 0.0).all()) return r;
-    r.log_abs_pdet = 2.0 * diagonal.array().log().sum() - log_minor;
+    r.log_abs_pdet = 2.0 * diagonal.array().log().sum() - held.log_minor;
     r.smallest_pivot = diagonal.minCoeff() * diagonal.minCoeff();
   } else {
     const Eigen::LDLT<Eigen::Ref<Eigen::MatrixXd>> ldlt(a);
     if (ldlt.info() != Eigen::Success) return r;
     const Eigen::VectorXd d = ldlt.vectorD();
     r.negative = static_cast<int>((d.array() < 0.0).count());
-    r.log_abs_pdet = d.cwiseAbs().array().log().sum() - log_minor;
+    r.log_abs_pdet = d.cwiseAbs().array().log().sum() - held.log_minor;
     r.smallest_pivot = d.cwiseAbs().minCoeff();
   }
   r.factorized = true;

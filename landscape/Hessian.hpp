@@ -73,6 +73,14 @@ struct ReducedFactorization {
 ReducedFactorization reduced_factorization(const SparseHessian& hessian, const Eigen::VectorXd& scale, int zero_modes,
                                            bool definite);
 
+/// The atom reduced_factorization holds fixed (the heaviest, the first of equals; -1 without zero
+/// modes) and log det(U_R)^2 for it.
+struct HeldAtom {
+  Eigen::Index atom = -1;
+  double log_minor = 0.0;
+};
+HeldAtom held_atom(const Eigen::VectorXd& scale, int zero_modes);
+
 /// The dense S H S over every coordinate but those of atom `removed` (none when < 0).
 Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorXd& scale, Eigen::Index removed);
 

@@ -33,7 +33,7 @@ CurvatureSpectrum modes(const Eigen::MatrixXd& hessian, const Eigen::VectorXd& m
 /// Lanczos over products matrix * v (a dense or a sparse matrix).
 template <class Matrix>
 double lanczos_lowest(const Matrix& matrix, double residual_tolerance, int max_iterations,
-                      const Eigen::VectorXd& start) {
+                      const Eigen::VectorXd& start, Eigen::VectorXd* vector = nullptr) {
   const Eigen::Index n = matrix.rows();
   const int kmax = static_cast<int>(std::min<Eigen::Index>(n, max_iterations));
   Eigen::MatrixXd q(n, kmax + 1);
@@ -57,7 +57,10 @@ double lanczos_lowest(const Matrix& matrix, double residual_tolerance, int max_i
       for (int i = 0; i < k; ++i) t(i, i + 1) = t(i + 1, i) = beta[static_cast<std::size_t>(i)];
       const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> ritz(t);
       const double residual = b * std::abs(ritz.eigenvectors()(k, 0));  // |A y - theta y|
-      if (residual <= residual_tolerance) return ritz.eigenvalues()[0];
+      if (residual <= residual_tolerance) {
+        if (vector != nullptr) *vector = (q.leftCols(k + 1) * ritz.eigenvectors().col(0)).normalized();
+        return ritz.eigenvalues()[0];
+      }
     }
     if (b == 0.0) break;
     beta.push_back(b);
@@ -78,41 +81,95 @@ double lowest_eigenvalue(const SparseHessian& matrix, double residual_tolerance,
   return lanczos_lowest(matrix, residual_tolerance, max_iterations, start);
 }
 
+SaddleFactorization factorize_saddle(const SparseHessian& hessian, const Eigen::VectorXd& masses, int zero_modes,
+                                     double mvv_to_energy, double negative_tolerance,
+                                     const Eigen::VectorXd& unstable_guess) {
+  SaddleFactorization f;
+  const Eigen::Index n = hessian.rows();
+  if (masses.size() != n || hessian.cols() != n || (zero_modes != 0 && zero_modes != 3) || n <= zero_modes ||
+      (zero_modes == 3 && n % 3 != 0))
+    return f;
+  const Eigen::VectorXd weights = (masses * mvv_to_energy).cwiseSqrt(), scale = weights.cwiseInverse();
+  // lambda_0 to ~1e-12 relative: its residual r bounds the error by r^2 / gap. Products of the
+  // sparse W cost ~nnz, not n^2. In mass-weighted coordinates a displacement dx is M^1/2 dx.
+  const SparseHessian w = scale.asDiagonal() * hessian * scale.asDiagonal();
+  const Eigen::VectorXd start =
+      unstable_guess.size() == n ? Eigen::VectorXd(unstable_guess.cwiseProduct(weights)) : Eigen::VectorXd();
+  Eigen::VectorXd y;
+  f.unstable = lanczos_lowest(w, 1e-9 * w.diagonal().cwiseAbs().maxCoeff(), 300, start, &y);
+  if (f.unstable < -negative_tolerance) {
+    // B = W_KK + c y_K y_K^T, c = 2|lambda_0|: for v over K (zero on R) write v = a y + u, u _|_ y;
+    // then v^T B v = a^2 |lambda_0| + u^T W u > 0 (W >= 0 on y's complement, u no translation),
+    // so B is positive definite and one Cholesky factorization gives both the inertia and the
+    // determinant: det W_KK = det B (1 - c y_K^T B^-1 y_K) (matrix determinant lemma), negative
+    // exactly when W_KK has one negative eigenvalue, since B - c y_K y_K^T has at most one.
+    const HeldAtom held = held_atom(scale, zero_modes);
+    Eigen::MatrixXd b = reduced_dense(hessian, scale, held.atom);
+    Eigen::VectorXd z(b.rows());
+    for (Eigen::Index k = 0, j = 0; k < n; ++k)
+      if (k / 3 != held.atom) z[j++] = y[k];
+    const double c = -2.0 * f.unstable;
+    b.selfadjointView<Eigen::Lower>().rankUpdate(z, c);
+    const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(b);  // reads the lower triangle only
+    const Eigen::VectorXd diagonal = llt.matrixLLT().diagonal();
+    if (llt.info() == Eigen::Success && (diagonal.array() > 0.0).all() &&
+        diagonal.minCoeff() * diagonal.minCoeff() > negative_tolerance) {
+      // s = det W_KK / det B, ~-1 when y_K is close to W_KK's unstable mode; its rounding is
+      // ~cond(B) eps absolute, so a tiny |s| is left to the LDLT below.
+      const double s = 1.0 - c * z.dot(llt.solve(z));
+      if (s < -1e-2) {
+        f.conclusive = true;
+        f.negative = 1;
+        f.log_abs_pdet = 2.0 * diagonal.array().log().sum() + std::log(-s) - held.log_minor;
+        return f;
+      }
+    }
+  }
+  // No unstable mode (a region that cuts it, a minimum) or an inconclusive shortcut: the inertia
+  // of an LDLT factorization.
+  const ReducedFactorization r = reduced_factorization(hessian, scale, zero_modes, false);
+  f.conclusive = r.factorized && r.smallest_pivot > negative_tolerance;
+  f.negative = r.negative;
+  f.log_abs_pdet = r.log_abs_pdet;
+  return f;
+}
+
 std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_minimum,
                                                   const SparseHessian& hessian_product,
                                                   const SparseHessian& hessian_saddle, const Eigen::VectorXd& masses,
                                                   int zero_modes, double mvv_to_energy, double negative_tolerance,
                                                   const Eigen::VectorXd& unstable_guess) {
+  return vineyard_prefactor_pair(
+      hessian_minimum, hessian_product, hessian_saddle,
+      factorize_saddle(hessian_saddle, masses, zero_modes, mvv_to_energy, negative_tolerance, unstable_guess), masses,
+      zero_modes, mvv_to_energy, negative_tolerance);
+}
+
+std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_minimum,
+                                                  const SparseHessian& hessian_product,
+                                                  const SparseHessian& hessian_saddle, const SaddleFactorization& saddle,
+                                                  const Eigen::VectorXd& masses, int zero_modes, double mvv_to_energy,
+                                                  double negative_tolerance) {
   const auto by_spectra = [&] {
-    const Eigen::MatrixXd saddle(hessian_saddle);
-    return std::pair{vineyard_prefactor(Eigen::MatrixXd(hessian_minimum), saddle, masses, zero_modes, mvv_to_energy,
-                                        negative_tolerance)
+    const Eigen::MatrixXd dense_saddle(hessian_saddle);
+    return std::pair{vineyard_prefactor(Eigen::MatrixXd(hessian_minimum), dense_saddle, masses, zero_modes,
+                                        mvv_to_energy, negative_tolerance)
                          .prefactor,
-                     vineyard_prefactor(Eigen::MatrixXd(hessian_product), saddle, masses, zero_modes, mvv_to_energy,
-                                        negative_tolerance)
+                     vineyard_prefactor(Eigen::MatrixXd(hessian_product), dense_saddle, masses, zero_modes,
+                                        mvv_to_energy, negative_tolerance)
                          .prefactor};
   };
   if (hessian_minimum.rows() != masses.size() || hessian_product.rows() != masses.size() ||
       hessian_saddle.rows() != masses.size() || (zero_modes != 0 && zero_modes != 3))
     return by_spectra();
-  const Eigen::VectorXd inverse_sqrt = (masses * mvv_to_energy).cwiseSqrt().cwiseInverse();
-  // |det' W_saddle| and its one negative pivot (Hessian.hpp: one atom's coordinates removed).
-  const ReducedFactorization saddle = reduced_factorization(hessian_saddle, inverse_sqrt, zero_modes, false);
-  if (!saddle.factorized || saddle.negative != 1 || saddle.smallest_pivot <= negative_tolerance) return by_spectra();
-  // lambda_0 to ~1e-12 relative: its residual r bounds the error by r^2 / gap. Products of the
-  // sparse W cost ~nnz, not n^2. In mass-weighted coordinates a displacement dx is M^1/2 dx.
-  const SparseHessian ws = inverse_sqrt.asDiagonal() * hessian_saddle * inverse_sqrt.asDiagonal();
-  const Eigen::VectorXd start = unstable_guess.size() == masses.size()
-                                    ? Eigen::VectorXd(unstable_guess.cwiseProduct((masses * mvv_to_energy).cwiseSqrt()))
-                                    : Eigen::VectorXd();
-  const double unstable = lowest_eigenvalue(ws, 1e-9 * ws.diagonal().cwiseAbs().maxCoeff(), 300, start);
-  if (!(unstable < -negative_tolerance)) return by_spectra();
+  if (!saddle.conclusive || saddle.negative != 1 || !(saddle.unstable < -negative_tolerance)) return by_spectra();
   // det' W of both minima by Cholesky, which also proves they have no negative mode.
+  const Eigen::VectorXd inverse_sqrt = (masses * mvv_to_energy).cwiseSqrt().cwiseInverse();
   const ReducedFactorization forward = reduced_factorization(hessian_minimum, inverse_sqrt, zero_modes, true);
   const ReducedFactorization backward = reduced_factorization(hessian_product, inverse_sqrt, zero_modes, true);
   if (!forward.factorized || !backward.factorized) return by_spectra();
   const double log_two_pi = std::log(2.0 * std::numbers::pi);
-  const double common = 0.5 * (std::log(-unstable) - saddle.log_abs_pdet) - log_two_pi;
+  const double common = 0.5 * (std::log(-saddle.unstable) - saddle.log_abs_pdet) - log_two_pi;
   return {std::exp(0.5 * forward.log_abs_pdet + common), std::exp(0.5 * backward.log_abs_pdet + common)};
 }
 

@@ -9,6 +9,7 @@
 // Units: Hessian energy/length^2, masses mass units; with mvv_to_energy (md/Units.hpp) the
 // frequencies come out in 1/time of the unit system (1/tau for LJ, 1/ps for metal), and so
 // does nu.
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -37,21 +38,48 @@ VineyardResult vineyard_prefactor(const Eigen::MatrixXd& hessian_minimum, const 
 ///   nu = (1/2 pi) sqrt(det' W_min |lambda_0| / |det' W_saddle|),
 /// W = M^-1/2 H M^-1/2, det' its pseudo-determinant over the complement of the zero modes from a
 /// factorization of W without one atom's coordinates (reduced_factorization, Hessian.hpp): a
-/// Cholesky one for each minimum (which also proves it has no negative mode), an LDLT one for
-/// the saddle (its one negative pivot, Sylvester), and the unstable eigenvalue lambda_0 of the
-/// sparse W_saddle by Lanczos. Whenever a step is inconclusive (a factorization fails, the saddle
-/// shows other than one negative pivot, a pivot or lambda_0 within negative_tolerance of zero,
-/// Lanczos does not converge, zero_modes other than 0 or 3) it returns vineyard_prefactor's
-/// results, so it throws exactly when that does. `unstable_guess` (one entry per coordinate, a
-/// displacement such as product - minimum) starts the Lanczos; it changes the cost, not the
-/// result. zero_modes = 3 requires the translations to be exact null vectors (analytic pair
-/// Hessians: rows sum to zero to rounding).
+/// Cholesky one for each minimum (which also proves it has no negative mode), and for the saddle
+/// the unstable eigenvalue lambda_0 of the sparse W by Lanczos and one Cholesky factorization
+/// that also proves it has exactly one negative mode (factorize_saddle). Whenever a step is
+/// inconclusive (a factorization fails, the saddle shows other than one negative mode, a pivot
+/// or lambda_0 within negative_tolerance of zero, Lanczos does not converge, zero_modes other
+/// than 0 or 3) it returns vineyard_prefactor's results, so it throws exactly when that does.
+/// `unstable_guess` (one entry per coordinate, a displacement such as product - minimum) starts
+/// the Lanczos; it changes the cost, not the result. zero_modes = 3 requires the translations to
+/// be exact null vectors (analytic pair Hessians: rows sum to zero to rounding).
 std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_minimum,
                                                   const SparseHessian& hessian_product,
                                                   const SparseHessian& hessian_saddle, const Eigen::VectorXd& masses,
                                                   int zero_modes, double mvv_to_energy,
                                                   double negative_tolerance = 1e-8,
                                                   const Eigen::VectorXd& unstable_guess = {});
+
+/// What Vineyard needs of a saddle's Hessian, and what decides whether a prefactor region holds
+/// the unstable mode: W = M^-1/2 H M^-1/2 (1/time^2).
+struct SaddleFactorization {
+  bool conclusive = false;  ///< `negative` and log_abs_pdet are proven (else: use the spectrum)
+  int negative = 0;         ///< negative eigenvalues of W on the complement of its zero modes
+  double log_abs_pdet = 0.0;  ///< log |det' W|
+  double unstable = std::numeric_limits<double>::quiet_NaN();  ///< lowest eigenvalue of W (Lanczos; NaN: none)
+};
+
+/// The saddle half of vineyard_prefactor_pair: lambda_0 and its mode y by Lanczos on the sparse
+/// W, then, when lambda_0 < -negative_tolerance, one Cholesky factorization of
+/// W_KK + 2|lambda_0| y_K y_K^T (positive definite exactly when W has one negative eigenvalue;
+/// the reduced W_KK of reduced_factorization), whose determinant and the matrix determinant lemma
+/// give det W_KK and its sign; otherwise, or when that is inconclusive, reduced_factorization's
+/// LDLT (~2.5x the Cholesky's time at n ~ 1,500). Not conclusive when a pivot lies within
+/// negative_tolerance of zero or the factorization fails.
+SaddleFactorization factorize_saddle(const SparseHessian& hessian, const Eigen::VectorXd& masses, int zero_modes,
+                                     double mvv_to_energy, double negative_tolerance,
+                                     const Eigen::VectorXd& unstable_guess = {});
+
+/// vineyard_prefactor_pair with the saddle already factorized (by the prefactor region's check).
+std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_minimum,
+                                                  const SparseHessian& hessian_product,
+                                                  const SparseHessian& hessian_saddle, const SaddleFactorization& saddle,
+                                                  const Eigen::VectorXd& masses, int zero_modes, double mvv_to_energy,
+                                                  double negative_tolerance = 1e-8);
 
 /// Lowest eigenvalue of a symmetric matrix by Lanczos with full reorthogonalization from a fixed
 /// start vector (`start` mixed into a generic one, when given: a guess of the lowest mode makes

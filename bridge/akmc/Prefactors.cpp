@@ -97,14 +97,21 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
     const bool whole = static_cast<int>(region.size()) == n;
     s.atoms = whole ? std::vector<int>{} : region;
     s.hessian = columns.block(s.atoms);
-    // By the inertia of an LDLT factorization, not the eigenvalues: ~4x cheaper (Hessian.hpp).
-    const int negative = landscape::negative_curvatures(s.hessian, whole ? options.refinement.zero_modes : 0,
-                                                        options.refinement.negative_tolerance);
+    const int zero = whole ? options.refinement.zero_modes : 0;
+    const std::vector<Eigen::Index> c = landscape::coordinates_of(s.atoms, saddle.size(), block);
+    s.unstable_guess = surface.space.difference(product, minimum)(c);
+    // By the inertia of one factorization, not the eigenvalues (Vineyard.hpp), which Vineyard
+    // then reuses; the spectrum only when that is inconclusive.
+    s.factorization = landscape::factorize_saddle(s.hessian, coordinate_masses(s.atoms, surface), zero,
+                                                  surface.mvv_to_energy, options.refinement.negative_tolerance,
+                                                  s.unstable_guess);
+    const int negative = s.factorization.conclusive ? s.factorization.negative
+                                                    : landscape::curvature_spectrum(Eigen::MatrixXd(s.hessian), zero,
+                                                                                    options.refinement.negative_tolerance,
+                                                                                    false)
+                                                          .negative;
     if (negative == 1) {
       s.first_order = true;
-      const Eigen::VectorXd path = surface.space.difference(product, minimum);
-      const std::vector<Eigen::Index> c = landscape::coordinates_of(s.atoms, path.size(), block);
-      s.unstable_guess = path(c);
       break;
     }
     // None: the region cuts the unstable mode, grow it. More than one: a sub-block has at most
@@ -139,8 +146,12 @@ PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddl
   const Eigen::VectorXd m = coordinate_masses(saddle.atoms, surface);
   try {
     // Determinants and one Lanczos eigenvalue instead of three spectra (Vineyard.hpp).
-    std::tie(result.forward, result.backward) = landscape::vineyard_prefactor_pair(
-        minimum, product, saddle.hessian, m, zero, surface.mvv_to_energy, 1e-8, saddle.unstable_guess);
+    std::tie(result.forward, result.backward) =
+        saddle.factorization.conclusive
+            ? landscape::vineyard_prefactor_pair(minimum, product, saddle.hessian, saddle.factorization, m, zero,
+                                                 surface.mvv_to_energy, 1e-8)
+            : landscape::vineyard_prefactor_pair(minimum, product, saddle.hessian, m, zero, surface.mvv_to_energy,
+                                                 1e-8, saddle.unstable_guess);
     result.valid = true;
   } catch (const InputError& e) {
     result.failure = e.what();  // a soft mode at a minimum

@@ -20,6 +20,7 @@
 #include "bridge/akmc/Surface.hpp"
 #include "landscape/Hessian.hpp"
 #include "landscape/SaddleRefinement.hpp"
+#include "landscape/Vineyard.hpp"
 
 namespace glassland::bridge {
 
@@ -81,6 +82,8 @@ struct SaddleHessian {
   /// product - minimum over the coordinates of `atoms` (length): where Vineyard's Lanczos for the
   /// unstable mode starts (a cost, not a result).
   Eigen::VectorXd unstable_guess;
+  /// The region check's factorization of the mass-weighted block (Vineyard reuses it).
+  landscape::SaddleFactorization factorization;
   long force_calls = 0;
 };
 

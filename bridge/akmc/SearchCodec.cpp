@@ -49,7 +49,8 @@ void prefactor_fields(S& s, M& p) {
 template <class S, class M>
 void saddle_hessian_fields(S& s, M& h) {
   transfer_fields(s, h.first_order, h.failure, h.saddle, h.saddle_energy, h.atoms, h.hessian, h.growths,
-                  h.force_calls, h.unstable_guess);
+                  h.force_calls, h.unstable_guess, h.factorization.conclusive, h.factorization.negative,
+                  h.factorization.log_abs_pdet, h.factorization.unstable);
 }
 
 }  // namespace

@@ -250,6 +250,11 @@ TEST_CASE("Vineyard by determinants and Lanczos equals Vineyard by spectra", "[a
         REQUIRE(reduced.factorized);
         CHECK(reduced.negative == (h == &k.saddle ? 1 : 0));
         CHECK(std::abs(reduced.log_abs_pdet - log_lifted) < 1e-9);
+        // The saddle's shortcut (one Cholesky of W_KK + 2|lambda_0| y y^T) gives the same.
+        const landscape::SaddleFactorization f = landscape::factorize_saddle(*h, k.m, 3, 1.0, 1e-8);
+        REQUIRE(f.conclusive);
+        CHECK(f.negative == reduced.negative);
+        CHECK(std::abs(f.log_abs_pdet - log_lifted) < 1e-9);
       }
     }
   }
