@@ -168,9 +168,14 @@ std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_m
   const ReducedFactorization forward = reduced_factorization(hessian_minimum, inverse_sqrt, zero_modes, true);
   const ReducedFactorization backward = reduced_factorization(hessian_product, inverse_sqrt, zero_modes, true);
   if (!forward.factorized || !backward.factorized) return by_spectra();
+  return vineyard_from_factorizations(forward.log_abs_pdet, backward.log_abs_pdet, saddle);
+}
+
+std::pair<double, double> vineyard_from_factorizations(double log_pdet_minimum, double log_pdet_product,
+                                                       const SaddleFactorization& saddle) {
   const double log_two_pi = std::log(2.0 * std::numbers::pi);
   const double common = 0.5 * (std::log(-saddle.unstable) - saddle.log_abs_pdet) - log_two_pi;
-  return {std::exp(0.5 * forward.log_abs_pdet + common), std::exp(0.5 * backward.log_abs_pdet + common)};
+  return {std::exp(0.5 * log_pdet_minimum + common), std::exp(0.5 * log_pdet_product + common)};
 }
 
 VineyardResult vineyard_prefactor(const Eigen::MatrixXd& hessian_minimum, const Eigen::MatrixXd& hessian_saddle,

@@ -81,6 +81,12 @@ std::pair<double, double> vineyard_prefactor_pair(const SparseHessian& hessian_m
                                                   const Eigen::VectorXd& masses, int zero_modes, double mvv_to_energy,
                                                   double negative_tolerance = 1e-8);
 
+/// The last step of vineyard_prefactor_pair: forward and backward nu (1/time) from log det' W of
+/// both minima (reduced_factorization's Cholesky) and a conclusive saddle factorization with one
+/// negative mode.
+std::pair<double, double> vineyard_from_factorizations(double log_pdet_minimum, double log_pdet_product,
+                                                       const SaddleFactorization& saddle);
+
 /// Lowest eigenvalue of a symmetric matrix by Lanczos with full reorthogonalization from a fixed
 /// start vector (`start` mixed into a generic one, when given: a guess of the lowest mode makes
 /// it converge in a few iterations); NaN unless its residual falls below residual_tolerance within

@@ -95,6 +95,18 @@ landscape::SparseHessian HessianColumns::block(const std::vector<int>& atoms) co
   return 0.5 * (h + transposed);
 }
 
+landscape::ReducedFactorization HessianColumns::minimum_factorization(const std::vector<int>& atoms,
+                                                                     const Eigen::VectorXd& masses,
+                                                                     double mvv_to_energy, int zero_modes) const {
+  const std::lock_guard<std::mutex> lock(factorizations_->mutex);
+  auto key = std::make_tuple(atoms, zero_modes, mvv_to_energy);
+  if (const auto it = factorizations_->done.find(key); it != factorizations_->done.end()) return it->second;
+  const Eigen::VectorXd scale = (masses * mvv_to_energy).cwiseSqrt().cwiseInverse();
+  const landscape::ReducedFactorization f = landscape::reduced_factorization(block(atoms), scale, zero_modes, true);
+  factorizations_->done.emplace(std::move(key), f);
+  return f;
+}
+
 long fill_columns(const Surface& surface, const std::vector<ColumnRequest>& requests, double step, int chunk,
                   bool forward) {
   struct Task {

@@ -19,6 +19,9 @@
 #include <cstdint>
 #include <list>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <tuple>
 #include <vector>
 
 #include <Eigen/Core>
@@ -61,11 +64,24 @@ public:
   /// landscape::finite_difference_hessian does, sparse (only the stored columns' blocks); every
   /// column must be present.
   landscape::SparseHessian block(const std::vector<int>& atoms) const;
+  /// The Cholesky factorization of the mass-weighted block over `atoms` (a minimum's half of
+  /// Vineyard: landscape::reduced_factorization of block(atoms) with scale (masses mvv)^-1/2,
+  /// `masses` one per coordinate), computed the first time a region asks and reused by every
+  /// later saddle of this minimum over the same atoms (on this glass every region is the whole
+  /// box). A pure function of the columns, so the memo changes no result; thread-safe.
+  landscape::ReducedFactorization minimum_factorization(const std::vector<int>& atoms, const Eigen::VectorXd& masses,
+                                                        double mvv_to_energy, int zero_modes) const;
 
 private:
   Eigen::VectorXd x_;
   int block_ = 3;
   std::map<int, AtomColumn> columns_;
+  struct Factorizations {
+    std::mutex mutex;
+    std::map<std::tuple<std::vector<int>, int, double>, landscape::ReducedFactorization> done;
+  };
+  // Shared by copies, which hold the same columns (a column never changes once inserted).
+  std::shared_ptr<Factorizations> factorizations_ = std::make_shared<Factorizations>();
 };
 
 /// What one fill_columns call computes: the columns of `atoms` for `columns`.

@@ -130,10 +130,12 @@ SaddleHessian event_saddle_hessian(const Surface& surface, const Eigen::VectorXd
   return s;
 }
 
-PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle,
-                              const landscape::SparseHessian& minimum, const landscape::SparseHessian& product,
-                              const PrefactorOptions& options) {
-  const PrefactorCpuTimer timer;
+namespace {
+
+/// vineyard_pair without its CPU timer (callers that time themselves).
+PrefactorResult untimed_vineyard_pair(const Surface& surface, const SaddleHessian& saddle,
+                                      const landscape::SparseHessian& minimum,
+                                      const landscape::SparseHessian& product, const PrefactorOptions& options) {
   PrefactorResult result;
   result.saddle = saddle.saddle;
   result.saddle_energy = saddle.saddle_energy;
@@ -157,6 +159,43 @@ PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddl
     result.failure = e.what();  // a soft mode at a minimum
   }
   return result;
+}
+
+}  // namespace
+
+PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddle,
+                              const landscape::SparseHessian& minimum, const landscape::SparseHessian& product,
+                              const PrefactorOptions& options) {
+  const PrefactorCpuTimer timer;
+  return untimed_vineyard_pair(surface, saddle, minimum, product, options);
+}
+
+PrefactorResult vineyard_pair_from_columns(const Surface& surface, const SaddleHessian& saddle,
+                                           const HessianColumns& minimum, const HessianColumns& product,
+                                           const PrefactorOptions& options) {
+  const PrefactorCpuTimer timer;
+  const landscape::SaddleFactorization& f = saddle.factorization;
+  if (saddle.first_order && f.conclusive && f.negative == 1 && f.unstable < -1e-8) {
+    const int zero = saddle.atoms.empty() ? options.refinement.zero_modes : 0;
+    const Eigen::VectorXd m = coordinate_masses(saddle.atoms, surface);
+    const landscape::ReducedFactorization forward =
+        minimum.minimum_factorization(saddle.atoms, m, surface.mvv_to_energy, zero);
+    const landscape::ReducedFactorization backward =
+        product.minimum_factorization(saddle.atoms, m, surface.mvv_to_energy, zero);
+    if (forward.factorized && backward.factorized) {
+      PrefactorResult result;
+      result.saddle = saddle.saddle;
+      result.saddle_energy = saddle.saddle_energy;
+      result.force_calls = saddle.force_calls;
+      std::tie(result.forward, result.backward) =
+          landscape::vineyard_from_factorizations(forward.log_abs_pdet, backward.log_abs_pdet, f);
+      result.valid = true;
+      return result;
+    }
+  }
+  // Anything else as vineyard_pair decides it (the spectra, a failure).
+  if (!saddle.first_order) return untimed_vineyard_pair(surface, saddle, {}, {}, options);
+  return untimed_vineyard_pair(surface, saddle, minimum.block(saddle.atoms), product.block(saddle.atoms), options);
 }
 
 PrefactorResult event_prefactors(const Surface& surface, const Eigen::VectorXd& minimum, const Eigen::VectorXd& saddle,

@@ -99,6 +99,14 @@ PrefactorResult vineyard_pair(const Surface& surface, const SaddleHessian& saddl
                               const landscape::SparseHessian& minimum, const landscape::SparseHessian& product,
                               const PrefactorOptions& options);
 
+class HessianColumns;
+
+/// vineyard_pair with the minima's halves from their columns (HessianColumns::
+/// minimum_factorization: once per minimum and region, not once per saddle); the same result.
+PrefactorResult vineyard_pair_from_columns(const Surface& surface, const SaddleHessian& saddle,
+                                           const HessianColumns& minimum, const HessianColumns& product,
+                                           const PrefactorOptions& options);
+
 /// All of it, the minima's Hessians computed afresh (the engine takes them from
 /// MinimumHessians.hpp instead). `minimum` and `product` are minima continuous with `saddle`.
 PrefactorResult event_prefactors(const Surface& surface, const Eigen::VectorXd& minimum, const Eigen::VectorXd& saddle,

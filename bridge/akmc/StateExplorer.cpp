@@ -323,14 +323,13 @@ StateExplorer::PendingPrefactors StateExplorer::pending_prefactors(const EventTa
     requests.push_back({product[i], saddles[i].atoms});
   }
   out.column_calls = fill_columns(surface_, requests, options.column_step(), 8, options.forward_differences);
-  // 3. Vineyard (eigenvalues only, no force calls), distributed for the dense diagonalizations.
+  // 3. Vineyard (factorizations only, no force calls; a minimum's once per region), distributed.
   out.results = run_distributed<PrefactorResult>(
       n,
       [&](int i) {
         const SaddleHessian& s = saddles[static_cast<std::size_t>(i)];
         if (!s.first_order) return vineyard_pair(surface_, s, {}, {}, options);
-        return vineyard_pair(surface_, s, here.block(s.atoms), product[static_cast<std::size_t>(i)]->block(s.atoms),
-                             options);
+        return vineyard_pair_from_columns(surface_, s, here, *product[static_cast<std::size_t>(i)], options);
       },
       encode_prefactors, decode_prefactors);
   return out;

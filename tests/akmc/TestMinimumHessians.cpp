@@ -145,6 +145,14 @@ TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a gl
   CHECK(test::close(cached.forward, reference.forward, 1e-6));
   CHECK(test::close(cached.backward, reference.backward, 1e-6));
   CHECK(cached.forward > 0.0);
+  // The engine's path: each minimum's factorization once per region, kept with its columns;
+  // the same arithmetic, so the same bits, computed or remembered.
+  for (int pass = 0; pass < 2; ++pass) {
+    const bridge::PrefactorResult memo = bridge::vineyard_pair_from_columns(surface, saddle, minimum, product, options);
+    REQUIRE(memo.valid);
+    CHECK(memo.forward == cached.forward);
+    CHECK(memo.backward == cached.backward);
+  }
   // A second saddle of the same minimum over the same atoms needs no new column of it.
   CHECK(bridge::fill_columns(surface, {{&minimum, saddle.atoms}}, options.column_step(), 8,
                              options.forward_differences) == 0);
