@@ -380,6 +380,12 @@ SaddleSearchResult min_mode_search(md::Objective& objective, const Configuration
     soft.eigenvalue_change_tolerance = 0.0;
     soft.residual_tolerance = 0.0;
     soft.relative_tolerance = 0.0;
+    // Forward differences from the gradient at the minimum: one call more, but one call per
+    // product instead of two (16 + 1 calls instead of 32; an error O(step) is irrelevant for
+    // a start direction).
+    soft.gradient.resize(minimum.size());
+    Eigen::VectorXd at_minimum = minimum;
+    objective.value_and_gradient(at_minimum, soft.gradient);
     const LowestModes modes = lowest_modes(objective, space, minimum, soft);
     Eigen::VectorXd v = modes.lowest_mode;
     if (v.dot(mode) < 0.0) v = -v;

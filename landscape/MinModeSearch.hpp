@@ -4,7 +4,8 @@
 // the dimer method: Henkelman & Jonsson, JCP 111, 7010 (1999)):
 //  1. displace the atoms within `displacement_radius` of a centre atom at random; a short
 //     Lanczos at the minimum started on that displacement gives a soft direction near the
-//     centre, and the climb starts a `basin_step` along it (initial_lanczos_iterations);
+//     centre (forward differences from the gradient at the minimum), and the climb starts a
+//     `basin_step` along it (initial_lanczos_iterations);
 //  2. every iteration: the lowest mode v, tracked by a short Lanczos (LowestModes) started on
 //     the previous mode with forward differences from the gradient already computed (or, in
 //     the concave region, kept after a 1-call check of its curvature); the first Lanczos
