@@ -25,6 +25,11 @@ landscape::MinModeSearchOptions akmc_search_defaults() {
   // searches, 0.60-0.75 -> 0.78-0.88 of them succeed and the climb costs 20-30 % fewer force
   // calls per success (docs/akmc.md "Search cost").
   s.max_step = 0.05;
+  // With those halved steps, keep the concave-region mode without a force call after steps of up
+  // to 0.02 (not 0.01): over five seeds of 40 searches the median climb + check per successful
+  // search drops by 1-3 %, the climb calls per success by 1-11 %, success and first order do not
+  // drop (docs/akmc.md "Search cost").
+  s.mode_fixed_step = 0.02;
   return s;
 }
 
