@@ -20,6 +20,7 @@
 #include "bridge/akmc/EventTableBuilder.hpp"
 #include "bridge/akmc/MinimumHessians.hpp"
 #include "bridge/akmc/Prefactors.hpp"
+#include "bridge/akmc/SearchCodec.hpp"
 #include "landscape/ObjectivePool.hpp"
 #include "landscape/Hessian.hpp"
 #include "landscape/MinModeSearch.hpp"
@@ -153,6 +154,17 @@ TEST_CASE("prefactors from cached minimum Hessians equal recomputed ones on a gl
     CHECK(memo.forward == cached.forward);
     CHECK(memo.backward == cached.backward);
   }
+  // What travels between ranks and threads: the sparse block and its factorization, exactly.
+  bridge::ByteWriter writer;
+  bridge::encode_saddle_hessian(writer, saddle);
+  bridge::ByteReader reader(writer.bytes());
+  const bridge::SaddleHessian decoded = bridge::decode_saddle_hessian(reader);
+  CHECK(reader.done());
+  CHECK(decoded.hessian.nonZeros() == saddle.hessian.nonZeros());
+  CHECK(Eigen::MatrixXd(decoded.hessian) == Eigen::MatrixXd(saddle.hessian));
+  CHECK(decoded.factorization.conclusive == saddle.factorization.conclusive);
+  CHECK(decoded.factorization.log_abs_pdet == saddle.factorization.log_abs_pdet);
+  CHECK(decoded.factorization.unstable == saddle.factorization.unstable);
   // A second saddle of the same minimum over the same atoms needs no new column of it.
   CHECK(bridge::fill_columns(surface, {{&minimum, saddle.atoms}}, options.column_step(), 8,
                              options.forward_differences) == 0);
