@@ -10,7 +10,8 @@ Usage: benchmarks/akmc_vs_md.py [--glassland build/bridge/glassland] [--out out/
 2. MD: NVT Nose-Hoover, dt = 0.005 tau, --md-steps steps, one thread: simulated time / CPU time.
 3. aKMC from the same glass at the same T (wahnstrom-sf, default completeness rule, Vineyard
    prefactors), --events events, one thread: simulated time / CPU time, the median force calls
-   per successful search, the success fraction and the prefactor share of all force calls.
+   per successful search, the success fraction and the prefactor share of all force calls and
+   of the CPU time.
 CPU time is the child process's user+system time (resource.getrusage), so other load on a
 shared machine inflates wall time but not these numbers. Prints a Markdown table and writes
 results.json. Times in tau = sigma sqrt(m/eps) (m = the small atom's mass 1).
@@ -70,18 +71,23 @@ def main():
                      "akmc_cpu_s": akmc_cpu, "akmc_tau_per_cpu_hour": akmc_rate, "ratio": akmc_rate / md_rate,
                      "median_force_calls_per_successful_search": s["force_calls_per_search_median"],
                      "search_success_fraction": s["search_success_fraction"],
-                     "prefactor_share": s["prefactor_share"], "states_explored": s["states_explored"],
+                     "saddle_force_calls_per_search_median": s["saddle_force_calls_per_search_median"],
+                     "prefactor_share": s["prefactor_share"], "prefactor_cpu_share": s["prefactor_cpu_share"],
+                     "states_explored": s["states_explored"],
                      "superbasin_exits": s["superbasin_exits"], "reused_guesses": s["reused_guesses"]})
         print(f"akmc_vs_md: T = {fraction} Tf done", file=sys.stderr)
     with open(f"{a.out}/results.json", "w") as f:
         json.dump({"tf": tf, "natoms": a.natoms, "rows": rows, "load": os.getloadavg()}, f, indent=2)
     print(f"Tf = {tf:.4f}, N = {a.natoms}, load average {os.getloadavg()[0]:.1f}")
-    print("| T/Tf | MD τ per CPU-h | aKMC τ per CPU-h (events) | ratio | median calls/successful search | success | prefactor share |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| T/Tf | MD τ per CPU-h | aKMC τ per CPU-h (events, τ reached) | ratio | states explored | superbasin exits "
+          "| median calls/successful search: whole / saddle only | success | prefactor share: force calls / CPU |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
-        print(f"| {r['T_over_Tf']} | {r['md_tau_per_cpu_hour']:.3g} | {r['akmc_tau_per_cpu_hour']:.3g} ({r['akmc_events']}) "
-              f"| {r['ratio']:.3g} | {r['median_force_calls_per_successful_search']:.0f} | "
-              f"{r['search_success_fraction']:.2f} | {r['prefactor_share']:.2f} |")
+        print(f"| {r['T_over_Tf']} | {r['md_tau_per_cpu_hour']:.3g} | {r['akmc_tau_per_cpu_hour']:.3g} "
+              f"({r['akmc_events']}, {r['akmc_time_tau']:.3g}) | {r['ratio']:.3g} | {r['states_explored']} | "
+              f"{r['superbasin_exits']} | {r['median_force_calls_per_successful_search']:.0f} / "
+              f"{r['saddle_force_calls_per_search_median']:.0f} | {r['search_success_fraction']:.2f} | "
+              f"{r['prefactor_share']:.2f} / {r['prefactor_cpu_share']:.2f} |")
 
 
 if __name__ == "__main__":
