@@ -82,7 +82,8 @@ int negative_curvatures(const SparseHessian& hessian, int zero_modes, double tol
   return f.negative;
 }
 
-Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorXd& scale, Eigen::Index removed) {
+Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorXd& scale, Eigen::Index removed,
+                              bool project) {
   const Eigen::Index n = hessian.rows();
   const Eigen::Index cut = removed < 0 ? 0 : 3, first = removed < 0 ? n : 3 * removed;
   const auto index = [&](Eigen::Index k) { return k < first ? k : k - cut; };
@@ -93,6 +94,22 @@ Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorX
       if (it.row() < first || it.row() >= first + cut)
         a(index(it.row()), index(j)) = scale[it.row()] * it.value() * scale[j];
   }
+  if (!project || n % 3 != 0) return a;
+  // P A P = A - U G^T - G U^T + U C U^T with G = A U, C = U^T G (symmetric), i.e.
+  // A - U Gt^T - Gt U^T with Gt = G - U C / 2.
+  Eigen::MatrixXd u = Eigen::MatrixXd::Zero(n, 3);
+  for (Eigen::Index k = 0; k < n; ++k) u(k, k % 3) = 1.0 / scale[k];
+  for (int c = 0; c < 3; ++c) u.col(c).normalize();
+  const Eigen::MatrixXd g = scale.asDiagonal() * (hessian * (scale.asDiagonal() * u));
+  const Eigen::MatrixXd gt = g - 0.5 * u * (u.transpose() * g);
+  Eigen::MatrixXd uk(n - cut, 3), gk(n - cut, 3);
+  for (Eigen::Index k = 0; k < n; ++k)
+    if (k < first || k >= first + cut) {
+      uk.row(index(k)) = u.row(k);
+      gk.row(index(k)) = gt.row(k);
+    }
+  a.noalias() -= uk * gk.transpose();
+  a.noalias() -= gk * uk.transpose();
   return a;
 }
 
@@ -118,7 +135,7 @@ ReducedFactorization reduced_factorization(const SparseHessian& hessian, const E
       (zero_modes == 3 && n % 3 != 0))
     return r;
   const HeldAtom held = held_atom(scale, zero_modes);
-  Eigen::MatrixXd a = reduced_dense(hessian, scale, held.atom);
+  Eigen::MatrixXd a = reduced_dense(hessian, scale, held.atom, zero_modes == 3);
   if (definite) {
     const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(a);  // in place: no second n^2 copy
     if (llt.info() != Eigen::Success) return r;

@@ -48,8 +48,10 @@ int negative_curvatures(const SparseHessian& hessian, int zero_modes, double tol
 /// The pseudo-determinant and inertia of A = S H S (S = diag(scale), one entry per coordinate)
 /// on the complement of its null space, without an eigen-decomposition and without lifting the
 /// null space (which would make a sparse matrix dense). With zero_modes = 3 the null space must
-/// be exactly the 3 translations weighted by 1/scale (sqrt(mass) for a mass-weighted Hessian,
-/// 1 for a plain one), as for a whole periodic box; with 0, A must be non-singular.
+/// be the 3 translations weighted by 1/scale (sqrt(mass) for a mass-weighted Hessian, 1 for a
+/// plain one), as for a whole periodic box (they are projected out first, reduced_dense, so
+/// finite-difference Hessians whose rows sum to O(step) are fine); with 0, A must be
+/// non-singular.
 ///   pdet(A) = det(A_KK) / det(U_R)^2,
 /// U the orthonormal null basis, R the 3 coordinates of one atom i (the heaviest), K the rest:
 /// with A = Q L Q^T over the range (V = [U Q] orthogonal), A_KK = Q_K L Q_K^T, and for an
@@ -81,8 +83,15 @@ struct HeldAtom {
 };
 HeldAtom held_atom(const Eigen::VectorXd& scale, int zero_modes);
 
-/// The dense S H S over every coordinate but those of atom `removed` (none when < 0).
-Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorXd& scale, Eigen::Index removed);
+/// The dense S H S over every coordinate but those of atom `removed` (none when < 0). With
+/// `project`, of P (S H S) P instead, P = I - U U^T projecting out the translations weighted by
+/// 1/scale: nothing changes when they are exact null vectors (an analytic pair Hessian: ~1e-13),
+/// and when they are not (finite differences: rows sum to O(step) instead of 0) det' stays that
+/// of a Hessian whose null space is exactly the translations; holding one atom fixed would
+/// otherwise amplify the rows' error by ~N (the other atoms translate against the fixed one at
+/// a curvature ~N times below the typical). A rank-6 correction of the dense block, O(n^2).
+Eigen::MatrixXd reduced_dense(const SparseHessian& hessian, const Eigen::VectorXd& scale, Eigen::Index removed,
+                              bool project = false);
 
 /// H + a T T^T with T the orthonormal rigid translations weighted by `weights` (one per
 /// coordinate: 1 for a plain Hessian, sqrt(mass) for a mass-weighted one) and a = trace(H)/n:

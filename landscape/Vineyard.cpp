@@ -104,7 +104,7 @@ SaddleFactorization factorize_saddle(const SparseHessian& hessian, const Eigen::
     // determinant: det W_KK = det B (1 - c y_K^T B^-1 y_K) (matrix determinant lemma), negative
     // exactly when W_KK has one negative eigenvalue, since B - c y_K y_K^T has at most one.
     const HeldAtom held = held_atom(scale, zero_modes);
-    Eigen::MatrixXd b = reduced_dense(hessian, scale, held.atom);
+    Eigen::MatrixXd b = reduced_dense(hessian, scale, held.atom, zero_modes == 3);
     Eigen::VectorXd z(b.rows());
     for (Eigen::Index k = 0, j = 0; k < n; ++k)
       if (k / 3 != held.atom) z[j++] = y[k];
