@@ -1,4 +1,5 @@
 #include "landscape/Hessian.hpp"
+#include "landscape/DenseCholesky.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -137,9 +138,8 @@ ReducedFactorization reduced_factorization(const SparseHessian& hessian, const E
   const HeldAtom held = held_atom(scale, zero_modes);
   Eigen::MatrixXd a = reduced_dense(hessian, scale, held.atom, zero_modes == 3);
   if (definite) {
-    const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(a);  // in place: no second n^2 copy
-    if (llt.info() != Eigen::Success) return r;
-    const Eigen::VectorXd diagonal = llt.matrixLLT().diagonal();
+    if (!cholesky_in_place(a)) return r;  // in place: no second n^2 copy
+    const Eigen::VectorXd diagonal = a.diagonal();
     if (!(diagonal.array() > 0.0).all()) return r;
     r.log_abs_pdet = 2.0 * diagonal.array().log().sum() - held.log_minor;
     r.smallest_pivot = diagonal.minCoeff() * diagonal.minCoeff();

@@ -8,6 +8,7 @@
 
 #include <Eigen/Eigenvalues>
 
+#include "landscape/DenseCholesky.hpp"
 #include "landscape/Hessian.hpp"
 #include "md/Error.hpp"
 
@@ -110,13 +111,12 @@ SaddleFactorization factorize_saddle(const SparseHessian& hessian, const Eigen::
       if (k / 3 != held.atom) z[j++] = y[k];
     const double c = -2.0 * f.unstable;
     b.selfadjointView<Eigen::Lower>().rankUpdate(z, c);
-    const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(b);  // reads the lower triangle only
-    const Eigen::VectorXd diagonal = llt.matrixLLT().diagonal();
-    if (llt.info() == Eigen::Success && (diagonal.array() > 0.0).all() &&
-        diagonal.minCoeff() * diagonal.minCoeff() > negative_tolerance) {
+    const bool factorized = cholesky_in_place(b);  // reads the lower triangle only
+    const Eigen::VectorXd diagonal = b.diagonal();
+    if (factorized && (diagonal.array() > 0.0).all() && diagonal.minCoeff() * diagonal.minCoeff() > negative_tolerance) {
       // s = det W_KK / det B, ~-1 when y_K is close to W_KK's unstable mode; its rounding is
-      // ~cond(B) eps absolute, so a tiny |s| is left to the LDLT below.
-      const double s = 1.0 - c * z.dot(llt.solve(z));
+      // ~cond(B) eps absolute, so a tiny |s| is left to the LDLT below. z^T B^-1 z = |L^-1 z|^2.
+      const double s = 1.0 - c * b.triangularView<Eigen::Lower>().solve(z).squaredNorm();
       if (s < -1e-2) {
         f.conclusive = true;
         f.negative = 1;

@@ -10,12 +10,14 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 
+#include "landscape/DenseCholesky.hpp"
 #include "landscape/ElementaryTransitions.hpp"
 #include "landscape/Hessian.hpp"
 #include "landscape/NudgedElasticBand.hpp"
 #include "landscape/SaddleRefinement.hpp"
 #include "landscape/Vineyard.hpp"
 #include "md/BlockHessian.hpp"
+#include "md/SimdLevel.hpp"
 #include "tests/landscape/MullerBrown.hpp"
 
 using namespace glassland;
@@ -291,5 +293,32 @@ TEST_CASE("pseudo-determinant and inertia with one atom removed equal those of t
     CHECK(std::abs(lowest - values[0]) < 1e-9 * std::abs(values[0]));
     CHECK(landscape::lowest_eigenvalue(Eigen::MatrixXd(h), 1e-10 * h.diagonal().cwiseAbs().maxCoeff()) ==
           Approx(values[0]).epsilon(1e-9));
+  }
+}
+
+TEST_CASE("the dense Cholesky factorization gives the same factor on every vector path", "[vineyard][hessian]") {
+  // The AVX2+FMA variant (its own Eigen instances) against Eigen's baseline LLT: the same
+  // arithmetic in another order, so the same factor to rounding (n = 300, condition ~1e2).
+  std::mt19937_64 random(3);
+  std::uniform_real_distribution<double> u(-1.0, 1.0);
+  const Eigen::Index n = 300;
+  Eigen::MatrixXd r(n, n);
+  for (Eigen::Index k = 0; k < r.size(); ++k) r.data()[k] = u(random);
+  const Eigen::MatrixXd a = r * r.transpose() / static_cast<double>(n) + Eigen::MatrixXd::Identity(n, n);
+  const Eigen::LLT<Eigen::MatrixXd> reference(a);
+  const Eigen::MatrixXd l = reference.matrixL();
+  Eigen::MatrixXd chosen = a;
+  REQUIRE(landscape::cholesky_in_place(chosen));
+  CHECK((Eigen::MatrixXd(chosen.triangularView<Eigen::Lower>()) - l).cwiseAbs().maxCoeff() < 1e-12);
+  Eigen::MatrixXd indefinite = a;
+  indefinite(n / 2, n / 2) = -1.0;
+  CHECK_FALSE(landscape::cholesky_in_place(indefinite));
+  if (md::cpu_simd_level() >= md::SimdLevel::avx2) {
+    Eigen::MatrixXd wide = a;
+    REQUIRE(landscape::detail::cholesky_in_place_avx2(wide.data(), n));
+    CHECK((Eigen::MatrixXd(wide.triangularView<Eigen::Lower>()) - l).cwiseAbs().maxCoeff() < 1e-12);
+    indefinite = a;
+    indefinite(n / 2, n / 2) = -1.0;
+    CHECK_FALSE(landscape::detail::cholesky_in_place_avx2(indefinite.data(), n));
   }
 }
