@@ -1,6 +1,7 @@
 // Force calls of minimum-mode saddle searches on a glass (issue 9 target: median <= 150 per
 // successful search, >= 95 % first order on the 500-atom Wahnström glass).
-// Usage: bench_min_mode_search GLASS.data [POTENTIAL=wahnstrom-sf] [SEARCHES=40] [SEED=1] [KEY=VALUE ...]
+// Usage (one thread: OMP_NUM_THREADS=1 for an honest CPU figure):
+//   bench_min_mode_search GLASS.data [POTENTIAL=wahnstrom-sf] [SEARCHES=40] [SEED=1] [KEY=VALUE ...]
 // KEY=VALUE overrides a MinModeSearchOptions field for tuning (names as in MinModeSearch.hpp:
 // fmax, displacement_magnitude, displacement_radius, basin_step, max_step, 
 // max_basin_iterations, max_iterations, max_energy, ...).
@@ -176,6 +177,11 @@ int main(int argc, char** argv) try {
   std::cout << fmt::format("  all searches: climb + check force calls median {:.0f} mean {:.1f}; per success {:.1f}\n",
                            median(saddle_calls_all), mean(saddle_calls_all),
                            successes ? mean(saddle_calls_all) * searches / successes : 0.0);
+  // CPU beside force calls: the Exp preconditioner's solves cost CPU that no force call shows
+  // (docs/akmc.md "Search cost"). Without OMP_NUM_THREADS=1 an idle OpenMP thread spins and
+  // inflates this figure ~20x on a shared machine.
+  std::cout << fmt::format("  CPU s per successful search (all searches incl. quenches / successes): {:.3f}\n",
+                           successes ? cpu / successes : 0.0);
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "bench_min_mode_search: " << e.what() << "\n";
