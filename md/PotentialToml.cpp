@@ -27,8 +27,9 @@ double number(const std::string& source, const toml::node& node, const std::stri
 }
 
 int type_index(const std::string& source, const toml::node& node, const std::string& key) {
-  auto v = node.value<int64_t>();
-  if (!v || *v < 1 || *v > 1000) throw InputError(where(source, node, key), "must be an atom type 1..1000");
+  // value_exact: value<int64_t>() would convert a float such as 3e48 to an integer (undefined).
+  auto v = node.value_exact<int64_t>();
+  if (!v || *v < 1 || *v > 1000) throw InputError(where(source, node, key), "must be an integer atom type 1..1000");
   return static_cast<int>(*v);
 }
 

@@ -91,6 +91,12 @@ TEST_CASE("bad TOML potentials name the file, line and key", "[potential][bad-in
        "m.toml:4: pair[1].epsilon: must be a number"},
       {"syntax error", head + "shift = \n", "m.toml:2"},
       {"no style", pair11, "m.toml: style: missing key 'style'"},
+      // A float type index far beyond int64 once reached an undefined float-to-integer conversion
+      // inside toml++ (found by libFuzzer under UBSan).
+      {"huge float type", head + "[[pair]]\ntypes = [2, 3.3e48]\nepsilon = 1.0\nsigma = 1.0\ncutoff = 2.5\n",
+       "m.toml:3: pair[1].types: must be an integer atom type 1..1000"},
+      {"float type", head + "[[pair]]\ntypes = [1.0, 1]\nepsilon = 1.0\nsigma = 1.0\ncutoff = 2.5\n",
+       "must be an integer atom type"},
       {"too few masses", head + "masses = [1.0]\n" + pair11 + pair12 + pair22, "gives 1 masses for 2 atom types"},
   };
   for (const Case& c : cases) {
