@@ -48,7 +48,7 @@ double mean(const std::vector<long>& v) {
 }
 
 /// Applies one KEY=VALUE override; throws InputError naming an unknown key.
-void set_option(landscape::MinModeSearchOptions& o, const std::string& assignment) {
+void set_option(landscape::MinModeSearchOptions& o, bool& shared_metric, const std::string& assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos) throw InputError(assignment, "expected KEY=VALUE");
   const std::string key = assignment.substr(0, eq), value = assignment.substr(eq + 1);
@@ -73,6 +73,12 @@ void set_option(landscape::MinModeSearchOptions& o, const std::string& assignmen
       {"lbfgs_memory", [&] { o.lbfgs_memory = int(v); }},
       {"inverse_curvature", [&] { o.inverse_curvature = v; }},
       {"precondition", [&] { o.precondition = v != 0.0; }},
+      {"metric", [&] { o.metric = value == "exp" ? landscape::SearchMetric::exp
+                                 : value == "minimum_hessian" ? landscape::SearchMetric::minimum_hessian
+                                 : value == "euclidean" ? landscape::SearchMetric::euclidean
+                                 : throw InputError("metric", "euclidean, exp or minimum_hessian"); }},
+      {"metric_shift", [&] { o.metric_shift = v; }},
+      {"shared_metric", [&] { shared_metric = v != 0.0; }},
       {"check_tolerance", [&] { o.check.tolerance = v; }},
       {"check_second_iterations", [&] { o.check.second_iterations = int(v); }},
       {"check_global_weight", [&] { o.check.global_weight = v; }},
@@ -114,7 +120,8 @@ int main(int argc, char** argv) try {
   const int searches = argc > 3 ? std::atoi(argv[3]) : 40;
   const std::uint64_t seed = argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 1;
   landscape::MinModeSearchOptions o;
-  for (int a = 5; a < argc; ++a) set_option(o, argv[a]);
+  bool shared_metric = false;  // one metric per state (the minimum), as a per-state cache would keep it
+  for (int a = 5; a < argc; ++a) set_option(o, shared_metric, argv[a]);
   o.validate();
   const md::PotentialSpec spec = md::load_potential(potential);
   const md::System system = md::read_lammps_data(argv[1], spec.units);
@@ -128,9 +135,16 @@ int main(int argc, char** argv) try {
   std::vector<double> distinct;  // saddle energies of distinct successful saddles
   int first_order = 0;
   const std::clock_t clock0 = std::clock();
+  std::shared_ptr<const landscape::Metric> metric;
+  if (shared_metric) {
+    const long calls = pool[0].evaluations();
+    metric = landscape::search_metric(pool[0], space, start.position, o);
+    std::cout << fmt::format("shared metric built once: {} force calls, {:.3f} CPU s\n", pool[0].evaluations() - calls,
+                             double(std::clock() - clock0) / CLOCKS_PER_SEC);
+  }
   for (int k = 0; k < searches; ++k) {
     const int centre = atom(rng);
-    const auto r = landscape::min_mode_search(pool[0], space, start.position, start.energy, centre, seed * 1000003ULL + k, o);
+    const auto r = landscape::min_mode_search(pool[0], space, start.position, start.energy, centre, seed * 1000003ULL + k, o, metric);
     ++by_status[landscape::status_name(r.status)];
     saddle_calls_all.push_back(r.saddle_force_calls);
     // Ended at a first-order saddle: passed the check (whether or not it connects the start).

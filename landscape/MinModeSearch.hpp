@@ -22,18 +22,25 @@
 // Units: the objective's (energy, length, energy/length, energy/length^2). Defaults are for
 // LJ reduced units (sigma = 1), tuned on the 500-atom Wahnstrom glass (docs/landscape.md).
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <Eigen/Core>
 
 #include "landscape/ConfigurationSpace.hpp"
+#include "landscape/ExpPreconditioner.hpp"
 #include "landscape/FirstOrderCheck.hpp"
 #include "landscape/InherentStructure.hpp"
 #include "landscape/LowestModes.hpp"
 #include "md/Objective.hpp"
 
 namespace glassland::landscape {
+
+/// Metric of the mode tracking (MinModeSearchOptions::metric): none (Euclidean), the Exp
+/// preconditioner, or the analytic Hessian of the start minimum (falls back to exp when the
+/// objective has no analytic Hessian).
+enum class SearchMetric { euclidean, exp, minimum_hessian };
 
 struct MinModeSearchOptions {
   double displacement_radius = 1.5;    ///< atoms within this of the centre atom are displaced (length)
@@ -79,6 +86,16 @@ struct MinModeSearchOptions {
   /// L-BFGS starts from the Exp preconditioner (ExpPreconditioner.hpp) instead of a scalar
   /// inverse curvature (atoms only; one extra force call per search).
   bool precondition = true;
+  /// The metric P of the mode tracking (SearchMetric): the lowest mode becomes the lowest
+  /// generalized eigenvector of H y = theta P y (LowestModeOptions::metric), the perpendicular
+  /// relaxation moves P-orthogonally to it (the mode decouples from such steps in the quadratic
+  /// model: y.H s = theta y.P s = 0), L-BFGS starts from P^-1, and the first-order check runs in
+  /// the same metric. A saddle's index is the same in every metric (Sylvester); what changes is
+  /// the cost of the Lanczos runs on a glass's dense low spectrum. Atoms only (euclidean
+  /// otherwise).
+  SearchMetric metric = SearchMetric::euclidean;
+  /// minimum_hessian: P = H_min + metric_shift I (MinimumHessianMetric) (energy/length^2).
+  double metric_shift = 0.01;
   double negative_tolerance = 1e-4;    ///< curvatures below -this are negative (energy/length^2)
   double max_energy = 20.0;            ///< give up when E - E_minimum exceeds this (and the random start's) (energy)
   double moved_threshold = 0.3;        ///< atoms moving more than this start -> product are "moved" (length)
@@ -113,10 +130,17 @@ struct SaddleSearchResult {
   std::vector<int> moved_atoms;        ///< atoms displaced > moved_threshold start -> product
 };
 
-/// Random start near `centre_atom` (seeded by `seed`), climb, check, connect.
+/// The metric of options.metric at `minimum` (null for euclidean or a non-atom space): built
+/// once per state, it can be shared by all searches from that minimum (the argument below).
+std::shared_ptr<const Metric> search_metric(md::Objective& objective, const ConfigurationSpace& space,
+                                            const Eigen::VectorXd& minimum, const MinModeSearchOptions& options);
+
+/// Random start near `centre_atom` (seeded by `seed`), climb, check, connect. `metric`: the
+/// search_metric of this minimum when the caller keeps one per state (null: built here).
 SaddleSearchResult min_mode_search(md::Objective& objective, const ConfigurationSpace& space,
                                    const Eigen::VectorXd& minimum, double minimum_energy, int centre_atom,
-                                   std::uint64_t seed, const MinModeSearchOptions& options);
+                                   std::uint64_t seed, const MinModeSearchOptions& options,
+                                   std::shared_ptr<const Metric> metric = nullptr);
 
 /// Start from a guessed saddle (and optional guessed mode; empty: none), e.g. a recycled or
 /// transplanted one: the same climb, check and connection test.

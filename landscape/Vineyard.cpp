@@ -10,6 +10,7 @@
 
 #include "landscape/DenseCholesky.hpp"
 #include "landscape/Hessian.hpp"
+#include "landscape/Tridiagonal.hpp"
 #include "md/Error.hpp"
 
 namespace glassland::landscape {
@@ -52,11 +53,9 @@ double lanczos_lowest(const Matrix& matrix, double residual_tolerance, int max_i
     for (int pass = 0; pass < 2; ++pass) w -= q.leftCols(k + 1) * (q.leftCols(k + 1).transpose() * w);
     const double b = w.norm();
     if (k % 5 == 4 || k + 1 == kmax || b == 0.0) {
-      // The Ritz problem as a small dense matrix (k <= 300).
-      Eigen::MatrixXd t = Eigen::MatrixXd::Zero(k + 1, k + 1);
-      for (int i = 0; i <= k; ++i) t(i, i) = alpha[static_cast<std::size_t>(i)];
-      for (int i = 0; i < k; ++i) t(i, i + 1) = t(i + 1, i) = beta[static_cast<std::size_t>(i)];
-      const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> ritz(t);
+      // The Ritz problem (k <= 300), solved by the helper LowestModes shares.
+      const auto ritz = tridiagonal_eigen(Eigen::Map<const Eigen::VectorXd>(alpha.data(), k + 1),
+                                          Eigen::Map<const Eigen::VectorXd>(beta.data(), k));
       const double residual = b * std::abs(ritz.eigenvectors()(k, 0));  // |A y - theta y|
       if (residual <= residual_tolerance) {
         if (vector != nullptr) *vector = (q.leftCols(k + 1) * ritz.eigenvectors().col(0)).normalized();
