@@ -79,6 +79,8 @@ void set_option(landscape::MinModeSearchOptions& o, bool& shared_metric, const s
                                  : throw InputError("metric", "euclidean, exp or minimum_hessian"); }},
       {"metric_shift", [&] { o.metric_shift = v; }},
       {"shared_metric", [&] { shared_metric = v != 0.0; }},
+      {"basin_lanczos_every", [&] { o.basin_lanczos_every = int(v); }},
+      {"check_lowest_iterations", [&] { o.check.lowest_iterations = int(v); }},
       {"check_tolerance", [&] { o.check.tolerance = v; }},
       {"check_second_iterations", [&] { o.check.second_iterations = int(v); }},
       {"check_global_weight", [&] { o.check.global_weight = v; }},

@@ -41,6 +41,7 @@ void MinModeSearchOptions::validate() const {
   positive(basin_relax_force, "basin_relax_force");
   positive(inverse_curvature, "inverse_curvature");
   if (lbfgs_memory < 1) throw InputError("lbfgs_memory", "must be >= 1");
+  if (basin_lanczos_every < 1) throw InputError("basin_lanczos_every", "must be >= 1");
   if (!(negative_tolerance >= 0.0)) throw InputError("negative_tolerance", "must be >= 0");
   positive(max_energy, "max_energy");
   positive(moved_threshold, "moved_threshold");
@@ -207,6 +208,7 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
   bool concave = false;
   double last_step = std::numeric_limits<double>::infinity();  // largest atom move of the last step
   double ceiling = o.max_energy;
+  int pushes_since_lanczos = 0;  // pushes since the last convex-region Lanczos
   for (long it = 0; it < o.max_iterations; ++it) {
     c.iterations = it + 1;
     c.energy = objective.value_and_gradient(x, c.gradient);
@@ -231,7 +233,11 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     // basin_relax_force no push happens, so the old direction is kept without a Lanczos.
     const bool relaxing = o.skip_relaxing_lanczos && !concave && mode.size() == x.size() &&
                           md::max_block_norm(c.gradient - c.gradient.dot(mode) * dual_of(mode), b) >= o.basin_relax_force;
-    const bool keep = (concave && last_step < o.mode_fixed_step) || relaxing;
+    // Convex region with basin_lanczos_every > 1: the mode of the last Lanczos serves that many pushes.
+    const bool sparse_basin = !concave && mode.size() == x.size() && pushes_since_lanczos > 0 &&
+                              pushes_since_lanczos < o.basin_lanczos_every;
+    const bool keep = (concave && last_step < o.mode_fixed_step) || relaxing || sparse_basin;
+    if (!keep) pushes_since_lanczos = 0;
     if (!keep) track_mode(objective, space, x, c, concave, lanczos, mode, o);
     concave = c.curvature < -o.negative_tolerance;
     if (concave && c.basin_end < 0) c.basin_end = objective.evaluations();
@@ -255,6 +261,7 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     } else {
       double along = -force.dot(v);
       if (std::abs(along) < 1e-12) along = space.difference(x, minimum).dot(v);
+      if (md::max_block_norm(perpendicular, b) < o.basin_relax_force) ++pushes_since_lanczos;
       if (md::max_block_norm(perpendicular, b) < o.basin_relax_force)
         t = std::min(o.basin_step / md::max_block_norm(v, b), reach) * (along >= 0.0 ? 1.0 : -1.0);
     }

@@ -80,6 +80,9 @@ struct MinModeSearchOptions {
   /// Concave region: after the 1-call curvature along the old mode, keep that mode when its
   /// curvature moved by less than this fraction since the last iteration (else a Lanczos).
   double mode_keep_tolerance = 0.01;
+  /// Convex region: a Lanczos only before every this-many-th push; the pushes in between keep
+  /// the last mode (ART nouveau's sparse mode updates out of the basin; 1: before every push).
+  int basin_lanczos_every = 1;
   double basin_relax_force = 1.0;      ///< push only when the perpendicular force is below this (energy/length)
   double inverse_curvature = 0.003;    ///< first L-BFGS step scale without preconditioner (length^2/energy)
   int lbfgs_memory = 20;

@@ -190,6 +190,24 @@ TEST_CASE("Min-mode searches in the Exp and minimum-Hessian metrics end at conne
     CHECK((metric->multiply(v) - hv).norm() <= 1e-12 * hv.norm());
     CHECK((metric->solve(metric->multiply(v)) - v).norm() <= 1e-8 * v.norm());
   }
+  SECTION("a Lanczos before every second push out of the basin (basin_lanczos_every = 2)") {
+    // Not a metric, but the same check: with the sparser mode updates a successful search must
+    // still end at a first-order saddle above both minima.
+    o.metric = landscape::SearchMetric::euclidean;
+    o.basin_lanczos_every = 2;
+    int successes = 0;
+    for (std::uint64_t seed = 1; seed <= 6 && successes < 2; ++seed) {
+      const int centre = int(seed * 37 % (sites.size() - 1));
+      const auto r = landscape::min_mode_search(objective, space, minimum.position, minimum.energy, centre, seed, o);
+      INFO("seed " << seed << " status " << landscape::status_name(r.status));
+      if (r.status != landscape::SearchStatus::success) continue;
+      ++successes;
+      const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> spectrum(objective.hessian(r.saddle).dense());
+      CHECK((spectrum.eigenvalues().array() < -1e-3).count() == 1);
+      CHECK(r.saddle_energy > std::max(minimum.energy, r.product_energy));
+    }
+    CHECK(successes >= 1);
+  }
   for (const auto kind : {landscape::SearchMetric::exp, landscape::SearchMetric::minimum_hessian}) {
     o.metric = kind;
     const auto metric = landscape::search_metric(objective, space, minimum.position, o);
