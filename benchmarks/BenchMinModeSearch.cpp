@@ -29,6 +29,7 @@
 #include "md/Error.hpp"
 #include "md/LammpsData.hpp"
 #include "md/PotentialRegistry.hpp"
+#include "md/SimdLevel.hpp"
 
 using namespace glassland;
 
@@ -48,7 +49,7 @@ double mean(const std::vector<long>& v) {
 }
 
 /// Applies one KEY=VALUE override; throws InputError naming an unknown key.
-void set_option(landscape::MinModeSearchOptions& o, bool& shared_metric, const std::string& assignment) {
+void set_option(landscape::MinModeSearchOptions& o, const std::string& assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos) throw InputError(assignment, "expected KEY=VALUE");
   const std::string key = assignment.substr(0, eq), value = assignment.substr(eq + 1);
@@ -73,13 +74,6 @@ void set_option(landscape::MinModeSearchOptions& o, bool& shared_metric, const s
       {"lbfgs_memory", [&] { o.lbfgs_memory = int(v); }},
       {"inverse_curvature", [&] { o.inverse_curvature = v; }},
       {"precondition", [&] { o.precondition = v != 0.0; }},
-      {"metric", [&] { o.metric = value == "exp" ? landscape::SearchMetric::exp
-                                 : value == "minimum_hessian" ? landscape::SearchMetric::minimum_hessian
-                                 : value == "euclidean" ? landscape::SearchMetric::euclidean
-                                 : throw InputError("metric", "euclidean, exp or minimum_hessian"); }},
-      {"metric_shift", [&] { o.metric_shift = v; }},
-      {"shared_metric", [&] { shared_metric = v != 0.0; }},
-      {"basin_lanczos_every", [&] { o.basin_lanczos_every = int(v); }},
       {"check_lowest_iterations", [&] { o.check.lowest_iterations = int(v); }},
       {"check_tolerance", [&] { o.check.tolerance = v; }},
       {"check_second_iterations", [&] { o.check.second_iterations = int(v); }},
@@ -92,24 +86,6 @@ void set_option(landscape::MinModeSearchOptions& o, bool& shared_metric, const s
   it->second();
 }
 
-std::string cpu_model() {
-  std::ifstream in("/proc/cpuinfo");
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-  return "unknown";
-}
-
-std::string simd_path() {
-#if defined(__AVX512F__)
-  return "AVX-512";
-#elif defined(__AVX2__)
-  return "AVX2";
-#elif defined(__SSE2__)
-  return "SSE2";
-#else
-  return "scalar";
-#endif
-}
 
 }  // namespace
 
@@ -122,8 +98,7 @@ int main(int argc, char** argv) try {
   const int searches = argc > 3 ? std::atoi(argv[3]) : 40;
   const std::uint64_t seed = argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 1;
   landscape::MinModeSearchOptions o;
-  bool shared_metric = false;  // one metric per state (the minimum), as a per-state cache would keep it
-  for (int a = 5; a < argc; ++a) set_option(o, shared_metric, argv[a]);
+  for (int a = 5; a < argc; ++a) set_option(o, argv[a]);
   o.validate();
   const md::PotentialSpec spec = md::load_potential(potential);
   const md::System system = md::read_lammps_data(argv[1], spec.units);
@@ -137,16 +112,9 @@ int main(int argc, char** argv) try {
   std::vector<double> distinct;  // saddle energies of distinct successful saddles
   int first_order = 0;
   const std::clock_t clock0 = std::clock();
-  std::shared_ptr<const landscape::Metric> metric;
-  if (shared_metric) {
-    const long calls = pool[0].evaluations();
-    metric = landscape::search_metric(pool[0], space, start.position, o);
-    std::cout << fmt::format("shared metric built once: {} force calls, {:.3f} CPU s\n", pool[0].evaluations() - calls,
-                             double(std::clock() - clock0) / CLOCKS_PER_SEC);
-  }
   for (int k = 0; k < searches; ++k) {
     const int centre = atom(rng);
-    const auto r = landscape::min_mode_search(pool[0], space, start.position, start.energy, centre, seed * 1000003ULL + k, o, metric);
+    const auto r = landscape::min_mode_search(pool[0], space, start.position, start.energy, centre, seed * 1000003ULL + k, o);
     ++by_status[landscape::status_name(r.status)];
     saddle_calls_all.push_back(r.saddle_force_calls);
     // Ended at a first-order saddle: passed the check (whether or not it connects the start).
@@ -173,8 +141,8 @@ int main(int argc, char** argv) try {
                              r.lowest_curvature, r.second_curvature, r.moved_atoms.size());
   }
   const double cpu = double(std::clock() - clock0) / CLOCKS_PER_SEC;
-  std::cout << fmt::format("{} atoms, potential {}, {} searches, seed {}, fmax {}, {:.1f} CPU s; CPU {}, SIMD path {}\n",
-                           system.size(), potential, searches, seed, o.fmax, cpu, cpu_model(), simd_path());
+  std::cout << fmt::format("{} atoms, potential {}, {} searches, seed {}, fmax {}, {:.1f} CPU s; CPU {}, SIMD path {} (run-time dispatch)\n",
+                           system.size(), potential, searches, seed, o.fmax, cpu, md::cpu_model_name(), md::simd_level_name(md::simd_level()));
   for (const auto& [name, count] : by_status)
     std::cout << fmt::format("  {:16s} {:4d}  ({:.1f} %)\n", name, count, 100.0 * count / searches);
   const int successes = static_cast<int>(saddle_calls_success.size());

@@ -88,44 +88,14 @@ ExpPreconditioner::ExpPreconditioner(md::Objective& objective, const Configurati
 
 Eigen::VectorXd ExpPreconditioner::solve(const Eigen::VectorXd& f) const {
   const Eigen::Index n = laplacian_.rows();
-  // f is atom-major (x0 y0 z0 x1 ...): viewed as a 3 x n matrix its transpose holds the three
-  // components as columns, solved in one pass over the factor instead of three.
-  const Eigen::MatrixXd rhs = Eigen::Map<const Eigen::MatrixXd>(f.data(), 3, n).transpose();
-  const Eigen::MatrixXd solution = factor_.solve(rhs);
   Eigen::VectorXd out(f.size());
-  Eigen::Map<Eigen::MatrixXd>(out.data(), 3, n) = solution.transpose() / mu_;
-  return out;
-}
-
-Eigen::VectorXd ExpPreconditioner::multiply(const Eigen::VectorXd& v) const {
-  const Eigen::Index n = laplacian_.rows();
-  const Eigen::MatrixXd columns = Eigen::Map<const Eigen::MatrixXd>(v.data(), 3, n).transpose();
-  const Eigen::MatrixXd product = laplacian_ * columns;
-  Eigen::VectorXd out(v.size());
-  Eigen::Map<Eigen::MatrixXd>(out.data(), 3, n) = mu_ * product.transpose();
-  return out;
-}
-
-MinimumHessianMetric::MinimumHessianMetric(md::Objective& objective, const Eigen::VectorXd& minimum, double shift) {
-  if (!objective.has_hessian())
-    throw InputError("metric", "the minimum-Hessian metric needs an analytic Hessian (pair potentials)");
-  if (!(shift > 0.0)) throw InputError("metric shift", "must be > 0");
-  const Eigen::SparseMatrix<double> hessian = objective.hessian(minimum).sparse();
-  Eigen::SparseMatrix<double> identity(hessian.rows(), hessian.cols());
-  identity.setIdentity();
-  for (int attempt = 0; attempt < 8; ++attempt, shift *= 10.0) {
-    matrix_ = hessian + shift * identity;
-    factor_.compute(matrix_);
-    if (factor_.info() == Eigen::Success && (factor_.vectorD().array() > 0.0).all()) {
-      shift_ = shift;
-      return;
-    }
+  for (int c = 0; c < 3; ++c) {
+    Eigen::VectorXd fc(n);
+    for (Eigen::Index a = 0; a < n; ++a) fc[a] = f[3 * a + c];
+    const Eigen::VectorXd sc = factor_.solve(fc);
+    for (Eigen::Index a = 0; a < n; ++a) out[3 * a + c] = sc[a] / mu_;
   }
-  throw InputError("metric", "the Hessian at the minimum is not positive definite even with a large shift");
+  return out;
 }
-
-Eigen::VectorXd MinimumHessianMetric::solve(const Eigen::VectorXd& f) const { return factor_.solve(f); }
-
-Eigen::VectorXd MinimumHessianMetric::multiply(const Eigen::VectorXd& v) const { return matrix_ * v; }
 
 }  // namespace glassland::landscape

@@ -21,35 +21,20 @@
 
 namespace glassland::landscape {
 
-/// A symmetric positive definite matrix P known by its products and solves: the initial inverse
-/// Hessian of the climb's L-BFGS, and the metric of a preconditioned Lanczos
-/// (LowestModeOptions::metric). Units: P in energy/length^2.
-class Metric {
-public:
-  virtual ~Metric() = default;
-  /// P^-1 f (length when f is a force).
-  virtual Eigen::VectorXd solve(const Eigen::VectorXd& f) const = 0;
-  /// P v (energy/length when v is a displacement).
-  virtual Eigen::VectorXd multiply(const Eigen::VectorXd& v) const = 0;
-};
-
 struct ExpPreconditionerOptions {
   double A = 3.0;           ///< decay of the bond weights (dimensionless, the paper's default)
   double r_cut_factor = 2.0;///< r_cut = factor * r_nn
   double c_stab = 0.1;      ///< diagonal stabilisation (dimensionless)
 };
 
-class ExpPreconditioner : public Metric {
+class ExpPreconditioner {
 public:
   /// Builds P at `x` (atoms of 3 coordinates) and fits mu with one gradient call at x + v
   /// (`gradient` is the gradient at x).
   ExpPreconditioner(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& x,
                     const Eigen::VectorXd& gradient, const ExpPreconditionerOptions& options = {});
-  /// P^-1 f (length when f is a force). The three Cartesian components are solved together
-  /// (one pass over the factor with three right-hand sides).
-  Eigen::VectorXd solve(const Eigen::VectorXd& f) const override;
-  /// P v (energy/length when v is a displacement): the metric of a preconditioned Lanczos.
-  Eigen::VectorXd multiply(const Eigen::VectorXd& v) const override;
+  /// P^-1 f (length when f is a force).
+  Eigen::VectorXd solve(const Eigen::VectorXd& f) const;
   double mu() const { return mu_; }
   double nearest_neighbour_distance() const { return r_nn_; }
   long force_calls() const { return 1; }
@@ -58,28 +43,6 @@ private:
   Eigen::SparseMatrix<double> laplacian_;  // per atom, mu = 1
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor_;
   double mu_ = 1.0, r_nn_ = 1.0;
-};
-
-/// The Hessian of the start minimum as the metric, P = H_min + shift I (analytic, from
-/// md::Objective::hessian, sparse LDL^T). Near the minimum P^-1 H is the identity, and along a
-/// climb it stays the identity plus the few directions that the rearrangement softens: the
-/// generalized lowest mode of (H, P) converges in a few Lanczos products where the plain one
-/// meets the glass's dense low spectrum, and L-BFGS started from P^-1 needs to learn only
-/// those directions. `shift` lifts the three translations (zero modes of a periodic box,
-/// which the callers project out anyway) and keeps P definite; if the factorization shows a
-/// non-positive pivot (not a minimum), the shift is raised tenfold until it does not.
-class MinimumHessianMetric : public Metric {
-public:
-  /// Throws InputError when the objective has no analytic Hessian.
-  MinimumHessianMetric(md::Objective& objective, const Eigen::VectorXd& minimum, double shift);
-  Eigen::VectorXd solve(const Eigen::VectorXd& f) const override;
-  Eigen::VectorXd multiply(const Eigen::VectorXd& v) const override;
-  double shift() const { return shift_; }
-
-private:
-  Eigen::SparseMatrix<double> matrix_;  // H_min + shift I
-  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor_;
-  double shift_ = 0.0;
 };
 
 }  // namespace glassland::landscape

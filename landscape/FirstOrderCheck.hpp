@@ -22,8 +22,6 @@
 
 namespace glassland::landscape {
 
-class Metric;
-
 struct FirstOrderCheckOptions {
   double step = 1e-4;                  ///< finite-difference displacement (length)
   double negative_tolerance = 1e-4;    ///< curvature below -this is negative, above +this positive (energy/length^2)
@@ -34,11 +32,6 @@ struct FirstOrderCheckOptions {
   double tolerance = 0.01;
   /// Weight of the global random part of run 2's start against the part on the mode's atoms.
   double global_weight = 0.3;
-  /// Optional metric of both runs (LowestModeOptions::metric; not owned): the Lanczos then
-  /// works on the pencil (H, P), which has as many negative eigenvalues as H (Sylvester) and
-  /// a compact spectrum; theta_1 and theta_2 are the Euclidean Rayleigh quotients of the Ritz
-  /// vectors, so the signs and the tolerance above mean the same.
-  const Metric* metric = nullptr;
 };
 
 struct FirstOrderCheck {

@@ -6,7 +6,6 @@
 
 #include <Eigen/Eigenvalues>
 
-#include "landscape/ExpPreconditioner.hpp"
 #include "landscape/Tridiagonal.hpp"
 #include "md/Error.hpp"
 
@@ -25,50 +24,22 @@ void project_translations(const ConfigurationSpace& space, Eigen::VectorXd& v) {
   for (Eigen::Index a = 0; a < atoms; ++a) v.segment<3>(3 * a) -= mean;
 }
 
-/// Deflated columns D and M D (M: the metric, or the identity), with D^T M D = I, so that
-/// v -= D (M D)^T v removes them in the metric's inner product.
-struct Deflation {
-  Eigen::MatrixXd d, md;
-  void apply(Eigen::VectorXd& v) const {
-    if (d.cols() > 0) v -= d * (md.transpose() * v);
-  }
-};
-
-Deflation make_deflation(const LowestModeOptions& o, Eigen::Index n) {
-  Deflation f;
-  if (o.deflate.rows() != n || o.deflate.cols() == 0) return f;
-  f.d = o.deflate;
-  if (!o.metric) {  // orthonormal columns, as documented: used as given
-    f.md = f.d;
-    return f;
-  }
-  f.md.resize(n, f.d.cols());
-  for (Eigen::Index j = 0; j < f.d.cols(); ++j) f.md.col(j) = o.metric->multiply(f.d.col(j));
-  // M-orthonormalize: D <- D L^-T with L L^T = D^T M D.
-  const Eigen::LLT<Eigen::MatrixXd> gram(f.d.transpose() * f.md);
-  const Eigen::MatrixXd inverse = gram.matrixL().solve(Eigen::MatrixXd::Identity(f.d.cols(), f.d.cols())).transpose();
-  f.d = f.d * inverse;
-  f.md = f.md * inverse;
-  return f;
-}
-
-/// The projections of `o` applied to a displacement v: translations, deflated vectors.
-void project(const ConfigurationSpace& space, const Deflation& deflation, Eigen::VectorXd& v) {
+/// The projections of `o` applied to v: translations, deflated vectors.
+void project(const ConfigurationSpace& space, const LowestModeOptions& o, Eigen::VectorXd& v) {
   project_translations(space, v);
-  deflation.apply(v);
+  if (o.deflate.rows() == v.size() && o.deflate.cols() > 0) v -= o.deflate * (o.deflate.transpose() * v);
 }
 
-Eigen::VectorXd start_vector(const ConfigurationSpace& space, Eigen::Index n, const LowestModeOptions& o,
-                             const Deflation& deflation) {
+Eigen::VectorXd start_vector(const ConfigurationSpace& space, Eigen::Index n, const LowestModeOptions& o) {
   std::mt19937_64 rng(o.seed);
   std::normal_distribution<double> normal;
   Eigen::VectorXd v(n);
   for (Eigen::Index i = 0; i < n; ++i) v[i] = normal(rng);
-  project(space, deflation, v);
+  project(space, o, v);
   v.normalize();
   if (o.hint.size() == n && o.hint.norm() > 0.0) {
     Eigen::VectorXd hint = o.hint;
-    project(space, deflation, hint);
+    project(space, o, hint);
     if (hint.norm() > 0.0) v = hint.normalized() + o.random_weight * v;
   }
   return v.normalized();
@@ -104,60 +75,32 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
                          const LowestModeOptions& o) {
   const Eigen::Index n = x.size();
   if (o.count < 1) throw InputError("lowest modes", "count must be >= 1");
-  if (o.metric && space.block_size() != 3) throw InputError("lowest modes", "a metric needs atoms (3 coordinates per block)");
   // Rigid translations are projected out only in a periodic box: three fewer directions.
   const Eigen::Index zero_modes = space.box() && space.block_size() == 3 ? 3 : 0;
   const Eigen::Index deflated = o.deflate.rows() == n ? o.deflate.cols() : 0;
   if (n < o.count + zero_modes + deflated) throw InputError("lowest modes", "too few degrees of freedom for the requested modes");
   const int max_k = static_cast<int>(std::min<Eigen::Index>(o.max_iterations, n - zero_modes - deflated));
   HessianTimesVector hessian(objective, x, o.step, &o.gradient);
-  const Deflation deflation = make_deflation(o, n);
-  // With a metric P the Krylov vectors are P-orthonormal and their P-images are kept (mq);
-  // without one, mq is q itself (not stored twice).
-  const Metric* metric = o.metric;
   double previous_lowest = 0.0;
-  Eigen::MatrixXd q(n, max_k + 1), mq(metric ? n : 0, metric ? max_k + 1 : 0);
-  q.col(0) = start_vector(space, n, o, deflation);
-  double start_scale = 1.0;  // q0 = Euclidean unit start / start_scale
-  if (metric) {
-    Eigen::VectorXd m0 = metric->multiply(q.col(0));
-    start_scale = std::sqrt(q.col(0).dot(m0));
-    q.col(0) /= start_scale;
-    mq.col(0) = m0 / start_scale;
-  }
-  const auto& images = metric ? mq : q;
+  Eigen::MatrixXd q(n, max_k + 1);
+  q.col(0) = start_vector(space, n, o);
   std::vector<double> alpha, beta;
   LowestModes result;
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> ritz;
   for (int k = 0; k < max_k; ++k) {
     const bool reuse = k == 0 && o.first_product.size() == n && o.random_weight == 0.0;
-    Eigen::VectorXd w = reuse ? Eigen::VectorXd(o.first_product / start_scale) : hessian(q.col(k));
-    if (metric) {
-      project_translations(space, w);  // a force-like vector: its components sum to zero
-      alpha.push_back(q.col(k).dot(w));
-      w = metric->solve(w);
-      project(space, deflation, w);
-    } else {
-      project(space, deflation, w);
-      alpha.push_back(q.col(k).dot(w));
-    }
+    Eigen::VectorXd w = reuse ? o.first_product : hessian(q.col(k));
+    project(space, o, w);
+    alpha.push_back(q.col(k).dot(w));
     // Full reorthogonalization (twice is enough): finite-difference products are not exactly
     // symmetric, and lost orthogonality would report a mode twice.
-    for (int pass = 0; pass < 2; ++pass) w -= q.leftCols(k + 1) * (images.leftCols(k + 1).transpose() * w);
-    Eigen::VectorXd mw;
-    if (metric) {
-      mw = metric->multiply(w);
-      beta.push_back(std::sqrt(std::max(0.0, w.dot(mw))));
-    } else {
-      beta.push_back(w.norm());
-    }
+    for (int pass = 0; pass < 2; ++pass) w -= q.leftCols(k + 1) * (q.leftCols(k + 1).transpose() * w);
+    beta.push_back(w.norm());
     // The Ritz problem costs O(k^3): solve it every few iterations, not every one.
     const bool last = k + 1 == max_k;
     const bool every = o.eigenvalue_change_tolerance > 0.0;
-    const bool invariant = beta.back() <= 1e-12 * std::max(1.0, std::abs(alpha.back()));
-    if (!every && (k + 1) % 8 != 0 && !last && !invariant) {
+    if (!every && (k + 1) % 8 != 0 && !last && beta.back() > 1e-12 * std::max(1.0, std::abs(alpha.back()))) {
       q.col(k + 1) = w / beta.back();
-      if (metric) mq.col(k + 1) = mw / beta.back();
       continue;
     }
     const Eigen::VectorXd diagonal = Eigen::Map<const Eigen::VectorXd>(alpha.data(), k + 1);
@@ -167,18 +110,12 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
     const int wanted = std::min(o.count, k + 1);
     result.curvatures = ritz.eigenvalues().head(wanted);
     result.residuals = (beta.back() * ritz.eigenvectors().row(k).head(wanted)).cwiseAbs().transpose();
-    const double lowest = result.curvatures[0];
-    if (metric)
-      for (int i = 0; i < wanted; ++i) {
-        // Euclidean Rayleigh quotient of the Ritz vector y (y.Py = 1): theta / |y|^2.
-        const double scale = 1.0 / (q.leftCols(k + 1) * ritz.eigenvectors().col(i)).squaredNorm();
-        result.curvatures[i] *= scale;
-        result.residuals[i] *= scale;
-      }
     bool converged = wanted == o.count;
     for (int i = 0; i < wanted; ++i)
       converged = converged && result.residuals[i] <= std::max(o.residual_tolerance,
                                                                o.relative_tolerance * std::abs(result.curvatures[i]));
+    const bool invariant = beta.back() <= 1e-12 * std::max(1.0, std::abs(alpha.back()));
+    const double lowest = result.curvatures[0];
     if (every && k > 0 && wanted == o.count &&
         std::abs(lowest - previous_lowest) <= o.eigenvalue_change_tolerance * std::abs(lowest))
       converged = true;
@@ -188,7 +125,6 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
       break;
     }
     q.col(k + 1) = w / beta.back();
-    if (metric) mq.col(k + 1) = mw / beta.back();
   }
   result.lowest_mode = (q.leftCols(result.iterations) * ritz.eigenvectors().col(0)).normalized();
   result.force_calls = hessian.calls();

@@ -16,8 +16,6 @@
 
 namespace glassland::landscape {
 
-class Metric;
-
 struct LowestModeOptions {
   int count = 2;                 ///< lowest eigenpairs wanted (2 decides "first order")
   int max_iterations = 200;      ///< Krylov dimension cap (2 gradient calls each)
@@ -49,17 +47,6 @@ struct LowestModeOptions {
   /// H times the start vector, when the caller already has it (the start must then be exactly
   /// the hint, random_weight = 0): saves the first product's force call.
   Eigen::VectorXd first_product;
-  /// Optional metric P (symmetric positive definite; the Exp preconditioner, atoms only; not
-  /// owned): the Lanczos then runs on P^-1 H in the P inner product and finds the lowest
-  /// generalized eigenpairs H y = theta P y. By Sylvester's law of inertia H and the pencil
-  /// (H, P) have the same number of negative eigenvalues, so "first order" means the same; but
-  /// P^-1 H has a compact spectrum (P carries the stiff bonds and the soft long-wavelength
-  /// elasticity of the glass), so the few eigenvalues that a rearrangement pulls below the rest
-  /// converge in a few products where the plain Lanczos meets the dense low spectrum. A Ritz
-  /// pair's reported curvature is then the Euclidean Rayleigh quotient y.Hy / y.y of its Ritz
-  /// vector (same sign as theta; an upper bound of the lowest curvature), its residual the P
-  /// residual scaled alike, and `deflate` columns are projected out in the P inner product.
-  const Metric* metric = nullptr;
 };
 
 struct LowestModes {

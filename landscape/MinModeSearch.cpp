@@ -41,11 +41,9 @@ void MinModeSearchOptions::validate() const {
   positive(basin_relax_force, "basin_relax_force");
   positive(inverse_curvature, "inverse_curvature");
   if (lbfgs_memory < 1) throw InputError("lbfgs_memory", "must be >= 1");
-  if (basin_lanczos_every < 1) throw InputError("basin_lanczos_every", "must be >= 1");
   if (!(negative_tolerance >= 0.0)) throw InputError("negative_tolerance", "must be >= 0");
   positive(max_energy, "max_energy");
   positive(moved_threshold, "moved_threshold");
-  positive(metric_shift, "metric_shift");
 }
 
 std::string status_name(SearchStatus status) {
@@ -70,7 +68,7 @@ class PerpendicularLbfgs {
 public:
   PerpendicularLbfgs(int memory, double inverse_curvature) : memory_(memory), inverse_curvature_(inverse_curvature) {}
   /// With a preconditioner P the initial inverse Hessian is P^-1 instead of scale * I.
-  void precondition(std::shared_ptr<const Metric> p) { preconditioner_ = std::move(p); }
+  void precondition(std::unique_ptr<ExpPreconditioner> p) { preconditioner_ = std::move(p); }
   bool preconditioned() const { return preconditioner_ != nullptr; }
   void reset() {
     s_.clear();
@@ -78,15 +76,12 @@ public:
     has_previous_ = false;
     scale_ = inverse_curvature_;
   }
-  /// L-BFGS step for `force`; the part of the previous move along `exclude` (a vector the
-  /// caller moves along by other rules; `dual`.exclude = 1, the projection s -= (dual.s)
-  /// exclude: dual = exclude for a unit vector, P exclude / exclude.P exclude in a metric P) is
-  /// left out of the curvature pair.
-  Eigen::VectorXd step(const Eigen::VectorXd& x, const Eigen::VectorXd& force, const Eigen::VectorXd& exclude,
-                       const Eigen::VectorXd& dual) {
+  /// L-BFGS step for `force`; the part of the previous move along `exclude` (a unit vector
+  /// the caller moves along by other rules) is left out of the curvature pair.
+  Eigen::VectorXd step(const Eigen::VectorXd& x, const Eigen::VectorXd& force, const Eigen::VectorXd& exclude) {
     if (has_previous_) {
       Eigen::VectorXd s = x - x_previous_, y = force_previous_ - force;  // y: change of "gradient"
-      s -= s.dot(dual) * exclude;
+      s -= s.dot(exclude) * exclude;
       if (s.dot(y) > 1e-12 * s.norm() * y.norm()) {
         scale_ = s.dot(y) / y.squaredNorm();
         s_.push_back(std::move(s));
@@ -135,7 +130,7 @@ private:
 
   int memory_;
   double inverse_curvature_;
-  std::shared_ptr<const Metric> preconditioner_;
+  std::unique_ptr<ExpPreconditioner> preconditioner_;
   double scale_ = inverse_curvature_;  // last inverse curvature estimate s.y / y.y
   std::deque<Eigen::VectorXd> s_, y_;
   Eigen::VectorXd x_previous_, force_previous_;
@@ -151,7 +146,6 @@ struct Climb {
   long basin_iterations = 0;
   long mode_force_calls = 0;
   long basin_end = -1;  // objective evaluations when the climb first reached negative curvature
-  std::shared_ptr<const Metric> metric;  // the metric (not euclidean), for the check
 };
 
 /// The lowest mode at x, updated in place from the previous one. In the concave region the
@@ -188,7 +182,7 @@ void track_mode(md::Objective& objective, const ConfigurationSpace& space, const
 /// `mode` starts the lowest-mode tracking.
 Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eigen::VectorXd& minimum,
             double minimum_energy, Eigen::VectorXd x, Eigen::VectorXd mode, std::uint64_t seed,
-            const MinModeSearchOptions& o, std::shared_ptr<const Metric> preconditioner) {
+            const MinModeSearchOptions& o) {
   const int b = space.block_size();
   PerpendicularLbfgs lbfgs(o.lbfgs_memory, o.inverse_curvature);
   LowestModeOptions lanczos = o.lowest;
@@ -199,16 +193,9 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
   lanczos.seed = seed;
   Climb c;
   c.gradient.resize(x.size());
-  // The projection onto the complement of the mode: Euclidean, or P-orthogonal in metric mode.
-  auto dual_of = [&](const Eigen::VectorXd& v) -> Eigen::VectorXd {
-    if (!lanczos.metric) return v;
-    const Eigen::VectorXd pv = lanczos.metric->multiply(v);
-    return pv / v.dot(pv);
-  };
   bool concave = false;
   double last_step = std::numeric_limits<double>::infinity();  // largest atom move of the last step
   double ceiling = o.max_energy;
-  int pushes_since_lanczos = 0;  // pushes since the last convex-region Lanczos
   for (long it = 0; it < o.max_iterations; ++it) {
     c.iterations = it + 1;
     c.energy = objective.value_and_gradient(x, c.gradient);
@@ -216,12 +203,8 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     // cost more than any barrier before the first steps relax them.
     if (it == 0) ceiling = std::max(o.max_energy, c.energy - minimum_energy);
     if (!std::isfinite(c.energy) || c.energy - minimum_energy > ceiling) break;
-    if (it == 0 && b == 3 && (o.precondition || o.metric != SearchMetric::euclidean)) {
-      // The metric (when given) is also the L-BFGS preconditioner; else the Exp one, built here.
-      if (!preconditioner) preconditioner = std::make_shared<const ExpPreconditioner>(objective, space, x, c.gradient);
-      lbfgs.precondition(preconditioner);
-      if (o.metric != SearchMetric::euclidean) lanczos.metric = preconditioner.get();
-    }
+    if (it == 0 && o.precondition && b == 3)
+      lbfgs.precondition(std::make_unique<ExpPreconditioner>(objective, space, x, c.gradient));
     if (concave && md::max_block_norm(c.gradient, b) < o.fmax) {
       c.converged = true;
       break;
@@ -232,12 +215,8 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     // Convex region with skip_relaxing_lanczos: while the perpendicular force is above
     // basin_relax_force no push happens, so the old direction is kept without a Lanczos.
     const bool relaxing = o.skip_relaxing_lanczos && !concave && mode.size() == x.size() &&
-                          md::max_block_norm(c.gradient - c.gradient.dot(mode) * dual_of(mode), b) >= o.basin_relax_force;
-    // Convex region with basin_lanczos_every > 1: the mode of the last Lanczos serves that many pushes.
-    const bool sparse_basin = !concave && mode.size() == x.size() && pushes_since_lanczos > 0 &&
-                              pushes_since_lanczos < o.basin_lanczos_every;
-    const bool keep = (concave && last_step < o.mode_fixed_step) || relaxing || sparse_basin;
-    if (!keep) pushes_since_lanczos = 0;
+                          md::max_block_norm(c.gradient - c.gradient.dot(mode) * mode, b) >= o.basin_relax_force;
+    const bool keep = (concave && last_step < o.mode_fixed_step) || relaxing;
     if (!keep) track_mode(objective, space, x, c, concave, lanczos, mode, o);
     concave = c.curvature < -o.negative_tolerance;
     if (concave && c.basin_end < 0) c.basin_end = objective.evaluations();
@@ -245,15 +224,14 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     if (concave && !was_concave && space.difference(x, minimum).dot(mode) < 0.0) mode = -mode;
     if (!concave && ++c.basin_iterations > o.max_basin_iterations) break;
     const Eigen::VectorXd& v = mode;
-    const Eigen::VectorXd dual = dual_of(v);
     const Eigen::VectorXd force = -c.gradient;
     // Perpendicular to the mode: relax (L-BFGS, memory kept through the whole climb). Along
     // the mode: in the concave region a Newton step to the ridge, t = (F.v) / c (uphill, as
     // c < 0); in the convex region a fixed push uphill, once the perpendicular force is small
     // (the random start's stiff overlaps relax first).
-    const Eigen::VectorXd perpendicular = force - force.dot(v) * dual;
-    Eigen::VectorXd step = lbfgs.step(x, perpendicular, v, dual);
-    step -= step.dot(dual) * v;
+    const Eigen::VectorXd perpendicular = force - force.dot(v) * v;
+    Eigen::VectorXd step = lbfgs.step(x, perpendicular, v);
+    step -= step.dot(v) * v;
     const double reach = o.max_step / md::max_block_norm(v, b);  // |t| that moves an atom by max_step
     double t = 0.0;
     if (concave) {
@@ -261,7 +239,6 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
     } else {
       double along = -force.dot(v);
       if (std::abs(along) < 1e-12) along = space.difference(x, minimum).dot(v);
-      if (md::max_block_norm(perpendicular, b) < o.basin_relax_force) ++pushes_since_lanczos;
       if (md::max_block_norm(perpendicular, b) < o.basin_relax_force)
         t = std::min(o.basin_step / md::max_block_norm(v, b), reach) * (along >= 0.0 ? 1.0 : -1.0);
     }
@@ -273,7 +250,6 @@ Climb climb(md::Objective& objective, const ConfigurationSpace& space, const Eig
   if (c.basin_end < 0) c.basin_end = objective.evaluations();
   c.x = std::move(x);
   c.mode = std::move(mode);
-  if (o.metric != SearchMetric::euclidean) c.metric = preconditioner;
   return c;
 }
 
@@ -336,7 +312,6 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
   FirstOrderCheckOptions options = o.check;
   options.step = o.lowest.step;
   options.negative_tolerance = o.negative_tolerance;
-  options.metric = c.metric.get();
   const FirstOrderCheck check =
       check_first_order(objective, space, c.x, c.gradient, c.mode, seed ^ 0x5DEECE66DULL, options);
   r.check_force_calls = check.force_calls;
@@ -374,23 +349,11 @@ SaddleSearchResult check_and_connect(md::Objective& objective, const Configurati
 
 }  // namespace
 
-std::shared_ptr<const Metric> search_metric(md::Objective& objective, const ConfigurationSpace& space,
-                                            const Eigen::VectorXd& minimum, const MinModeSearchOptions& options) {
-  if (options.metric == SearchMetric::euclidean || space.block_size() != 3) return nullptr;
-  if (options.metric == SearchMetric::minimum_hessian && objective.has_hessian())
-    return std::make_shared<const MinimumHessianMetric>(objective, minimum, options.metric_shift);
-  Eigen::VectorXd gradient(minimum.size());
-  objective.value_and_gradient(minimum, gradient);
-  return std::make_shared<const ExpPreconditioner>(objective, space, minimum, gradient);
-}
-
 SaddleSearchResult min_mode_search(md::Objective& objective, const ConfigurationSpace& space,
                                    const Eigen::VectorXd& minimum, double minimum_energy, int centre_atom,
-                                   std::uint64_t seed, const MinModeSearchOptions& options,
-                                   std::shared_ptr<const Metric> metric) {
+                                   std::uint64_t seed, const MinModeSearchOptions& options) {
   options.validate();
   const int b = space.block_size();
-  if (options.metric == SearchMetric::euclidean || b != 3) metric = nullptr;
   if (centre_atom < 0 || centre_atom >= space.atoms(minimum.size()))
     throw InputError("centre_atom", "no atom " + std::to_string(centre_atom));
   const long before = objective.evaluations();
@@ -404,7 +367,6 @@ SaddleSearchResult min_mode_search(md::Objective& objective, const Configuration
   // local too, instead of converging to a soft vibration of the whole glass.
   Eigen::VectorXd mode = displacement.norm() > 0.0 ? Eigen::VectorXd(displacement.normalized()) : Eigen::VectorXd();
   Eigen::VectorXd start = minimum + displacement;
-  if (!metric && options.metric == SearchMetric::minimum_hessian) metric = search_metric(objective, space, minimum, options);
   if (options.initial_lanczos_iterations > 0 && mode.size() == minimum.size()) {
     // A random displacement of a dense glass is stiff (start energies of ~5-10 epsilon that
     // the climb first relaxes, with a converged Lanczos every step). Instead: a short Lanczos
@@ -424,17 +386,13 @@ SaddleSearchResult min_mode_search(md::Objective& objective, const Configuration
     soft.gradient.resize(minimum.size());
     Eigen::VectorXd at_minimum = minimum;
     objective.value_and_gradient(at_minimum, soft.gradient);
-    // With a metric the soft direction is the lowest generalized mode, soft relative to P.
-    if (options.metric == SearchMetric::exp && !metric && b == 3)
-      metric = std::make_shared<const ExpPreconditioner>(objective, space, minimum, soft.gradient);
-    soft.metric = metric.get();
     const LowestModes modes = lowest_modes(objective, space, minimum, soft);
     Eigen::VectorXd v = modes.lowest_mode;
     if (v.dot(mode) < 0.0) v = -v;
     mode = v;
     start = minimum + (options.basin_step / md::max_block_norm(v, b)) * v;
   }
-  const Climb c = climb(objective, space, minimum, minimum_energy, start, mode, seed, options, metric);
+  const Climb c = climb(objective, space, minimum, minimum_energy, start, mode, seed, options);
   return check_and_connect(objective, space, minimum, minimum_energy, c, before, seed, options);
 }
 
@@ -449,7 +407,7 @@ SaddleSearchResult refine_saddle_guess(md::Objective& objective, const Configura
                              ? Eigen::VectorXd(mode_guess.normalized())
                              : Eigen::VectorXd(space.difference(guess, minimum));
   if (hint.norm() > 0.0) hint.normalize();
-  const Climb c = climb(objective, space, minimum, minimum_energy, guess, hint, seed, options, nullptr);
+  const Climb c = climb(objective, space, minimum, minimum_energy, guess, hint, seed, options);
   return check_and_connect(objective, space, minimum, minimum_energy, c, before, seed, options);
 }
 

@@ -22,25 +22,18 @@
 // Units: the objective's (energy, length, energy/length, energy/length^2). Defaults are for
 // LJ reduced units (sigma = 1), tuned on the 500-atom Wahnstrom glass (docs/landscape.md).
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include <Eigen/Core>
 
 #include "landscape/ConfigurationSpace.hpp"
-#include "landscape/ExpPreconditioner.hpp"
 #include "landscape/FirstOrderCheck.hpp"
 #include "landscape/InherentStructure.hpp"
 #include "landscape/LowestModes.hpp"
 #include "md/Objective.hpp"
 
 namespace glassland::landscape {
-
-/// Metric of the mode tracking (MinModeSearchOptions::metric): none (Euclidean), the Exp
-/// preconditioner, or the analytic Hessian of the start minimum (falls back to exp when the
-/// objective has no analytic Hessian).
-enum class SearchMetric { euclidean, exp, minimum_hessian };
 
 struct MinModeSearchOptions {
   double displacement_radius = 1.5;    ///< atoms within this of the centre atom are displaced (length)
@@ -80,25 +73,12 @@ struct MinModeSearchOptions {
   /// Concave region: after the 1-call curvature along the old mode, keep that mode when its
   /// curvature moved by less than this fraction since the last iteration (else a Lanczos).
   double mode_keep_tolerance = 0.01;
-  /// Convex region: a Lanczos only before every this-many-th push; the pushes in between keep
-  /// the last mode (ART nouveau's sparse mode updates out of the basin; 1: before every push).
-  int basin_lanczos_every = 1;
   double basin_relax_force = 1.0;      ///< push only when the perpendicular force is below this (energy/length)
   double inverse_curvature = 0.003;    ///< first L-BFGS step scale without preconditioner (length^2/energy)
   int lbfgs_memory = 20;
   /// L-BFGS starts from the Exp preconditioner (ExpPreconditioner.hpp) instead of a scalar
   /// inverse curvature (atoms only; one extra force call per search).
   bool precondition = true;
-  /// The metric P of the mode tracking (SearchMetric): the lowest mode becomes the lowest
-  /// generalized eigenvector of H y = theta P y (LowestModeOptions::metric), the perpendicular
-  /// relaxation moves P-orthogonally to it (the mode decouples from such steps in the quadratic
-  /// model: y.H s = theta y.P s = 0), L-BFGS starts from P^-1, and the first-order check runs in
-  /// the same metric. A saddle's index is the same in every metric (Sylvester); what changes is
-  /// the cost of the Lanczos runs on a glass's dense low spectrum. Atoms only (euclidean
-  /// otherwise).
-  SearchMetric metric = SearchMetric::euclidean;
-  /// minimum_hessian: P = H_min + metric_shift I (MinimumHessianMetric) (energy/length^2).
-  double metric_shift = 0.01;
   double negative_tolerance = 1e-4;    ///< curvatures below -this are negative (energy/length^2)
   double max_energy = 20.0;            ///< give up when E - E_minimum exceeds this (and the random start's) (energy)
   double moved_threshold = 0.3;        ///< atoms moving more than this start -> product are "moved" (length)
@@ -133,17 +113,10 @@ struct SaddleSearchResult {
   std::vector<int> moved_atoms;        ///< atoms displaced > moved_threshold start -> product
 };
 
-/// The metric of options.metric at `minimum` (null for euclidean or a non-atom space): built
-/// once per state, it can be shared by all searches from that minimum (the argument below).
-std::shared_ptr<const Metric> search_metric(md::Objective& objective, const ConfigurationSpace& space,
-                                            const Eigen::VectorXd& minimum, const MinModeSearchOptions& options);
-
-/// Random start near `centre_atom` (seeded by `seed`), climb, check, connect. `metric`: the
-/// search_metric of this minimum when the caller keeps one per state (null: built here).
+/// Random start near `centre_atom` (seeded by `seed`), climb, check, connect.
 SaddleSearchResult min_mode_search(md::Objective& objective, const ConfigurationSpace& space,
                                    const Eigen::VectorXd& minimum, double minimum_energy, int centre_atom,
-                                   std::uint64_t seed, const MinModeSearchOptions& options,
-                                   std::shared_ptr<const Metric> metric = nullptr);
+                                   std::uint64_t seed, const MinModeSearchOptions& options);
 
 /// Start from a guessed saddle (and optional guessed mode; empty: none), e.g. a recycled or
 /// transplanted one: the same climb, check and connection test.

@@ -134,12 +134,6 @@ TEST_CASE("Min-mode options name the bad field", "[minmode][input]") {
   o = {};
   o.push = -1.0;
   CHECK_THROWS_WITH(o.validate(), Catch::Contains("push"));
-  o = {};
-  o.basin_lanczos_every = 0;
-  CHECK_THROWS_WITH(o.validate(), Catch::Contains("basin_lanczos_every"));
-  o = {};
-  o.metric_shift = 0.0;
-  CHECK_THROWS_WITH(o.validate(), Catch::Contains("metric_shift"));
 }
 
 TEST_CASE("The saddle-search registry knows min-mode and neb and names a wrong one", "[minmode][input]") {
