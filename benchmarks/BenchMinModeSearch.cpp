@@ -13,7 +13,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -85,7 +84,6 @@ void set_option(landscape::MinModeSearchOptions& o, const std::string& assignmen
   if (it == setters.end()) throw InputError(key, "not a MinModeSearchOptions field this benchmark can set");
   it->second();
 }
-
 
 }  // namespace
 

@@ -35,12 +35,12 @@ export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14
 # faster and runs the MD kernels far slower. Unity batches of 16 files (cmake/Unity.cmake) parse
 # the shared headers once per batch instead of once per file: most of a file's compile time.
 # A new tree uses Ninja (independent targets build in parallel); an existing one keeps its generator.
-generator=(); [ -f build-san/CMakeCache.txt ] || generator=(-G Ninja)
+cmake_options=(); [ -f build-san/CMakeCache.txt ] || cmake_options=(-G Ninja)
 # ccache, where installed (a developer's machine; CI builds once and has none), shares compiled
 # units between worktrees.
-command -v ccache > /dev/null && generator+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+command -v ccache > /dev/null && cmake_options+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 mkdir -p build-san
-if ! CXX=clang++-14 cmake "${generator[@]}" -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+if ! CXX=clang++-14 cmake "${cmake_options[@]}" -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG" -DGLASSLAND_FUZZ=ON \
   -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 \
   -DGLASSLAND_BUILD_BENCHMARKS=OFF -DGLASSLAND_PYTHON=ON \

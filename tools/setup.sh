@@ -19,11 +19,11 @@ benchmarks=OFF; [ "$mode" = bench ] && benchmarks=ON
 # A new build tree uses Ninja (it builds independent targets in parallel, unlike make); an
 # existing one keeps its generator. Unity batches of 16 files (cmake/Unity.cmake) parse the shared
 # headers once per batch instead of once per file: most of a whole build's time.
-generator=(); [ -f build/CMakeCache.txt ] || generator=(-G Ninja)
+cmake_options=(); [ -f build/CMakeCache.txt ] || cmake_options=(-G Ninja)
 # ccache, where installed (a developer's machine; CI builds once and has none), shares compiled
 # units between checkouts.
-command -v ccache > /dev/null && generator+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake "${generator[@]}" -S . -B build -DCMAKE_BUILD_TYPE=Release -DGLASSLAND_BUILD_BENCHMARKS="$benchmarks" \
+command -v ccache > /dev/null && cmake_options+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake "${cmake_options[@]}" -S . -B build -DCMAKE_BUILD_TYPE=Release -DGLASSLAND_BUILD_BENCHMARKS="$benchmarks" \
   -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16
 # The demo needs only the `glassland` executable; `test` builds what the end-to-end tests run
 # (the unit tests are built and run by the sanitized build below).
