@@ -45,6 +45,7 @@ LJ_T0_OVER_TG = 0.6  # LJ second anchor (input; the LJ route is a test of the ma
 # (Wahnstrom: 0 or 1 saddle in 1000 steps); at 0.6 Tg ~1 per tau (docs/md-dynamics.md), so a
 # few thousand steps give a spectrum. The catalog is the glass's landscape near T_h, sampled warmer.
 HARVEST_T_OVER_TG = 0.6
+HARVEST_EXTENSIONS = 2  # a harvest without a saddle is extended to 2x, then 4x its MD steps
 LIQUID_FIT, GLASS_FIT_TOP = (1.1, 1.5), 0.85  # Delta c_p fit windows in units of Tg
 
 
@@ -176,19 +177,29 @@ class ModelRoute:
         self.cooling_fits = {}  # seed -> (Delta c_p slope, its cooling curve), first history first
 
     def harvest(self, folder, glass, seed):
+        """Harvests a catalog from MD on the glass; a run that meets no saddle is extended (--resume)
+        to twice its MD steps, up to HARVEST_EXTENSIONS times: at 0.6 Tg whether a short run sees a
+        transition is chance, and it differs between compilers' trajectories (a clang build's seed 2
+        met none in 2000 steps)."""
         out = os.path.join(folder, "catalog.glcat")
+        steps = int(self.part.cfg["harvest_steps"])
         args = ["harvest", "--data", glass, "--potential", self.opts.potential, "--temperature", self.harvest_t,
-                "--steps", self.part.cfg["harvest_steps"], "--seed", seed, "--dt", self.p["dt"], "--max-events",
-                self.part.cfg["harvest_max_events"], "--out", out,
+                "--seed", seed, "--dt", self.p["dt"], "--max-events", self.part.cfg["harvest_max_events"], "--out", out,
                 # The model uses barriers and asymmetries only: skip Vineyard Hessians (most of a harvest's cost).
                 "--fixed-prefactor", 1.0 / self.lab.attempt_time_s * self.lab.second]
-        j = self.runner.glassland_json(*args)
+        j = self.runner.glassland_json(*args, "--steps", steps)
         info = self.runner.glassland_json("catalog", "info", out)
+        for _ in range(HARVEST_EXTENSIONS):
+            if info["n_saddles"]:
+                break
+            steps *= 2
+            j = self.runner.glassland_json(*args, "--steps", steps, "--resume")
+            info = self.runner.glassland_json("catalog", "info", out)
         if not info["n_saddles"]:
             raise RuntimeError(f"study1 model: the harvest of {glass} at T = {self.harvest_t:g} found no saddle in "
-                               f"{self.part.cfg['harvest_steps']} steps; raise --model-harvest-steps")
+                               f"{steps} steps; raise --model-harvest-steps")
         return out, {"saddles": info["n_saddles"], "minima": info["n_minima"], "temperature": self.harvest_t,
-                     "barrier_median": info["barrier_median"], "harvest": j}
+                     "md_steps": steps, "barrier_median": info["barrier_median"], "harvest": j}
 
     def calibration(self, folder, handover_dir, catalog, seed):
         """Writes model.toml; returns the calibration numbers (laboratory units)."""

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# One checking build with Debian's clang-14 in build-san: AddressSanitizer + UndefinedBehavior-
-# Sanitizer on every library, `glassland` and the tests, plus the libFuzzer targets of the file
-# parsers (-DGLASSLAND_FUZZ=ON). Any sanitizer report fails the program that made it.
+# Debian's clang-14 builds for checking: AddressSanitizer + UndefinedBehaviorSanitizer on every
+# library, `glassland` and the tests (build-asan), and the same plus the libFuzzer targets of the
+# file parsers (build-san, -DGLASSLAND_FUZZ=ON). Any sanitizer report fails the program that made it.
 #   tools/sanitize.sh ci           (default; CI runs it from tools/setup.sh test) builds only
 #                                  glassland, the fuzz targets and the unit tests; runs the tests not
 #                                  labelled end_to_end (the bad-input corpus included), then fuzzes
 #                                  each parser for 10 s (FUZZ_SECONDS) from the fixed seed 1
 #                                  (FUZZ_SEED), so a CI run replays a prefix of what ran here
-#   tools/sanitize.sh all          builds and runs every test: the end-to-end ones (minutes each) and
-#                                  the Python ones (python with the ASan runtime preloaded) included
+#   tools/sanitize.sh all          builds and runs every test in build-asan (ASan + UBSan without the
+#                                  fuzzers' coverage instrumentation): the end-to-end ones (minutes
+#                                  each) and the Python ones (python with the ASan runtime preloaded)
 #   tools/sanitize.sh fuzz [S]     fuzz each parser for S seconds (default 60) from a random seed
 #                                  (FUZZ_SEED=0), to explore beyond what CI replays
-#   tools/sanitize.sh REGEX        builds everything, runs the tests whose name matches REGEX
+#   tools/sanitize.sh REGEX        builds build-asan, runs the tests whose name matches REGEX
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-ci}"
@@ -34,18 +35,24 @@ export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14
 # -O2 without debug information: reports name functions (symbolizer); -O1 compiles only ~7 %
 # faster and runs the MD kernels far slower. Unity batches of 16 files (cmake/Unity.cmake) parse
 # the shared headers once per batch instead of once per file: most of a file's compile time.
+# Two trees: build-san (ci, fuzz) adds libFuzzer's coverage instrumentation (-fsanitize=
+# fuzzer-no-link, needed by the fuzz targets) to every library, which made the end-to-end tests
+# 13-69x slower than Release (study 5: 56 s -> 1,617 s); build-asan (all, REGEX) has ASan + UBSan
+# only, for running the whole suite.
+case "$what" in ci | fuzz) tree=build-san; tree_options=(-DGLASSLAND_FUZZ=ON) ;;
+                *) tree=build-asan; tree_options=(-DGLASSLAND_SANITIZE=ON) ;; esac
 # A new tree uses Ninja (independent targets build in parallel); an existing one keeps its generator.
-cmake_options=(); [ -f build-san/CMakeCache.txt ] || cmake_options=(-G Ninja)
+cmake_options=(); [ -f "$tree/CMakeCache.txt" ] || cmake_options=(-G Ninja)
 # ccache, where installed (a developer's machine; CI builds once and has none), shares compiled
 # units between worktrees.
 command -v ccache > /dev/null && cmake_options+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-mkdir -p build-san
-if ! CXX=clang++-14 cmake "${cmake_options[@]}" -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG" -DGLASSLAND_FUZZ=ON \
+mkdir -p "$tree"
+if ! CXX=clang++-14 cmake "${cmake_options[@]}" "${tree_options[@]}" -S . -B "$tree" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG" \
   -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 \
   -DGLASSLAND_BUILD_BENCHMARKS=OFF -DGLASSLAND_PYTHON=ON \
-  -DGLASSLAND_TEST_TIMEOUT_FACTOR="${TIMEOUT_FACTOR:-10}" > build-san/configure.log 2>&1; then
-  tail -n 20 build-san/configure.log; echo "sanitize: configuring build-san failed" >&2; exit 1
+  -DGLASSLAND_TEST_TIMEOUT_FACTOR="${TIMEOUT_FACTOR:-10}" > "$tree/configure.log" 2>&1; then
+  tail -n 20 "$tree/configure.log"; echo "sanitize: configuring $tree failed" >&2; exit 1
 fi
 
 parsers=(data potential model protocol network catalog)
@@ -81,14 +88,14 @@ fuzz() {  # fuzz SECONDS: each parser from the kept corpus, $jobs at a time; a f
   done
   return $status
 }
-# Every sanitizer report is also written to build-san/sanitizer-reports/ (log_path): a report from
+# Every sanitizer report is also written to TREE/sanitizer-reports/ (log_path): a report from
 # a glassland run whose failure a test expects (bad input) fails the run as well.
-reports="$PWD/build-san/sanitizer-reports"
+reports="$PWD/$tree/sanitizer-reports"
 run_tests() {
   local status=0
   rm -rf "$reports"; mkdir -p "$reports"
   ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$reports/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$reports/ubsan" \
-    GLASSLAND_CORPUS_JOBS="$jobs" ctest --test-dir build-san --output-on-failure -j "$jobs" "$@" || status=1
+    GLASSLAND_CORPUS_JOBS="$jobs" ctest --test-dir "$tree" --output-on-failure -j "$jobs" "$@" || status=1
   if ls "$reports"/* > /dev/null 2>&1; then
     head -n 60 "$reports"/*; echo "sanitize: sanitizer reports in $reports"; status=1
   fi
@@ -107,7 +114,7 @@ case "$what" in
   fuzz) fuzz_seed="${FUZZ_SEED:-0}"
         cmake --build build-san -j "$jobs" --target "${fuzz_targets[@]}"
         fuzz "${2:-60}" || status=1 ;;
-  all) cmake --build build-san -j "$jobs" && run_tests || status=1 ;;
-  *) cmake --build build-san -j "$jobs" && run_tests -R "$what" || status=1 ;;
+  all) cmake --build "$tree" -j "$jobs" && run_tests || status=1 ;;
+  *) cmake --build "$tree" -j "$jobs" && run_tests -R "$what" || status=1 ;;
 esac
 exit "$status"
