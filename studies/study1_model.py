@@ -167,6 +167,11 @@ def protocol_toml(path, lab, t_start, t_h, t_end, rate_above, rate_below, factor
         f.write(text)
 
 
+class NoSaddleFound(RuntimeError):
+    """A glass whose harvest met no saddle: the model has no catalog for it (study1_beyond_md skips
+    that seed and names it in the summary)."""
+
+
 class ModelRoute:
     """The landscape-model continuation of one history (called by study1_beyond_md.BeyondMd)."""
 
@@ -196,8 +201,8 @@ class ModelRoute:
             j = self.runner.glassland_json(*args, "--steps", steps, "--resume")
             info = self.runner.glassland_json("catalog", "info", out)
         if not info["n_saddles"]:
-            raise RuntimeError(f"study1 model: the harvest of {glass} at T = {self.harvest_t:g} found no saddle in "
-                               f"{steps} steps; raise --model-harvest-steps")
+            raise NoSaddleFound(f"study1 model: the harvest of {glass} at T = {self.harvest_t:g} found no saddle in "
+                                f"{steps} steps (a crystallised or very stable glass?); raise --model-harvest-steps")
         return out, {"saddles": info["n_saddles"], "minima": info["n_minima"], "temperature": self.harvest_t,
                      "md_steps": steps, "barrier_median": info["barrier_median"], "harvest": j}
 

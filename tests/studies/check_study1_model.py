@@ -17,7 +17,9 @@ What must hold, and why:
     whose relaxation only lags behind equilibrium; the bound is rounding of the printed numbers),
     and Delta H at the MD rate is <= 0 within the same bound (cooling lowers the enthalpy);
   * the model has no atoms: no model entry claims an I-SRO, the overlap says so, and every
-    beyond_md entry names its method.
+    beyond_md entry names its method;
+  * every seed is accounted for: a protocol's model entries hold one glass per seed, except the
+    seeds the summary lists as skipped (a glass whose harvest met no saddle), each with its reason.
 """
 import json
 import math
@@ -81,6 +83,13 @@ def main(out):
             if b > a + RELATIVE * ref:
                 fail(f"{prot}: model Delta H at rate {slow['rate']:g} ({b:.6g}) above that at {fast['rate']:g} ({a:.6g})")
             checked += 1
+        skipped = [m for m in part["setup"].get("model_skipped", []) if m["protocol"] == prot]
+        if any("no saddle" not in m["reason"] for m in skipped):
+            fail(f"{prot}: a skipped seed without its reason")
+        if any(e["samples"] + len(skipped) != part["setup"]["seeds"] for e in runs):
+            fail(f"{prot}: model glasses + skipped seeds ({len(skipped)}) != {part['setup']['seeds']} seeds")
+        for m in skipped:
+            print(f"{prot}: seed {m['seed']} skipped: {m['reason']}")
         o = next((o for o in part["overlap"] if o["protocol"] == prot), None)
         if o is None or o["method"] != "model" or "no atoms" not in o["isro_fraction"]["verdict"]:
             fail(f"{prot}: no model/MD overlap row saying that the model has no I-SRO")
