@@ -37,8 +37,8 @@ export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14
 # the shared headers once per batch instead of once per file: most of a file's compile time.
 # Two trees: build-san (ci, fuzz) adds libFuzzer's coverage instrumentation (-fsanitize=
 # fuzzer-no-link, needed by the fuzz targets) to every library, which made the end-to-end tests
-# 13-69x slower than Release (study 5: 56 s -> 1,617 s); build-asan (all, REGEX) has ASan + UBSan
-# only, for running the whole suite.
+# 2.3-6.3x slower than build-asan (all, REGEX), which has ASan + UBSan only (study 5: 1,617 s
+# against 442 s; docs/reliability.md): the whole suite runs there.
 case "$what" in ci | fuzz) tree=build-san; tree_options=(-DGLASSLAND_FUZZ=ON) ;;
                 *) tree=build-asan; tree_options=(-DGLASSLAND_SANITIZE=ON) ;; esac
 # A new tree uses Ninja (independent targets build in parallel); an existing one keeps its generator.
