@@ -99,7 +99,8 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
     // The Ritz problem costs O(k^3): solve it every few iterations, not every one.
     const bool last = k + 1 == max_k;
     const bool every = o.eigenvalue_change_tolerance > 0.0;
-    if (!every && (k + 1) % 8 != 0 && !last && beta.back() > 1e-12 * std::max(1.0, std::abs(alpha.back()))) {
+    const bool invariant = beta.back() <= 1e-12 * std::max(1.0, std::abs(alpha.back()));  // Krylov space closed
+    if (!every && (k + 1) % 8 != 0 && !last && !invariant) {
       q.col(k + 1) = w / beta.back();
       continue;
     }
@@ -114,7 +115,6 @@ LowestModes lowest_modes(md::Objective& objective, const ConfigurationSpace& spa
     for (int i = 0; i < wanted; ++i)
       converged = converged && result.residuals[i] <= std::max(o.residual_tolerance,
                                                                o.relative_tolerance * std::abs(result.curvatures[i]));
-    const bool invariant = beta.back() <= 1e-12 * std::max(1.0, std::abs(alpha.back()));
     const double lowest = result.curvatures[0];
     if (every && k > 0 && wanted == o.count &&
         std::abs(lowest - previous_lowest) <= o.eigenvalue_change_tolerance * std::abs(lowest))
